@@ -1,0 +1,121 @@
+"""Command line: argument parsing, messages and exit codes. No analysis logic lives here.
+
+Exit status: 0 success, 2 bad input or usage (one line on stderr naming the file), 1 a table failed
+its data contract (a bug: nothing is written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from analysis import paths
+
+EXIT_OK, EXIT_INVALID_TABLE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _summary_line(doc, n_statements: int) -> str:
+    actions = ", ".join(str(a) for a in sorted(doc.actions)) or "none"
+    return (
+        f"{doc.source_file}: {doc.layout}, action {actions}, {len(doc.departments)} departments, "
+        f"{len(doc.sections)} sections, {n_statements} statements, {len(doc.warnings)} warnings"
+    )
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+
+
+def cmd_tidy(args: argparse.Namespace) -> int:
+    from analysis.outputs import write_table
+    from analysis.pipeline import tidy
+
+    out = Path(args.out)
+    if out.suffix not in {".csv", ".parquet"}:
+        print(f"error: {out}: --out must end in .csv or .parquet", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    documents, frame, warnings = tidy([Path(f) for f in args.files])
+    _print_warnings(warnings)
+    for doc in documents:
+        print(_summary_line(doc, int((frame["source_file"] == doc.source_file).sum())))
+    write_table(frame, out)
+    print(f"wrote {len(frame)} statements to {out}")
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from analysis.pipeline import build
+
+    start = time.perf_counter()
+    result = build(Path(args.raw), Path(args.out))
+    _print_warnings(result.warnings)
+    statements = result.tables["statements"]
+    for doc in result.documents:
+        print(_summary_line(doc, int((statements["source_file"] == doc.source_file).sum())))
+    for path in result.written:
+        print(f"wrote {path}")
+    print(f"built in {time.perf_counter() - start:.2f} s")
+    return EXIT_OK
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from analysis.outputs import write_text
+    from analysis.schemas import render_data_dictionary
+
+    write_text(Path(args.out), render_data_dictionary() + "\n")
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from analysis.evaluate import run_all
+
+    print(run_all(Path(args.processed)))
+    return EXIT_OK
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("tidy", help="parse and segment pages into a statements table")
+    p.add_argument("files", nargs="+", help="page text files")
+    p.add_argument("--out", required=True, help="output table (.csv or .parquet)")
+    p.set_defaults(func=cmd_tidy)
+
+    p = sub.add_parser("build", help="the full pipeline (what `make data` runs)")
+    p.add_argument("--raw", default=str(paths.RAW), help="folder of raw pages (default data/raw)")
+    p.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default data/processed)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("evaluate", help="score the analyses against the hand labels in data/annotations/")
+    p.add_argument("--processed", default=str(paths.PROCESSED), help="folder of processed tables (default data/processed)")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("docs", help="regenerate docs/data-dictionary.md from the schemas")
+    p.add_argument("--out", default=str(paths.DATA_DICTIONARY))
+    p.set_defaults(func=cmd_docs)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from pandera.errors import SchemaError, SchemaErrors
+
+    from analysis.parse import ParseError
+
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ParseError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (SchemaError, SchemaErrors) as err:
+        first = str(err).splitlines()[0] if str(err) else type(err).__name__
+        print(f"error: a table failed its schema, nothing written: {first}", file=sys.stderr)
+        return EXIT_INVALID_TABLE
+    except OSError as err:
+        print(f"error: {err.filename or ''}: {err.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,351 @@
+"""Raw text of a GOV.UK Digital Strategy page -> a `Document` of department sections.
+
+The series comes in two layouts: *action-major* (one action, a block per department) and
+*department-major* (one department, a block per action). Headings are recognised by structure and
+vocabulary (a period heading such as "Progress during 2014"; the line before one is a department
+heading in an action-major page), never by position in a particular file. Oddities that can be
+recovered from (BOM, CRLF, cp1252, a truncated download, a heading fused to its first sentence) are
+repaired and reported as warnings; anything else raises `ParseError` with the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis import departments
+
+SECTION_ORDER = ("commitment_2012", "progress_2013", "plan_2014", "progress_2014", "plan_2015")
+ACTION_MAJOR = "action-major"
+DEPARTMENT_MAJOR = "department-major"
+
+
+class ParseError(Exception):
+    """Input that cannot be read as a page of the series; the message names the file (and line)."""
+
+    def __init__(self, source: str, message: str, line: int | None = None):
+        self.source, self.message, self.line = source, message, line
+        where = f"{source}:{line}" if line else source
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class Block:
+    """One body line: a paragraph, or a bullet item (marker removed)."""
+
+    text: str
+    line: int
+    is_bullet: bool = False
+
+
+@dataclass
+class Section:
+    """One department's text under one period heading of one action."""
+
+    action: int
+    action_title: str
+    department: str
+    dept_abbr: str
+    section: str
+    heading: str
+    heading_line: int
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def section_kind(self) -> str:
+        return self.section.split("_")[0]
+
+    @property
+    def year(self) -> int:
+        return int(self.section.split("_")[1])
+
+    @property
+    def key(self) -> tuple[int, str, str]:
+        return (self.action, self.dept_abbr, self.section)
+
+
+@dataclass
+class Document:
+    """A parsed page: its layout, actions, department sections, and what was set aside."""
+
+    source_file: str
+    layout: str
+    title: str
+    actions: dict[int, str]
+    sections: list[Section]
+    unsectioned: list[Block] = field(default_factory=list)  # action notes / intros: not department text
+    furniture: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    @property
+    def departments(self) -> list[str]:
+        return sorted({s.dept_abbr for s in self.sections})
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u201a-\u203a\u2122\u0152\u0153\u0160\u0161\u017d\u017e\u0178]")
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def decode(raw: bytes, source: str) -> tuple[str, list[str]]:
+    """Bytes -> text with '\\n' line ends, plus warnings for what had to be repaired."""
+    warnings: list[str] = []
+    if not raw.strip():
+        raise ParseError(source, "file is empty")
+    if b"\x00" in raw[:65536]:
+        raise ParseError(source, "binary file (contains NUL bytes), not the text of a GOV.UK page")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        warnings.append("UTF-8 byte-order mark removed")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.start >= len(raw) - 3:
+            text = raw[: err.start].decode("utf-8")
+            warnings.append("file ends inside a multi-byte character (truncated download): partial character dropped")
+        else:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError as err2:
+                raise ParseError(
+                    source, f"undecodable byte 0x{raw[err2.start]:02x} (neither UTF-8 nor cp1252)", _line_of(raw, err2.start)
+                ) from None
+            if _MOJIBAKE.search(text):
+                raise ParseError(
+                    source, f"undecodable byte 0x{raw[err.start]:02x} in UTF-8 text (mixed encodings)", _line_of(raw, err.start)
+                )
+            warnings.append("not UTF-8: decoded as Windows-1252 (cp1252)")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        warnings.append("CRLF line endings normalised")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
+    if controls > max(3, len(text) // 200):
+        raise ParseError(source, "binary or corrupt file (control characters), not the text of a GOV.UK page")
+    head = text.lstrip()[:2000].lower()
+    if head.startswith("<") and re.search(r"<(!doctype|html|head|body)\b", head):
+        raise ParseError(source, "this is an HTML file: save the GOV.UK page as plain text (the page's body text) instead", 1)
+    return text, warnings
+
+
+# --- line classification ----------------------------------------------------------------------
+
+_PREFIX = r"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?"
+_ACTION_RE = re.compile(_PREFIX + r"Action\s+(?P<num>\d+)\s*:\s*(?P<title>.*?)\s*$", re.IGNORECASE)
+_PERIOD_RE = re.compile(
+    _PREFIX
+    + r"(?P<label>"
+    + r"departmental\s+digital\s+strategy\s+commitments?\s*\((?:[a-z]+\s+)?(?P<cyear>\d{4})\)"
+    + r"|progress\s+(?:made\s+)?(?:during|in)\s+(?P<pyear>\d{4})"
+    + r"|planned\s+activities\s+(?:in|for|during)\s+(?P<lyear>\d{4})"
+    + r")[:.]?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_PERIOD_WORDS = (
+    "departmental digital strategy commitments (december 2012)",
+    "progress during 2013",
+    "progress during 2014",
+    "progress in 2014",
+    "planned activities in 2014",
+    "planned activities in 2015",
+)
+_TITLE_RE = re.compile(
+    r"^\s*(?P<dept>.+?)['\u2019]s?\s+actions\s+in\s+response\s+to\s+the\s+Government\s+Digital\s+Strategy\.?\s*$",
+    re.IGNORECASE,
+)
+_FURNITURE_RE = re.compile(
+    r"^\s*(?:"
+    r"policy paper|corporate report|guidance|research and analysis|independent report|contents"
+    r"|(?:updated|published|last updated)\s+\d{1,2}\s+\w+\s+\d{4}"
+    r"|this was published under the .*"
+    r"|this action forms part of the government digital strategy\.?"
+    r"|here['\u2019]s how departments are responding to this action:?"
+    r"|is this page useful\?|report a problem with this page|print this page|share this page"
+    r"|from:.*|part of:.*"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_BULLET_RE = re.compile(r"^\s*[-\u2022*\u2013\u00b7]\s+(?P<text>.*\S)\s*$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;)\]\u201d\"\u2019']\s*$")
+
+
+def _period_section(match: re.Match[str]) -> str:
+    if match["cyear"]:
+        return f"commitment_{match['cyear']}"
+    if match["pyear"]:
+        return f"progress_{match['pyear']}"
+    return f"plan_{match['lyear']}"
+
+
+_NAME_CONNECTORS = {"of", "for", "and", "the", "&", "on", "in", "to"}
+
+
+def _looks_like_heading(text: str) -> bool:
+    """Short and unpunctuated, as a department heading is."""
+    return len(text.split()) <= 12 and not re.search(r"[.!?:;]\s*$", text)
+
+
+def _looks_like_name(text: str) -> bool:
+    """Every word capitalised but connectors ("Department for Widgets"), unlike a sentence that lost its full stop."""
+    words = re.sub(r"^(?:\d+(?:\.\d+)*\.?\s+)", "", text).replace(",", " ").split()
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS for w in words)
+
+
+def _is_truncated_heading(text: str) -> bool:
+    folded = re.sub(r"\s+", " ", text.strip().lower().lstrip("#").strip())
+    folded = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", folded)
+    return len(folded) >= 3 and any(word.startswith(folded) and word != folded for word in _PERIOD_WORDS)
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+
+def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnings: list[str] | None = None) -> Document:
+    """Parse decoded page text. `source` names the file in messages and in the output."""
+    warnings = list(warnings or [])
+    lines = [(n, line.rstrip()) for n, line in enumerate(text.split("\n"), start=1)]
+    content = [(n, line) for n, line in lines if line.strip()]
+    if not content:
+        raise ParseError(source, "file has no text")
+
+    period_at = {n for n, line in content if _PERIOD_RE.match(line)}
+    if not period_at:
+        raise ParseError(
+            source,
+            "no department/period structure found (no headings such as 'Progress during 2014'): "
+            "not a progress page of the Digital Strategy series",
+        )
+
+    truncated = False
+    last_n, last_line = content[-1]
+    if not ends_with_newline and not _ENDS_SENTENCE.search(last_line):
+        truncated = True
+        warnings.append(f"line {last_n}: page looks truncated (ends mid-sentence)")
+
+    page_dept: departments.Department | None = None
+    title = ""
+    for n, line in content[:6]:
+        m = _TITLE_RE.match(line)
+        if m:
+            page_dept = departments.resolve(m["dept"])
+            title = line.strip()
+            if page_dept is None:
+                raise ParseError(source, f"page title names an unknown department: {m['dept']!r}", n)
+            break
+    layout = DEPARTMENT_MAJOR if page_dept else ACTION_MAJOR
+
+    doc = Document(source_file=source, layout=layout, title=title, actions={}, sections=[], truncated=truncated)
+    action: int | None = None
+    dept: departments.Department | None = page_dept
+    dept_label = ""
+    current: Section | None = None
+    by_key: dict[tuple[int, str, str], Section] = {}
+
+    for idx, (n, line) in enumerate(content):
+        next_is_period = idx + 1 < len(content) and content[idx + 1][0] in period_at
+        stripped = line.strip()
+
+        if title and stripped == title:
+            doc.furniture.append(Block(stripped, n))
+            continue
+        if truncated and n == last_n and _is_truncated_heading(stripped):
+            warnings.append(f"line {n}: truncated heading {stripped!r} dropped")
+            continue
+
+        m_action = _ACTION_RE.match(line)
+        if m_action and not _BULLET_RE.match(line):
+            num = int(m_action["num"])
+            if not doc.title:
+                doc.title = stripped
+            if num == action and current is None:
+                doc.furniture.append(Block(stripped, n))  # the title repeated as a heading
+                continue
+            action = num
+            doc.actions.setdefault(num, m_action["title"].strip())
+            if layout == DEPARTMENT_MAJOR:
+                current = None
+            continue
+
+        m_period = _PERIOD_RE.match(line)
+        if m_period:
+            if action is None:
+                raise ParseError(source, "period heading before any 'Action N:' heading", n)
+            if dept is None:
+                raise ParseError(source, "period heading before any department heading", n)
+            section = _period_section(m_period)
+            if section not in SECTION_ORDER:
+                warnings.append(f"line {n}: unusual period heading {stripped!r} read as {section}")
+            heading = stripped[: len(stripped) - len(m_period["rest"])].strip() if m_period["rest"] else stripped
+            key = (action, dept.abbr, section)
+            if key in by_key:
+                warnings.append(f"line {n}: second '{heading}' heading for {dept.abbr} in action {action}: text appended")
+                current = by_key[key]
+            else:
+                current = Section(action, doc.actions.get(action, ""), dept.name, dept.abbr, section, heading, n)
+                by_key[key] = current
+                doc.sections.append(current)
+            rest = m_period["rest"].strip()
+            if rest:
+                warnings.append(f"line {n}: heading '{heading}' fused with its first sentence: split")
+                current.blocks.append(Block(rest, n))
+            continue
+
+        if _FURNITURE_RE.match(line) or _TITLE_RE.match(line):
+            doc.furniture.append(Block(stripped, n))
+            continue
+
+        if layout == ACTION_MAJOR and not _BULLET_RE.match(line):
+            resolved = departments.resolve(stripped) if _looks_like_heading(stripped) else None
+            if resolved or (next_is_period and _looks_like_heading(stripped) and _looks_like_name(stripped)):
+                if resolved is None:
+                    resolved = departments.Department(re.sub(r"^(?:\d+(?:\.\d+)*\.?\s+)", "", stripped), "UNK")
+                    warnings.append(f"line {n}: department heading {stripped!r} not in the gazetteer")
+                dept, dept_label, current = resolved, stripped, None
+                continue
+
+        bullet = _BULLET_RE.match(line)
+        block = Block(bullet["text"] if bullet else stripped, n, is_bullet=bool(bullet))
+        if current is not None:
+            current.blocks.append(block)
+        else:
+            doc.unsectioned.append(block)
+
+    for section in doc.sections:
+        if not section.blocks:
+            warnings.append(
+                f"line {section.heading_line}: section {section.section} of {section.dept_abbr} has no text"
+                + (" (page truncated)" if truncated else "")
+            )
+    if layout == ACTION_MAJOR and dept is not None and not any(s.dept_abbr == dept.abbr for s in doc.sections):
+        warnings.append(f"department heading {dept_label!r} has no sections" + (" (page truncated)" if truncated else ""))
+    for num in sorted(set(doc.actions) - {s.action for s in doc.sections}):
+        warnings.append(f"action {num} has no department sections" + (" (page truncated)" if truncated else ""))
+    if not doc.sections:
+        raise ParseError(source, "headings found but no department section could be read")
+    doc.warnings = warnings
+    return doc
+
+
+def parse_bytes(raw: bytes, source: str) -> Document:
+    """Decode and parse a page's bytes."""
+    text, warnings = decode(raw, source)
+    return parse_text(text, source, ends_with_newline=text.endswith("\n"), warnings=warnings)
+
+
+def parse_file(path: str | Path) -> Document:
+    """Read and parse one page; `source_file` is the file's name (paths differ between machines)."""
+    path = Path(path)
+    if not path.exists():
+        raise ParseError(str(path), "no such file")
+    if path.is_dir():
+        raise ParseError(str(path), "is a directory, not a file")
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ParseError(str(path), f"cannot read: {err.strerror}") from None
+    return parse_bytes(raw, path.name)

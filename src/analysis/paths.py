@@ -1,0 +1,26 @@
+"""Every folder the project reads or writes, from one root taken from this file's location.
+
+Nothing else in the package hard-codes a path, so the project works from any working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+PROCESSED = DATA / "processed"
+ANNOTATIONS = DATA / "annotations"
+
+REPORTS = ROOT / "reports"
+# Charts go to reports/figures/; tests point ANALYSIS_FIGURES_DIR at a temporary folder.
+FIGURES = Path(os.environ.get("ANALYSIS_FIGURES_DIR", REPORTS / "figures"))
+TABLES = REPORTS / "tables"
+HTML = REPORTS / "html"
+
+NOTEBOOKS = ROOT / "notebooks"
+DOCS = ROOT / "docs"
+DATA_DICTIONARY = DOCS / "data-dictionary.md"

@@ -1,0 +1,116 @@
+"""The one chart style and exporter: every chart leaves as SVG + PNG + the CSV behind it + alt text.
+
+Charts follow the UK Government Analysis Function's guidance: a message title (what to conclude),
+a statistical subtitle (what is measured, over what), a source line, the Analysis Function's
+colour-blind-safe palette, and direct labels rather than legends where possible. Exports are
+byte-identical on rerun (fixed SVG hash salt, no dates in file metadata) and listed in
+reports/figures/index.csv.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from analysis import paths  # noqa: E402
+from analysis.outputs import write_atomic, write_table, write_text  # noqa: E402
+
+STYLE = Path(__file__).with_name("styles") / "analysis-function.mplstyle"
+
+# Analysis Function palettes (https://analysisfunction.civilservice.gov.uk/policy-store/data-visualisation-colours-in-charts/)
+CATEGORICAL = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
+SEQUENTIAL = ["#12436D", "#2073BC", "#6BACE6"]
+FOCUS, CONTEXT = "#12436D", "#BFBFBF"
+TEXT = "#3D3D3D"
+SOURCE_DEFAULT = "Source: GOV.UK, Government Digital Strategy progress reports (updated 16 January 2015); project analysis"
+SECTION_LABELS = {
+    "commitment_2012": "Commitments\n(Dec 2012)",
+    "progress_2013": "Progress\n2013",
+    "plan_2014": "Plans\n2014",
+    "progress_2014": "Progress\n2014",
+    "plan_2015": "Plans\n2015",
+}
+INDEX_COLUMNS = ["file", "title", "subtitle", "source", "alt_text", "notebook"]
+
+
+def sequential_cmap():
+    """White to Analysis Function dark blue, for heat maps (values are also written in the cells)."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    return LinearSegmentedColormap.from_list("af_sequential", ["#FFFFFF", SEQUENTIAL[2], SEQUENTIAL[1], SEQUENTIAL[0]])
+
+
+def use_style() -> None:
+    """Apply the project style to every later figure in this process."""
+    plt.style.use(STYLE)
+
+
+def new_figure(width: float = 8.0, height: float = 5.0, **subplots) -> tuple[Figure, object]:
+    """A figure in the project style with room above for title/subtitle and below for the source."""
+    use_style()
+    fig, axes = plt.subplots(figsize=(width, height), layout="constrained", **subplots)
+    return fig, axes
+
+
+def label_bars(ax, bars, fmt: str = "{:.0f}", inside: bool = False, color: str = TEXT) -> None:
+    """Direct labels on each bar (at its end, or centred inside), instead of reading values off an axis."""
+    ax.bar_label(bars, fmt=fmt, padding=0 if inside else 3, color=color, fontsize=8, label_type="center" if inside else "edge")
+
+
+def _decorate(fig: Figure, title: str, subtitle: str, source: str) -> None:
+    engine = fig.get_layout_engine()
+    if engine is not None and hasattr(engine, "set"):
+        engine.set(rect=(0.0, 0.06, 1.0, 0.84))
+    fig.text(0.01, 0.985, title, ha="left", va="top", fontsize=13, fontweight="bold", color="#0B0C0C", wrap=True)
+    fig.text(0.01, 0.925, subtitle, ha="left", va="top", fontsize=10, color=TEXT, wrap=True)
+    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=8, color=TEXT, wrap=True)
+
+
+def export(
+    fig: Figure,
+    name: str,
+    *,
+    title: str,
+    subtitle: str,
+    alt: str,
+    data: pd.DataFrame,
+    source: str = SOURCE_DEFAULT,
+    notebook: str = "",
+    out_dir: Path | None = None,
+) -> dict[str, Path]:
+    """Write NAME.svg, NAME.png (200 dpi), NAME.csv (the data shown) and NAME.alt.txt; index the chart."""
+    for label, value in (("title", title), ("subtitle", subtitle), ("alt text", alt), ("source", source)):
+        if not value or not value.strip():
+            raise ValueError(f"chart {name!r} needs a {label}")
+    out_dir = Path(out_dir or paths.FIGURES)
+    _decorate(fig, title, subtitle, source)
+    files = {ext: out_dir / f"{name}.{ext}" for ext in ("svg", "png", "csv")}
+    files["alt"] = out_dir / f"{name}.alt.txt"
+    for ext in ("svg", "png"):
+        buffer = io.BytesIO()
+        metadata = {"Date": None, "Creator": None} if ext == "svg" else {"Software": None}
+        fig.savefig(buffer, format=ext, dpi=200, metadata=metadata)
+        payload = buffer.getvalue()
+        write_atomic(files[ext], lambda tmp, payload=payload: tmp.write_bytes(payload))
+    write_table(data, files["csv"])
+    write_text(files["alt"], alt.strip() + "\n")
+    _update_index(out_dir, {"file": name, "title": title, "subtitle": subtitle, "source": source, "alt_text": alt.strip(), "notebook": notebook})
+    return files
+
+
+def _update_index(out_dir: Path, row: dict[str, str]) -> None:
+    index_path = out_dir / "index.csv"
+    if index_path.exists():
+        index = pd.read_csv(index_path, dtype=str, keep_default_na=False)
+        index = index[index["file"] != row["file"]]
+    else:
+        index = pd.DataFrame(columns=INDEX_COLUMNS)
+    index = pd.concat([index, pd.DataFrame([row])], ignore_index=True).sort_values("file").reset_index(drop=True)
+    write_table(index[INDEX_COLUMNS], index_path)
