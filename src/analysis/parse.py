@@ -76,6 +76,7 @@ class Document:
     sections: list[Section]
     unsectioned: list[Block] = field(default_factory=list)  # action notes / intros: not department text
     furniture: list[Block] = field(default_factory=list)
+    headings: list[Block] = field(default_factory=list)  # action, department and period headings
     warnings: list[str] = field(default_factory=list)
     truncated: bool = False
 
@@ -86,7 +87,11 @@ class Document:
 
 # --- decoding ---------------------------------------------------------------------------------
 
-_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u201a-\u203a\u2122\u0152\u0153\u0160\u0161\u017d\u017e\u0178]")
+# UTF-8 multi-byte sequences read as cp1252 ("â€™" for "’"): a sign the file was UTF-8 with a bad byte.
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 def _line_of(raw: bytes, offset: int) -> int:
@@ -255,6 +260,7 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
             continue
         if truncated and n == last_n and _is_truncated_heading(stripped):
             warnings.append(f"line {n}: truncated heading {stripped!r} dropped")
+            doc.headings.append(Block(stripped, n))
             continue
 
         m_action = _ACTION_RE.match(line)
@@ -267,6 +273,7 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
                 continue
             action = num
             doc.actions.setdefault(num, m_action["title"].strip())
+            doc.headings.append(Block(stripped, n))
             if layout == DEPARTMENT_MAJOR:
                 current = None
             continue
@@ -281,6 +288,7 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
             if section not in SECTION_ORDER:
                 warnings.append(f"line {n}: unusual period heading {stripped!r} read as {section}")
             heading = stripped[: len(stripped) - len(m_period["rest"])].strip() if m_period["rest"] else stripped
+            doc.headings.append(Block(heading, n))
             key = (action, dept.abbr, section)
             if key in by_key:
                 warnings.append(f"line {n}: second '{heading}' heading for {dept.abbr} in action {action}: text appended")
@@ -306,6 +314,7 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
                     resolved = departments.Department(re.sub(r"^(?:\d+(?:\.\d+)*\.?\s+)", "", stripped), "UNK")
                     warnings.append(f"line {n}: department heading {stripped!r} not in the gazetteer")
                 dept, dept_label, current = resolved, stripped, None
+                doc.headings.append(Block(stripped, n))
                 continue
 
         bullet = _BULLET_RE.match(line)

@@ -1,0 +1,104 @@
+"""The command line: summaries, outputs, and one clear line (exit 2, nothing written) for bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import paths
+from analysis.cli import main
+
+from .conftest import PAGES, SEED
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_tidy_seed_to_csv_and_parquet(tmp_path, capsys):
+    for name in ("s.csv", "s.parquet"):
+        code, out, err = run(capsys, "tidy", SEED, "--out", tmp_path / name)
+        assert code == 0
+        assert "action-major, action 4, 17 departments, 85 sections, 202 statements" in out
+    csv = pd.read_csv(tmp_path / "s.csv")
+    parquet = pd.read_parquet(tmp_path / "s.parquet")
+    assert len(csv) == len(parquet) == 202
+
+
+def test_tidy_reports_warnings_for_truncated_fixture(tmp_path, capsys):
+    code, out, err = run(capsys, "tidy", PAGES / "dept-dwp.txt", PAGES / "action16.txt", "--out", tmp_path / "x.csv")
+    assert code == 0
+    assert "dept-dwp.txt: department-major, action 1, 2" in out
+    assert "warning: dept-dwp.txt: line 33: page looks truncated" in err
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    files = {
+        "missing": tmp_path / "nope.txt",
+        "directory": tmp_path,
+        "empty": tmp_path / "empty.txt",
+        "binary": tmp_path / "junk.bin",
+        "html": tmp_path / "page.html",
+        "annual report": PAGES / "annual-report-2014.txt",
+        "undecodable": tmp_path / "bad-bytes.txt",
+    }
+    files["empty"].write_bytes(b"")
+    files["binary"].write_bytes(bytes(range(256)) * 4)
+    files["html"].write_text("<!DOCTYPE html>\n<html><head><title>Action 4</title></head><body><h2>Progress during 2014</h2></body></html>")
+    files["undecodable"].write_bytes(b"Action 4: x\nHome Office\nProgress during 2014\nIt \x81\x8d ran.\n")
+    return files
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("missing", "no such file"),
+    ("directory", "is a directory"),
+    ("empty", "file is empty"),
+    ("binary", "binary"),
+    ("html", "HTML file"),
+    ("annual report", "no department/period structure"),
+    ("undecodable", "bad-bytes.txt:4: undecodable byte 0x81"),
+])
+def test_bad_input_one_line_exit_2_nothing_written(tmp_path, capsys, case, expected):
+    bad = _bad_inputs(tmp_path)[case]
+    out_file = tmp_path / "out" / "statements.csv"
+    out_file.parent.mkdir()
+    out_file.write_text("previous output\n")
+    code, out, err = run(capsys, "tidy", SEED, bad, "--out", out_file)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0]
+    assert str(bad.name) in lines[0]
+    assert out_file.read_text() == "previous output\n"  # not overwritten
+    assert sorted(p.name for p in out_file.parent.iterdir()) == ["statements.csv"]  # no temp file left
+
+
+def test_bad_output_suffix(tmp_path, capsys):
+    code, _, err = run(capsys, "tidy", SEED, "--out", tmp_path / "x.json")
+    assert code == 2 and "--out must end in .csv or .parquet" in err
+
+
+def test_build_bad_raw_folder_leaves_outputs(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (raw / "b.txt").write_bytes(b"\x00\x00")
+    out = tmp_path / "processed"
+    code, _, err = run(capsys, "build", "--raw", raw, "--out", out)
+    assert code == 2 and "b.txt" in err and not out.exists()
+
+
+def test_no_traceback_in_a_real_process(tmp_path):
+    """The module entry point itself: exit 2, one line, no Python traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "tidy", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o.csv")],
+        capture_output=True, text=True, cwd=paths.ROOT,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"error: {tmp_path / 'missing.txt'}: no such file"]
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,77 @@
+"""The build: reproducible to the byte, validated before writing, atomic on failure."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from analysis import paths, pipeline, schemas
+from analysis.parse import ParseError
+
+from .conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("raw")
+    shutil.copy(SEED, raw / SEED.name)
+    out_a, out_b = tmp_path_factory.mktemp("a"), tmp_path_factory.mktemp("b")
+    return pipeline.build(raw, out_a), out_a, out_b, pipeline.build(raw, out_b)
+
+
+def test_builds_are_byte_identical(two_builds):
+    result, out_a, out_b, _ = two_builds
+    names = sorted(p.name for p in out_a.iterdir())
+    assert "statements.parquet" in names and "statements.csv" in names
+    assert names == sorted(p.name for p in out_b.iterdir())
+    for name in names:
+        assert (out_a / name).read_bytes() == (out_b / name).read_bytes(), name
+
+
+def test_every_table_has_a_schema_and_validates(two_builds):
+    result = two_builds[0]
+    assert set(result.tables) == set(schemas.TABLES)
+    for name, frame in result.tables.items():
+        schemas.TABLES[name].validate(frame)
+
+
+def test_csv_and_parquet_agree(two_builds):
+    _, out_a, _, _ = two_builds
+    csv = pd.read_csv(out_a / "statements.csv", keep_default_na=False, na_values=[""])
+    parquet = pd.read_parquet(out_a / "statements.parquet")
+    assert list(csv.columns) == list(parquet.columns)
+    assert csv["text"].tolist() == parquet["text"].tolist()
+    assert csv["statement_id"].tolist() == parquet["statement_id"].tolist()
+
+
+def test_failed_validation_writes_nothing(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw / SEED.name)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "statements.csv").write_text("old\n")
+
+    def broken(tables):
+        raise schemas.pa.errors.SchemaError(schemas.Statements.to_schema(), tables["statements"], "deliberate")
+
+    monkeypatch.setattr(pipeline, "validate", broken)
+    with pytest.raises(schemas.pa.errors.SchemaError):
+        pipeline.build(raw, out)
+    assert (out / "statements.csv").read_text() == "old\n"
+    assert [p.name for p in out.iterdir()] == ["statements.csv"]
+
+
+def test_raw_folder_errors(tmp_path):
+    with pytest.raises(ParseError, match="raw folder not found"):
+        pipeline.raw_files(tmp_path / "missing")
+    with pytest.raises(ParseError, match="no .txt pages"):
+        pipeline.raw_files(tmp_path)
+
+
+def test_raw_data_is_the_seed_unchanged_and_read_only():
+    raw = sorted(paths.RAW.glob("*.txt"))
+    assert [p.name for p in raw] == [SEED.name]
+    assert not (SEED.stat().st_mode & 0o222) or (paths.RAW / "README.md").exists()
