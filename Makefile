@@ -17,7 +17,11 @@ SRC := $(sort $(shell find src/analysis -name '*.py' 2>/dev/null))
 PROCESSED := data/processed
 TABLES := $(PROCESSED)/statements.parquet $(PROCESSED)/statements.csv
 
-.PHONY: help venv data test evaluate bench docs lab lock clean clean-venv
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+REPORT := reports/figures/index.csv reports/tables/digital-strategy-analysis.xlsx \
+	$(patsubst notebooks/%.ipynb,reports/html/%.html,$(NOTEBOOKS))
+
+.PHONY: help venv data report test evaluate bench docs lab lock clean clean-venv
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,9 +36,15 @@ $(VENV_STAMP): requirements.lock
 venv: $(VENV_STAMP) ## Create .venv with the pinned dependencies (done by the other targets when missing)
 
 $(TABLES) &: $(RAW) $(SRC) $(VENV_STAMP)
+	@chmod a-w $(RAW)
 	$(PY) -m analysis build --raw data/raw --out $(PROCESSED)
 
 data: $(TABLES) ## Build every processed table in data/processed/ from data/raw/
+
+$(REPORT) &: $(NOTEBOOKS) $(TABLES) $(SRC)
+	$(PY) -m analysis report
+
+report: $(REPORT) ## Run every notebook headless: chart pack, HTML pages, Excel workbook in reports/
 
 docs: $(VENV_STAMP) ## Regenerate docs/data-dictionary.md from the schemas
 	$(PY) -m analysis docs

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+import pandas as pd
 import pytest
 from nbclient import NotebookClient
 
@@ -46,5 +47,15 @@ def test_runs_headless(path: Path, tmp_path: Path, monkeypatch):
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(paths.NOTEBOOKS)}}).execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
-    figures = list((tmp_path / "figures").glob("*.png"))
-    assert all(f.stat().st_size > 5000 for f in figures)
+    figures = tmp_path / "figures"
+    pngs = sorted(figures.glob("*.png"))
+    assert pngs, f"{path.name} exported no chart"
+    index = pd.read_csv(figures / "index.csv", dtype=str, keep_default_na=False)
+    assert sorted(index["file"]) == sorted(p.stem for p in pngs)
+    for png in pngs:
+        assert png.stat().st_size > 5000, f"{png.name} looks empty"
+        assert png.with_suffix(".svg").stat().st_size > 2000
+        assert len(pd.read_csv(png.with_suffix(".csv"))) > 0, f"{png.stem}.csv has no data"
+        assert len(png.with_suffix(".alt.txt").read_text().strip()) > 40, f"{png.stem} alt text too short"
+    assert (index["notebook"] == path.stem).all()
+    assert index["title"].str.len().gt(10).all() and index["subtitle"].str.len().gt(10).all()

@@ -7,7 +7,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import paths, pipeline, schemas
+from analysis import pipeline, schemas
 from analysis.parse import ParseError
 
 from .conftest import SEED
@@ -69,9 +69,3 @@ def test_raw_folder_errors(tmp_path):
         pipeline.raw_files(tmp_path / "missing")
     with pytest.raises(ParseError, match="no .txt pages"):
         pipeline.raw_files(tmp_path)
-
-
-def test_raw_data_is_the_seed_unchanged_and_read_only():
-    raw = sorted(paths.RAW.glob("*.txt"))
-    assert [p.name for p in raw] == [SEED.name]
-    assert not (SEED.stat().st_mode & 0o222) or (paths.RAW / "README.md").exists()

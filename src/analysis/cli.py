@@ -61,6 +61,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from analysis.report import build_report
+
+    start = time.perf_counter()
+    for path in build_report():
+        print(f"wrote {path}")
+    print(f"report built in {time.perf_counter() - start:.1f} s")
+    return EXIT_OK
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     from analysis.outputs import write_text
     from analysis.schemas import render_data_dictionary
@@ -94,6 +104,9 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score the analyses against the hand labels in data/annotations/")
     p.add_argument("--processed", default=str(paths.PROCESSED), help="folder of processed tables (default data/processed)")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("report", help="run the notebooks; write the chart pack, HTML pages and Excel workbook")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("docs", help="regenerate docs/data-dictionary.md from the schemas")
     p.add_argument("--out", default=str(paths.DATA_DICTIONARY))

@@ -1,0 +1,79 @@
+"""The chart style and exporter: palette, required text, the four files, the index, byte-identical reruns."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis import plots
+
+# The UK Government Analysis Function's categorical palette, in its published order.
+ANALYSIS_FUNCTION = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
+
+
+def _chart():
+    fig, ax = plots.new_figure(6, 4)
+    bars = ax.barh(["A", "B", "C"], [3, 5, 8], color=plots.FOCUS)
+    plots.label_bars(ax, bars)
+    return fig, pd.DataFrame({"group": ["A", "B", "C"], "value": [3, 5, 8]})
+
+
+def test_style_uses_the_analysis_function_palette():
+    plots.use_style()
+    cycle = [c.upper() if c.startswith("#") else "#" + c.upper() for c in plt.rcParams["axes.prop_cycle"].by_key()["color"]]
+    assert cycle == ANALYSIS_FUNCTION
+    assert plots.CATEGORICAL == ANALYSIS_FUNCTION
+    assert len(set(cycle)) == 6
+
+
+def test_export_writes_four_files_and_index(tmp_path):
+    fig, data = _chart()
+    files = plots.export(fig, "demo", title="C is largest", subtitle="Value by group, 3 groups", alt="Bar chart: A 3, B 5, C 8.",
+                         data=data, notebook="test", out_dir=tmp_path)
+    plt.close(fig)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.alt.txt", "demo.csv", "demo.png", "demo.svg", "index.csv"]
+    assert files["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = files["svg"].read_text()
+    assert "C is largest" in svg  # text kept as text, not paths
+    assert pd.read_csv(files["csv"]).equals(data)
+    index = pd.read_csv(tmp_path / "index.csv")
+    assert index.loc[0, "title"] == "C is largest" and index.loc[0, "notebook"] == "test"
+
+
+def test_png_is_at_least_200_dpi(tmp_path):
+    from PIL import Image
+
+    fig, data = _chart()
+    files = plots.export(fig, "dpi", title="t" * 5, subtitle="s" * 5, alt="a" * 5, data=data, out_dir=tmp_path)
+    with Image.open(files["png"]) as image:
+        assert image.size[0] >= 6 * 200 - 10
+
+
+def test_export_is_byte_identical_on_rerun(tmp_path):
+    outputs = []
+    for run in ("a", "b"):
+        fig, data = _chart()
+        files = plots.export(fig, "same", title="Title here", subtitle="Subtitle", alt="Alt text", data=data, out_dir=tmp_path / run)
+        plt.close(fig)
+        outputs.append({k: p.read_bytes() for k, p in files.items()})
+    assert outputs[0] == outputs[1]
+
+
+def test_reexport_replaces_its_index_row(tmp_path):
+    for title in ("First title", "Second title"):
+        fig, data = _chart()
+        plots.export(fig, "x", title=title, subtitle="s", alt="a", data=data, out_dir=tmp_path)
+        plt.close(fig)
+    index = pd.read_csv(tmp_path / "index.csv")
+    assert index["title"].tolist() == ["Second title"]
+
+
+@pytest.mark.parametrize("missing", ["title", "subtitle", "alt"])
+def test_export_refuses_missing_text(tmp_path, missing):
+    fig, data = _chart()
+    kwargs = {"title": "T", "subtitle": "S", "alt": "A", missing: "  "}
+    with pytest.raises(ValueError, match="needs a"):
+        plots.export(fig, "bad", data=data, out_dir=tmp_path, **kwargs)
+    plt.close(fig)
+    assert not list(tmp_path.iterdir())
