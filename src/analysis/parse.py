@@ -168,8 +168,8 @@ _FURNITURE_RE = re.compile(
     r"policy paper|corporate report|guidance|research and analysis|independent report|contents"
     r"|(?:updated|published|last updated)\s+\d{1,2}\s+\w+\s+\d{4}"
     r"|this was published under the .*"
-    r"|this action forms part of the government digital strategy\.?"
-    r"|here['\u2019]s how departments are responding to this action:?"
+    r"|this action forms part of the government digital strategy\.?(?:\s*here['\u2019]s how departments are responding to this action[:.]?)?"
+    r"|here['\u2019]s how departments are responding to this action[:.]?"
     r"|is this page useful\?|report a problem with this page|print this page|share this page"
     r"|from:.*|part of:.*"
     r")\s*$",
