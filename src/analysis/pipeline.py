@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths, schemas, segment
+from analysis import initiatives, paths, schemas, segment
 from analysis.outputs import write_table
 from analysis.parse import Document, ParseError, parse_file
 
@@ -54,6 +54,7 @@ def analyse(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
     tables: dict[str, pd.DataFrame] = {"statements": statements}
     # [boilerplate] tables from analysis.boilerplate and analysis.summaries go here
     # [initiatives] tables from analysis.initiatives go here
+    tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner())
     # [followthrough] tables from analysis.followthrough go here
     return tables
 

@@ -56,6 +56,82 @@ class Statements(pa.DataFrameModel):
 # [boilerplate] models of the boilerplate, sections and departments tables go here
 
 # [initiatives] models of the initiatives and initiative_mentions tables go here
+INITIATIVE_TYPES = [
+    "programme", "event", "network", "standard/guidance", "strategy/plan", "tool/product", "project", "group", "unit", "organisation",
+]
+INITIATIVE_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DEPT_LIST_PATTERN = r"^[A-Za-z]+(?:; [A-Za-z]+)*$"
+SECTION_LIST_PATTERN = r"^(commitment|progress|plan)_20\d\d(?:; (commitment|progress|plan)_20\d\d)*$"
+
+
+class Initiatives(pa.DataFrameModel):
+    """`initiatives.csv`: one row per named initiative (and per named unit or organisation, typed as
+    such) found in the statements by `analysis.initiatives`, all spellings merged under one canonical
+    name. List columns are strings joined with "; ". Sorted by initiative_id."""
+
+    initiative_id: Series[str] = pa.Field(
+        unique=True, str_matches=INITIATIVE_ID_PATTERN,
+        description="Stable, readable slug of the canonical name, e.g. digital-academy, sprint-dwp-security.",
+    )
+    name: Series[str] = pa.Field(
+        str_length={"min_value": 2},
+        description="Canonical name: the first spelling met in page order, with a plural head noun put in the singular "
+        "(a participant noun by its scheme: 'Fast Streamers' -> Fast Stream); a possessive owner is not part of it.",
+    )
+    type: Series[str] = pa.Field(
+        isin=INITIATIVE_TYPES,
+        description="programme, event, network, standard/guidance, strategy/plan, tool/product, project or group (initiatives); "
+        "unit or organisation (named, but not initiatives). From head-noun rules: see docs/codebook.md.",
+    )
+    aliases: Series[str] = pa.Field(
+        str_length={"min_value": 1},
+        description="Every spelling merged into this name, '; '-joined: surface forms as written (plurals, spelling variants, "
+        "acronyms), the possessive form with its owner, the coordinated phrase it was split from, and the canonical name.",
+    )
+    owner_department: Series[str] = pa.Field(
+        nullable=True,
+        description="Abbreviation of the department the text says owns it: a possessive ('DWP's Digital Academy') or a "
+        "department written into the name ('Home Office Skills Plan'); empty when the text names no owner.",
+    )
+    departments: Series[str] = pa.Field(
+        str_matches=DEPT_LIST_PATTERN,
+        description="Abbreviations of the departments whose sections mention it, '; '-joined in gazetteer order.",
+    )
+    n_mentions: Series[int] = pa.Field(ge=1, description="Number of rows for it in initiative_mentions.")
+    first_section: Series[str] = pa.Field(
+        isin=SECTIONS, description="Earliest period (in the order commitment_2012 ... plan_2015) in which any department mentions it."
+    )
+    sections: Series[str] = pa.Field(
+        str_matches=SECTION_LIST_PATTERN, description="Every period in which it is mentioned, '; '-joined in time order."
+    )
+
+    class Config:
+        strict = True
+        ordered = True
+
+
+class InitiativeMentions(pa.DataFrameModel):
+    """`initiative_mentions.csv`: one row per occurrence of a name of `initiatives.csv` in a statement,
+    with character offsets into the statement's text. Sorted by statement (table order) and offset."""
+
+    statement_id: Series[str] = pa.Field(str_matches=ID_PATTERN, description="The statement (statements.statement_id).")
+    initiative_id: Series[str] = pa.Field(str_matches=INITIATIVE_ID_PATTERN, description="The name mentioned (initiatives.initiative_id).")
+    surface: Series[str] = pa.Field(
+        str_length={"min_value": 2},
+        description="The words as written: text[char_start:char_end] of the statement (an acronym, a plural, "
+        "one conjunct of a coordinated phrase ...).",
+    )
+    char_start: Series[int] = pa.Field(ge=0, description="0-based offset of the first character in the statement's text.")
+    char_end: Series[int] = pa.Field(ge=1, description="Offset one past the last character (Python slice end).")
+
+    class Config:
+        strict = True
+        ordered = True
+        unique = ["statement_id", "char_start"]
+
+    @pa.dataframe_check
+    def span_is_not_empty(cls, frame):  # noqa: N805
+        return frame["char_end"] > frame["char_start"]
 
 # [followthrough] models of the follow_through tables go here
 
@@ -65,6 +141,8 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "statements": Statements,
     # [boilerplate] register tables here
     # [initiatives] register tables here
+    "initiatives": Initiatives,
+    "initiative_mentions": InitiativeMentions,
     # [followthrough] register tables here
 }
 

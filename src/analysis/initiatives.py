@@ -1,0 +1,989 @@
+"""Named initiatives: programmes, events, networks, standards, plans, tools, projects and groups.
+
+`extract(statements)` finds every proper-named thing a department reports (METHODS §2) and returns
+two tables: one row per canonical name (`initiatives`) and one row per occurrence in a statement
+(`mentions`). Everything is rule-based, on the project's one spaCy pipeline (`analysis.nlp`), so it
+works without a trained model:
+
+1. **Candidates.** A spaCy `Matcher` finds maximal runs of capitalised tokens (title case, acronyms,
+   CamelCase, GOV.UK-style domains, numbers after a capitalised word), joined by the connectors
+   "of", "and", "for", "in", "by", "&", a hyphen or a colon ("Technology in Business Fast Stream",
+   "Cross-Government Transformation Working Group", "Sprint DWP: Security").
+2. **Structure of a run.** A sentence-initial ordinary word is dropped ("During BIS's ..."); a
+   possessive splits owner from name ("DWP's Digital Academy" -> Digital Academy, owner DWP);
+   departments (the gazetteer, `analysis.departments`) cut the run where a connector joins them to
+   something else ("Cabinet Office and GDS") but stay as modifiers when written straight into a
+   name ("Home Office Skills Plan", "Sprint DWP"); "and" coordinates two names ("Code Club and
+   Digital Month") unless its left side is a single plain word ("Digital and Technology Fast Stream").
+3. **Types from head nouns.** The last word of a name decides its type (`HEAD_NOUNS`: Academy ->
+   programme, Conference -> event, Manual -> standard/guidance ...); a leading series noun makes a
+   numbered or named event ("Sprint 14", "Sprint Alpha"); CamelCase words and domains are
+   tool/product; participant nouns name their scheme ("Fast Streamers" -> Fast Stream). A name with no
+   head of its own takes its type from a generic lower-case noun after it ("Digital Foundation
+   programme", "Digital Awareness and Digital Skills learning packages"). Organisation and unit head
+   words (Service, Agency, Learning ... / Team, Division, Directorate ...) type the names that are not
+   initiatives; departments, places, headings and names with no recognisable head are left out.
+4. **Acronyms.** "Full Name (ACR)" is found with Schwartz and Hearst's (2003) algorithm; the acronym
+   then stands for the full name everywhere else ("CSL" -> Civil Service Learning).
+5. **Canonical names.** Mentions merge on a key that folds case, articles, possessives, plurals,
+   hyphenation and spelling variants ("Civil Service Capability Plan" = "Civil Service Capabilities
+   Plan"); every surface form is kept as an alias.
+
+No list of the seed page's initiative names is used anywhere: only general vocabularies of head
+nouns, organisation and unit words, connectors and calendar words.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from analysis import departments
+from analysis.nlp import get_nlp
+from analysis.schemas import SECTIONS
+
+# ---------------------------------------------------------------------------------------------------
+# Vocabularies (general, documented in docs/codebook.md)
+# ---------------------------------------------------------------------------------------------------
+
+#: Every type a name can get. The first eight are initiatives; `unit` and `organisation` are named
+#: things that are not initiatives, kept in the table (typed) so analysts can see what was excluded.
+TYPES: tuple[str, ...] = (
+    "programme",
+    "event",
+    "network",
+    "standard/guidance",
+    "strategy/plan",
+    "tool/product",
+    "project",
+    "group",
+    "unit",
+    "organisation",
+)
+INITIATIVE_TYPES: tuple[str, ...] = TYPES[:8]
+
+#: Last word of a name (lower case, singular) -> type.
+HEAD_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        ["academy", "programme", "program", "scheme", "stream", "club", "apprenticeship", "fellowship", "initiative",
+         "masterclass", "bootcamp", "challenge", "curriculum"],
+        "programme",
+    ),
+    **dict.fromkeys(
+        ["conference", "live", "month", "fortnight", "week", "day", "summit", "festival", "hackathon", "expo",
+         "roadshow", "showcase", "awards", "sprint", "camp", "unconference"],
+        "event",
+    ),
+    **dict.fromkeys(["network", "community", "alliance"], "network"),
+    **dict.fromkeys(
+        ["standard", "manual", "matrix", "framework", "guidance", "guide", "handbook", "principle", "playbook",
+         "specification", "charter", "code"],
+        "standard/guidance",
+    ),
+    **dict.fromkeys(["strategy", "plan", "roadmap", "blueprint"], "strategy/plan"),
+    **dict.fromkeys(["kit", "toolkit", "tool", "portal", "platform", "app", "package", "dashboard", "website"], "tool/product"),
+    **dict.fromkeys(["project", "lab", "laboratory", "pilot", "trial", "exemplar", "prototype"], "project"),
+    **dict.fromkeys(["group", "board", "panel", "committee", "forum", "taskforce"], "group"),
+    **dict.fromkeys(["team", "division", "directorate", "unit", "profession", "services", "branch", "hub"], "unit"),
+    **dict.fromkeys(
+        ["service", "agency", "learning", "authority", "commission", "council", "institute", "trust", "office",
+         "executive", "inspectorate", "ministry", "department", "government", "university", "college", "society",
+         "association", "bank", "corporation"],
+        "organisation",
+    ),
+}
+# "code" as a last word is a code of practice ("Technology Code"); "Code Club" ends in Club.
+
+#: A leading noun that makes "Noun + number or name" an event of a series ("Sprint 14", "Sprint Alpha").
+SERIES_NOUNS: dict[str, str] = dict.fromkeys(["sprint", "hackathon", "hack", "summit", "camp", "festival", "expo"], "event")
+
+#: Generic lower-case nouns that give a head-less capitalised name its type ("Digital Foundation programme").
+TYPE_NOUNS: dict[str, str] = {
+    **dict.fromkeys(["programme", "program", "scheme", "initiative", "course", "apprenticeship"], "programme"),
+    **dict.fromkeys(["event", "conference", "festival", "hackathon", "summit", "roadshow", "fortnight"], "event"),
+    **dict.fromkeys(["network", "community"], "network"),
+    **dict.fromkeys(["standard", "guidance", "manual", "framework", "handbook"], "standard/guidance"),
+    **dict.fromkeys(["strategy", "plan", "roadmap"], "strategy/plan"),
+    **dict.fromkeys(["package", "toolkit", "tool", "platform", "portal", "app", "website"], "tool/product"),
+    **dict.fromkeys(["project", "pilot", "trial", "lab"], "project"),
+    **dict.fromkeys(["group", "board", "panel", "forum", "committee"], "group"),
+    **dict.fromkeys(["team", "division", "directorate", "unit"], "unit"),
+}
+
+#: Last words of places: such names are dropped (METHODS §2: places are not initiatives).
+PLACE_HEADS = frozenset({"house", "bridge", "street", "road", "square", "tower", "building", "park", "lane"})
+
+CONNECTORS = frozenset({"of", "and", "for", "in", "by", "&"})
+COORDINATORS = frozenset({"and", "&"})
+CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+# Period headings of the pages, in case one is fused into a statement ("###Departmental digital ...").
+HEADING_RE = re.compile(
+    r"#*\s*(?:Departmental digital strategy commitments|Progress (?:during|in) 20\d\d|Planned activities in 20\d\d|Action \d+)",
+    re.IGNORECASE,
+)
+
+_CAP = r"[A-Z][\w.&'\u2019\-]*"
+_CAP_RE = rf"^{_CAP}$"
+_CAP_OR_NUM_RE = rf"^(?:{_CAP}|\d[\d,.]*|['\u2019]s?)$"
+_CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
+_DOMAIN = re.compile(r"^[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:uk|UK|com|org|net|io|gov)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?$")  # GDS, CSL, DfE, ALBs: two capitals or more
+_SLUG = re.compile(r"[^a-z0-9]+")
+_WORD_RE = re.compile(r"[^\s()\[\]]+")
+
+# ---------------------------------------------------------------------------------------------------
+# Shared resources, built once
+# ---------------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    """Matcher of capitalised runs: W WN* (LINK W WN*){0,3}, on the shared pipeline's vocabulary."""
+    nlp = get_nlp()
+    word = {"TEXT": {"REGEX": _CAP_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR)}}
+    word_or_num = {"TEXT": {"REGEX": _CAP_OR_NUM_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR)}, "OP": "*"}
+    link = {"LOWER": {"IN": sorted(CONNECTORS | {"-", ":"})}}
+    matcher = Matcher(nlp.vocab)
+    for k in range(4):
+        pattern = [word, word_or_num]
+        for _ in range(k):
+            pattern += [link, word, word_or_num]
+        matcher.add(f"CAPITALISED_RUN_{k}", [pattern], greedy="LONGEST")
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict:
+    return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+@lru_cache(maxsize=1)
+def _word_probabilities():
+    """Log frequencies of cased word forms (spacy-lookups-data `lexeme_prob`), loaded only when needed."""
+    from spacy.util import load_language_data, registry
+
+    return load_language_data(registry.lookups.get("en")["lexeme_prob"])
+
+
+@lru_cache(maxsize=1)
+def _department_regex() -> re.Pattern[str]:
+    return departments.name_pattern()
+
+
+def singular(word: str) -> str:
+    """Lower-case singular of a word: the lookup lemmatizer, then simple plural rules."""
+    low = word.lower()
+    lemma = _lemma_table().get(low)
+    if isinstance(lemma, str) and lemma:
+        return lemma
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return low[:-1]
+    return low
+
+
+def _noun_singular(word: str) -> str:
+    """Singular of a plural noun by spelling alone ("packages" -> "package", "communities" ->
+    "community"); unlike the lemmatizer it never turns a verb form ("piloted") into a noun."""
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return low[:-1]
+    return low
+
+
+# ---------------------------------------------------------------------------------------------------
+# Canonical keys and ids
+# ---------------------------------------------------------------------------------------------------
+
+_SPELLING = {"program": "programme", "programs": "programmes", "center": "centre", "catalog": "catalogue"}
+
+
+def name_key(name: str) -> str:
+    """Merge key: case, apostrophes, articles, possessives, '&', hyphens, plurals and -ize/-ise folded.
+
+    >>> name_key("the Civil Service Capabilities Plan") == name_key("Civil Service Capability Plan")
+    True
+    """
+    text = name.replace("\u2019", "'").replace("\u2018", "'").replace("&", " and ")
+    text = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group(0) == "'s" else "s", text)
+    text = re.sub(r"[\-/]", " ", text)
+    words = [w for w in re.findall(r"[\w.]+|:", text.lower()) if w.strip(".")]
+    while words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    out = []
+    for w in words:
+        w = w.strip(".") if not _DOMAIN.match(w) else w
+        w = _SPELLING.get(w, w)
+        w = re.sub(r"i([sz])(e|es|ed|ing|ation|ations)$", r"is\2", w)
+        out.append(singular(w) if w.isalpha() else w)
+    return " ".join(out)
+
+
+def slug(name: str) -> str:
+    """Readable id: 'Sprint DWP: Security' -> 'sprint-dwp-security'."""
+    text = name.replace("\u2019", "").replace("'", "").replace("&", " and ")
+    return _SLUG.sub("-", text.lower()).strip("-") or "initiative"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Acronyms (Schwartz and Hearst, 2003)
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AcronymDefinition:
+    row: int
+    short: str
+    long: str
+    long_start: int
+    long_end: int
+    short_start: int
+    short_end: int
+
+
+def _best_long_form(short: str, long: str) -> str | None:
+    """Schwartz and Hearst's `findBestLongForm`: match the short form's characters right to left in
+    the candidate long form, the first character at the start of a word; the shortest such suffix."""
+    s_index, l_index = len(short) - 1, len(long) - 1
+    while s_index >= 0:
+        c = short[s_index].lower()
+        if not c.isalnum():
+            s_index -= 1
+            continue
+        while l_index >= 0 and (
+            long[l_index].lower() != c or (s_index == 0 and l_index > 0 and long[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s_index -= 1
+    start = long.rfind(" ", 0, l_index + 1) + 1
+    return long[start:]
+
+
+def find_acronyms(text: str, row: int = 0) -> list[AcronymDefinition]:
+    """Every "long form (SHORT)" definition in a text: SHORT is one word of 2 to 10 characters with
+    at least two capitals; the long form is searched in the min(|SHORT| + 5, 2|SHORT|) words before."""
+    found = []
+    for m in re.finditer(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)", text):
+        short = m.group(1)
+        if sum(ch.isupper() for ch in short) < 2:
+            continue
+        before = text[: m.start()].rstrip()
+        words = list(_WORD_RE.finditer(before))
+        if not words:
+            continue
+        n = min(len(short) + 5, 2 * len(short))
+        window = words[-n:]
+        candidate = before[window[0].start() :]
+        long = _best_long_form(short, candidate)
+        if not long or short.lower() in long.lower().split():
+            continue
+        long_start = window[0].start() + len(candidate) - len(long)
+        found.append(AcronymDefinition(row, short, long, long_start, len(before), m.start(1), m.end(1)))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------
+# Candidate mentions
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    """One occurrence of a name in one statement (character offsets into the statement's text)."""
+
+    row: int
+    start: int
+    end: int
+    name: str
+    type: str
+    owner: str | None = None
+    aliases: tuple[str, ...] = ()
+    source: str = "rule"
+    stem: str | None = None  # for names typed by a generic noun: the capitalised part alone
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class _Context:
+    """What the rules need to know about the whole collection of statements."""
+
+    capitalised_inside: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+    acronym_types: dict[str, str | None] = field(default_factory=dict)  # short form -> type (None: not a name)
+
+
+def _is_acronym(token: Token | str) -> bool:
+    text = token if isinstance(token, str) else token.text
+    return bool(_ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2 and not _CAMEL.match(text)
+
+
+def _is_titlecase_word(token: Token) -> bool:
+    return token.text[:1].isupper() and any(ch.islower() for ch in token.text) and not _is_acronym(token)
+
+
+def _ordinary_sentence_start(token: Token, ctx: _Context, dept: list[bool]) -> bool:
+    """True when a sentence-initial capital is an ordinary word, not part of a name: a stop word, or
+    a word that is far more frequent in lower case (spaCy lexeme frequencies) and never capitalised
+    mid-sentence in the collection. Department names are never ordinary words."""
+    low = token.lower_
+    if dept[token.i]:
+        return False
+    if low in STOP_WORDS:
+        return True
+    if token.text in ctx.capitalised_inside or _is_acronym(token) or not token.text.isalpha():
+        return False
+    probs = _word_probabilities()
+    lower_p, title_p = probs.get(low), probs.get(token.text)
+    if lower_p is None:
+        return False
+    return title_p is None or lower_p - title_p > 2.0
+
+
+def _head_type(word: str) -> tuple[str | None, str | None]:
+    """Type of a head word, and the stem when it is a participant noun ("Streamers" -> "Stream")."""
+    s = _noun_singular(word)
+    if word.lower() in HEAD_NOUNS:  # "Services", "Awards": plural heads listed as such
+        return HEAD_NOUNS[word.lower()], None
+    if s in HEAD_NOUNS:
+        return HEAD_NOUNS[s], None
+    if s.endswith("er") and s[:-2] in HEAD_NOUNS and HEAD_NOUNS[s[:-2]] in INITIATIVE_TYPES:
+        return HEAD_NOUNS[s[:-2]], word[: len(s) - 2]
+    if s in PLACE_HEADS:
+        return "place", None
+    return None, None
+
+
+def _classify(tokens: Sequence[Token], ctx: _Context) -> tuple[str | None, str | None]:
+    """Type of a candidate name from its tokens, and a replacement for its last word (participant nouns)."""
+    words = [t for t in tokens if t.text not in {":", "-"} and t.lower_ not in CONNECTORS]
+    if not words:
+        return None, None
+    before_colon = list(tokens)
+    if any(t.text == ":" for t in tokens):
+        before_colon = list(tokens)[: [t.text for t in tokens].index(":")]
+    first = before_colon[0]
+    if first.lower_ in SERIES_NOUNS and len(before_colon) >= 2:
+        return SERIES_NOUNS[first.lower_], None
+    alpha = [t for t in before_colon if any(ch.isalpha() for ch in t.text)]
+    if not alpha:
+        return None, None
+    last = alpha[-1]
+    if _CAMEL.match(last.text) or (_DOMAIN.match(last.text) and last.text[:1].isupper()):
+        return "tool/product", None  # "PolicyKit", "GOV.UK", "Data.gov.uk"
+    if len(words) == 1:
+        if _is_acronym(last):
+            return ctx.acronym_types.get(last.text), None
+        return None, None  # one ordinary capitalised word is not a name on its own
+    return _head_type(last.text)
+
+
+def _department_mask(doc: Doc) -> list[bool]:
+    mask = [False] * len(doc)
+    for m in _department_regex().finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            if t.lower_ != "the" and t.text not in POSSESSIVES:
+                mask[t.i] = True
+    return mask
+
+
+def _owner_department(text: str) -> str | None:
+    """Department named by an owner phrase, allowing the possessive-of-a-plural slip ("Pension's")."""
+    for candidate in (text, text + "s"):
+        dept = departments.resolve(candidate)
+        if dept is not None:
+            return dept.abbr
+    return None
+
+
+def _split_at_links(tokens: list[Token]) -> list[tuple[list[Token], Token | None]]:
+    """Pieces between connectors, each with the connector that follows it (None for the last)."""
+    pieces: list[tuple[list[Token], Token | None]] = []
+    current: list[Token] = []
+    for t in tokens:
+        if t.lower_ in CONNECTORS or t.text in {"-", ":"}:
+            pieces.append((current, t))
+            current = []
+        else:
+            current.append(t)
+    pieces.append((current, None))
+    return pieces
+
+
+def _segments(tokens: list[Token], dept: list[bool], ctx: _Context) -> list[list[list[Token]]]:
+    """Cut a run into names; each name is returned as its list of coordinated conjuncts.
+
+    Cuts: at a connector touching a department; at a colon unless the left side is a series event
+    ("Sprint DWP: Security"); at a spaced hyphen; at "and"/"&" when the left conjunct is an acronym,
+    a department, two words or more, or has its own head noun (or the right one is an acronym).
+    """
+    pieces = _split_at_links(tokens)
+    names: list[list[list[Token]]] = []
+    conjuncts: list[list[Token]] = []
+    current: list[Token] = []
+
+    def close_name() -> None:
+        nonlocal conjuncts, current
+        if current:
+            conjuncts.append(current)
+        if conjuncts:
+            names.append(conjuncts)
+        conjuncts, current = [], []
+
+    for index, (piece, link) in enumerate(pieces):
+        current = current + piece
+        if link is None:
+            break
+        nxt = pieces[index + 1][0]
+        touches_dept = (piece and dept[piece[-1].i]) or (nxt and dept[nxt[0].i])
+        inside_dept = piece and nxt and dept[piece[-1].i] and dept[nxt[0].i] and dept[link.i - 1] and dept[link.i + 1]
+        if link.lower_ in {"and", "&", "of", "for", "in", "by"} and inside_dept:
+            current = current + [link]  # "Department for Work and Pensions" stays whole
+            continue
+        if link.text == ":":  # "Sprint DWP: Security" names one event of a series
+            if current and current[0].lower_ in SERIES_NOUNS and len(current) >= 2 and nxt:
+                current = current + [link]
+            else:
+                close_name()
+            continue
+        if touches_dept or not piece or not nxt:
+            close_name()
+            continue
+        if link.text == "-":
+            prev_tok = link.doc[link.i - 1]
+            if prev_tok.whitespace_ or link.whitespace_:
+                close_name()
+            else:
+                current = current + [link]
+            continue
+        if link.lower_ in COORDINATORS:
+            coordination = (
+                len(piece) >= 2  # "Code Club and Digital Month", "Digital Awareness and Digital Skills ..."
+                or _is_acronym(piece[0])  # "GDS and Civil Service Learning"
+                or (len(nxt) == 1 and _is_acronym(nxt[0]))
+                or _classify(piece, ctx)[0] is not None
+            )
+            if coordination:  # this conjunct ends here; otherwise "Digital and Technology Fast Stream"
+                conjuncts.append(current)
+                current = []
+                continue
+        current = current + [link]
+    close_name()
+    return names
+
+
+def _strip_departments(tokens: list[Token], dept: list[bool]) -> tuple[list[Token], str | None]:
+    """A name made only of a department is none; a department written into a name is its owner."""
+    owner = None
+    if all(dept[t.i] for t in tokens):
+        return [], None
+    dept_tokens = [t for t in tokens if dept[t.i]]
+    if dept_tokens:
+        start, end = dept_tokens[0].idx, dept_tokens[-1].idx + len(dept_tokens[-1])
+        owner = _owner_department(tokens[0].doc.text[start:end])
+    return tokens, owner
+
+
+def _type_noun_after(doc: Doc, end: int) -> tuple[int, str] | None:
+    """A generic lower-case noun right after a name ("programme", "learning packages"), with at most
+    one lower-case modifier between; returns (end token index, type)."""
+    for offset in (0, 1):
+        i = end + offset
+        if i >= len(doc):
+            return None
+        tok = doc[i]
+        noun = _noun_singular(tok.text) if tok.text.islower() else None
+        if noun in TYPE_NOUNS:
+            return i + 1, TYPE_NOUNS[noun]
+        if not (tok.is_alpha and tok.text.islower()) or tok.lower_ in STOP_WORDS or tok.lower_ in CONNECTORS:
+            return None
+    return None
+
+
+def _display(doc: Doc, tokens: Sequence[Token], tail: Sequence[Token] = (), last_word: str | None = None) -> str:
+    """Name as written, with a plural generic lower-case noun put in the singular ("Digital Expert
+    programmes" -> "Digital Expert programme"); capitalised words stay as written ("Open Standards")."""
+    words = list(tokens) + list(tail)
+    text = doc.text[words[0].idx : words[-1].idx + len(words[-1])] if not tail else (
+        doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] + " " + " ".join(t.text for t in tail)
+    )
+    last = words[-1]
+    if last_word is not None:
+        return text[: len(text) - len(last.text)] + last_word
+    s = _noun_singular(last.text)
+    if last.text.islower() and last.text != s and s in TYPE_NOUNS:
+        return text[: len(text) - len(last.text)] + s
+    return text
+
+
+def _run_mentions(doc: Doc, row: int, span: Span, dept: list[bool], ctx: _Context) -> list[Mention]:
+    tokens = list(span)
+    # 1. a sentence-initial ordinary word is not part of a name
+    while tokens and tokens[0].is_sent_start and _ordinary_sentence_start(tokens[0], ctx, dept):
+        tokens = tokens[1:]
+        while tokens and (tokens[0].lower_ in CONNECTORS or tokens[0].text in POSSESSIVES | {"-", ":"}):
+            tokens = tokens[1:]
+    if not tokens:
+        return []
+    # 2. possessive: owner's name
+    owner_text, owner_dept = None, None
+    poss = [k for k, t in enumerate(tokens) if t.text in POSSESSIVES]
+    if poss:
+        k = poss[-1]
+        owner_tokens, tokens = tokens[:k], tokens[k + 1 :]
+        if owner_tokens:
+            owner_text = doc.text[owner_tokens[0].idx : tokens[0].idx].rstrip() if tokens else None
+            owner_dept = _owner_department(doc.text[owner_tokens[0].idx : owner_tokens[-1].idx + len(owner_tokens[-1])])
+        tokens = [t for t in tokens if t.text not in POSSESSIVES]
+    if not tokens:
+        return []
+    mentions: list[Mention] = []
+    for conjuncts in _segments(tokens, dept, ctx):
+        found = _name_mentions(doc, row, conjuncts, dept, ctx, owner_dept, owner_text)
+        glued = [t for conj in conjuncts for t in conj]
+        if not found and any(t.lower_ in CONNECTORS - COORDINATORS for t in glued):
+            # "Digital Academy in Leeds": the glued phrase has no head, its parts may have
+            for piece, _ in _split_at_links(glued):
+                if piece:
+                    found += _name_mentions(doc, row, [piece], dept, ctx, owner_dept, owner_text)
+        mentions += found
+    return mentions
+
+
+def _name_mentions(
+    doc: Doc, row: int, conjuncts: list[list[Token]], dept: list[bool], ctx: _Context, owner_dept: str | None, owner_text: str | None
+) -> list[Mention]:
+    """Mentions for one name, given as its coordinated conjuncts. A conjunct with no head of its own
+    borrows the last conjunct's head or generic noun ("Digital Awareness and Digital Skills learning
+    packages" -> Digital Awareness learning package, Digital Skills learning package)."""
+    cleaned: list[tuple[list[Token], str | None]] = []
+    for conj in conjuncts:
+        conj, inner_owner = _strip_departments(conj, dept)
+        if conj:
+            cleaned.append((conj, inner_owner))
+    if not cleaned:
+        return []
+    last_tokens = cleaned[-1][0]
+    last_type, last_word = _classify(last_tokens, ctx)
+    tail: list[Token] = []
+    if last_type is None and any(_is_titlecase_word(t) for t in last_tokens):
+        found = _type_noun_after(doc, last_tokens[-1].i + 1)
+        if found is not None:
+            generic_end, last_type = found
+            tail = list(doc[last_tokens[-1].i + 1 : generic_end])
+    shared: list[Token] = tail or ([last_tokens[-1]] if last_type in INITIATIVE_TYPES else [])
+
+    # (tokens, owner, type, replacement last word, borrowed words, is_last)
+    parts = []
+    for position, (conj, inner_owner) in enumerate(cleaned):
+        if position == len(cleaned) - 1:
+            parts.append((conj, inner_owner, last_type, last_word, tail, True))
+            continue
+        ctype, cword = _classify(conj, ctx)
+        borrowed: list[Token] = []
+        if ctype is None and shared and any(_is_titlecase_word(t) for t in conj):
+            ctype, borrowed = last_type, shared
+        parts.append((conj, inner_owner, ctype, cword, borrowed, False))
+    distributed = any(borrowed and not is_last for *_, borrowed, is_last in parts)
+    end_word = tail[-1] if tail else last_tokens[-1]
+    coordinated = doc.text[cleaned[0][0][0].idx : end_word.idx + len(end_word)] if distributed else None
+
+    out: list[Mention] = []
+    for conj, inner_owner, ctype, cword, borrowed, is_last in parts:
+        if ctype is None or ctype == "place":
+            continue
+        own = conj + (borrowed if is_last else [])  # the last conjunct's generic noun is part of its span
+        start, end = own[0].idx, own[-1].idx + len(own[-1])
+        name = _display(doc, conj, borrowed) if (borrowed and not is_last) else _display(doc, own, last_word=cword)
+        aliases = []
+        if owner_text:
+            aliases.append(f"{owner_text} {doc.text[start:end]}")
+        if coordinated and (borrowed or is_last):
+            aliases.append(coordinated)
+        stem = doc.text[conj[0].idx : conj[-1].idx + len(conj[-1])] if (tail and len(conj) >= 2 and (is_last or borrowed == tail)) else None
+        source = "generic-noun" if (tail and (is_last or borrowed == tail)) else "rule"
+        out.append(Mention(row, start, end, name, ctype, owner_dept or inner_owner, tuple(aliases), source, stem))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# The whole collection
+# ---------------------------------------------------------------------------------------------------
+
+
+def _context(docs: list[Doc]) -> _Context:
+    ctx = _Context()
+    for doc in docs:
+        for t in doc:
+            if not t.is_sent_start and t.text[:1].isupper():
+                ctx.capitalised_inside.add(t.text)
+    return ctx
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.row == b.row and a.start < b.end and b.start < a.end
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions, preferring rule mentions, then the longer span, then the earlier."""
+    priority = {"rule": 0, "generic-noun": 0, "acronym": 1, "learned": 2, "ner": 3}
+    kept: dict[int, list[Mention]] = defaultdict(list)
+    for m in sorted(mentions, key=lambda m: (m.row, priority.get(m.source, 9), -m.length, m.start)):
+        if not any(_overlaps(m, k) for k in kept[m.row]):
+            kept[m.row].append(m)
+    return sorted((m for ms in kept.values() for m in ms), key=lambda m: (m.row, m.start))
+
+
+def _acronym_mentions(texts: list[str], docs: list[Doc], rule: list[Mention], ctx: _Context) -> list[Mention]:
+    """Link each "Long Form (ACR)" to the name found over its long form; then every other "ACR" is a
+    mention of that name. Acronyms of departments are left to the gazetteer; acronyms whose long form
+    is not a name ("senior civil service (SCS)") are remembered as not-names."""
+    definitions = [d for row, text in enumerate(texts) for d in find_acronyms(text, row)]
+    by_row: dict[int, list[Mention]] = defaultdict(list)
+    for m in rule:
+        by_row[m.row].append(m)
+    linked: dict[str, Mention] = {}
+    inside_definition: set[tuple[int, int]] = set()
+    for d in definitions:
+        inside_definition.add((d.row, d.short_start))
+        if d.short in linked or departments.resolve(d.short) is not None:
+            continue
+        # the name found by the rules that ends where the long form ends, right before "(ACR)"
+        target = next((m for m in by_row[d.row] if m.end == d.long_end and m.start < d.long_end), None)
+        if target is not None:
+            linked[d.short] = target
+            ctx.acronym_types[d.short] = target.type
+    out: list[Mention] = []
+    for short, target in sorted(linked.items()):
+        pattern = re.compile(rf"(?<![\w.]){re.escape(short)}(?![\w])")
+        for row, text in enumerate(texts):
+            for m in pattern.finditer(text):
+                if (row, m.start()) in inside_definition:
+                    continue
+                out.append(Mention(row, m.start(), m.end(), target.name, target.type, target.owner, (short,), "acronym"))
+        target.aliases = target.aliases + (short,)
+    return out
+
+
+def _learned_mentions(texts: list[str], mentions: list[Mention]) -> list[Mention]:
+    """A name first typed by its generic noun ("Digital for Development event") is recognised later
+    without the noun ("Digital for Development"), case-sensitively, at word boundaries."""
+    out = []
+    seen: set[str] = set()
+    for m in mentions:
+        if not m.stem or m.stem in seen:
+            continue
+        seen.add(m.stem)
+        pattern = re.compile(rf"(?<![\w]){re.escape(m.stem)}(?![\w])")
+        for row, text in enumerate(texts):
+            for hit in pattern.finditer(text):
+                out.append(Mention(row, hit.start(), hit.end(), m.name, m.type, m.owner, (), "learned"))
+    return out
+
+
+NerFunction = Callable[[str], Iterable[tuple[int, int, str]]]
+_NER_TYPES = {"EVENT": "event", "PRODUCT": "tool/product", "LAW": "standard/guidance", "WORK_OF_ART": "standard/guidance", "ORG": "organisation"}
+
+
+def _ner_mentions(texts: list[str], docs: list[Doc], ner: NerFunction, ctx: _Context) -> list[Mention]:
+    """Extra candidates from a statistical NER (ORG/EVENT/PRODUCT/WORK_OF_ART/LAW entities), typed by
+    the head-noun rules first and by the entity label otherwise; departments are dropped."""
+    out = []
+    for row, (text, doc) in enumerate(zip(texts, docs, strict=True)):
+        mask = _department_mask(doc)
+        for start, end, label in ner(text):
+            if label not in _NER_TYPES:
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            tokens = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+            if not tokens or all(mask[t.i] for t in tokens) or departments.resolve(span.text) is not None:
+                continue
+            ctype = _classify(tokens, ctx)[0] or _NER_TYPES[label]
+            if ctype == "place":
+                continue
+            s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            out.append(Mention(row, s, e, _display(doc, tokens), ctype, None, (), "ner"))
+    return out
+
+
+def configured_ner() -> NerFunction | None:
+    """A statistical NER when one is configured (environment variable ANALYSIS_NER_MODEL names an
+    installed spaCy pipeline, e.g. en_core_web_sm) and installed; None otherwise (the default)."""
+    import spacy
+
+    name = os.environ.get("ANALYSIS_NER_MODEL", "").strip()
+    if not name or not spacy.util.is_package(name):
+        return None
+    model = spacy.load(name)
+
+    def ner(text: str) -> list[tuple[int, int, str]]:
+        return [(e.start_char, e.end_char, e.label_) for e in model(text).ents]
+
+    return ner
+
+
+def find_mentions(texts: Sequence[str], ner: NerFunction | None = None) -> list[Mention]:
+    """Every mention of a named thing (initiatives, units, organisations) in a list of texts."""
+    texts = [str(t) for t in texts]
+    nlp = get_nlp()
+    docs = list(nlp.pipe(texts))
+    ctx = _context(docs)
+    matcher = _matcher()
+    # acronym definitions are needed before the runs are cut ("GDS and CSL" is two names)
+    for row, text in enumerate(texts):
+        for d in find_acronyms(text, row):
+            ctx.acronym_types.setdefault(d.short, None)
+    rule: list[Mention] = []
+    for row, doc in enumerate(docs):
+        dept = _department_mask(doc)
+        headings = [(m.start(), m.end()) for m in HEADING_RE.finditer(doc.text)]
+        spans = filter_spans(matcher(doc, as_spans=True))
+        for span in spans:
+            for m in _run_mentions(doc, row, span, dept, ctx):
+                if not any(m.start < he and hs < m.end for hs, he in headings):
+                    rule.append(m)
+    acronym = _acronym_mentions(texts, docs, rule, ctx)
+    mentions = rule + acronym + _learned_mentions(texts, rule)
+    if ner is not None:
+        mentions += _ner_mentions(texts, docs, ner, ctx)
+    return _resolve_overlaps(mentions)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------------
+
+INITIATIVE_COLUMNS = ["initiative_id", "name", "type", "aliases", "owner_department", "departments", "n_mentions", "first_section", "sections"]
+MENTION_COLUMNS = ["statement_id", "initiative_id", "surface", "char_start", "char_end"]
+LIST_SEPARATOR = "; "
+
+
+def _dept_order(abbr: str) -> tuple[int, str]:
+    order = {d.abbr: i for i, d in enumerate(departments.DEPARTMENTS)}
+    return order.get(abbr, len(order)), abbr
+
+
+def _section_order(section: str) -> tuple[int, str]:
+    return (SECTIONS.index(section) if section in SECTIONS else len(SECTIONS)), section
+
+
+def extract(statements: pd.DataFrame, ner: NerFunction | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(initiatives, mentions) from the statements table; see the module docstring for the rules.
+
+    `ner` optionally adds candidates from a statistical named-entity recogniser (a function from text to
+    (start, end, label) triples); without it everything is rule-based.
+    """
+    frame = statements.reset_index(drop=True)
+    mentions = find_mentions(frame["text"].tolist(), ner=ner)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[name_key(m.name)].append(m)
+
+    rows, mention_rows, used_ids = [], [], set()
+    for key, ms in sorted(groups.items(), key=lambda kv: (kv[1][0].row, kv[1][0].start)):
+        first = ms[0]
+        types = Counter(m.type for m in ms)
+        ctype = max(types, key=lambda t: (types[t], -TYPES.index(t)))
+        owners = Counter(m.owner for m in ms if m.owner)
+        owner = max(owners, key=lambda o: (owners[o], -_dept_order(o)[0])) if owners else None
+        base = slug(first.name)
+        initiative_id, n = base, 2
+        while initiative_id in used_ids:
+            initiative_id, n = f"{base}-{n}", n + 1
+        used_ids.add(initiative_id)
+        surfaces = {frame.at[m.row, "text"][m.start : m.end] for m in ms}
+        aliases = sorted(surfaces | {a for m in ms for a in m.aliases} | {m.name for m in ms}, key=lambda a: (a.lower(), a))
+        depts = sorted({frame.at[m.row, "dept_abbr"] for m in ms}, key=_dept_order)
+        sections = sorted({frame.at[m.row, "section"] for m in ms}, key=_section_order)
+        rows.append(
+            {
+                "initiative_id": initiative_id,
+                "name": first.name,
+                "type": ctype,
+                "aliases": LIST_SEPARATOR.join(aliases),
+                "owner_department": owner,
+                "departments": LIST_SEPARATOR.join(depts),
+                "n_mentions": len(ms),
+                "first_section": sections[0],
+                "sections": LIST_SEPARATOR.join(sections),
+            }
+        )
+        for m in ms:
+            text = frame.at[m.row, "text"]
+            mention_rows.append(
+                {"_row": m.row, "statement_id": frame.at[m.row, "statement_id"], "initiative_id": initiative_id,
+                 "surface": text[m.start : m.end], "char_start": m.start, "char_end": m.end}
+            )
+    initiatives = pd.DataFrame(rows, columns=INITIATIVE_COLUMNS)
+    initiatives = initiatives.sort_values("initiative_id", kind="stable").reset_index(drop=True)
+    initiatives = initiatives.astype(
+        {"initiative_id": "str", "name": "str", "type": "str", "aliases": "str", "departments": "str", "first_section": "str", "sections": "str", "n_mentions": "int64"}
+    )
+    initiatives["owner_department"] = initiatives["owner_department"].astype("str").where(initiatives["owner_department"].notna(), pd.NA)
+    mention_frame = pd.DataFrame(mention_rows, columns=["_row", *MENTION_COLUMNS])
+    mention_frame = mention_frame.sort_values(["_row", "char_start"], kind="stable").drop(columns="_row").reset_index(drop=True)
+    mention_frame = mention_frame.astype({"statement_id": "str", "initiative_id": "str", "surface": "str", "char_start": "int64", "char_end": "int64"})
+    return initiatives, mention_frame
+
+
+# ---------------------------------------------------------------------------------------------------
+# Summaries for the notebook (tested in tests/test_initiatives.py)
+# ---------------------------------------------------------------------------------------------------
+
+
+def split_list(value) -> list[str]:
+    """A '; '-joined cell as a list (empty cell: empty list)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or str(value) == "":
+        return []
+    return str(value).split(LIST_SEPARATOR)
+
+
+def initiatives_only(initiatives: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose type is an initiative type (drops units and organisations)."""
+    return initiatives[initiatives["type"].isin(INITIATIVE_TYPES)].reset_index(drop=True)
+
+
+def mention_context(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
+    """Mentions with the statement's department and section and the initiative's name and type."""
+    cols = [c for c in ["statement_id", "dept_abbr", "department", "section", "section_kind", "year"] if c in statements.columns]
+    out = mentions.merge(statements[cols], on="statement_id", how="left", validate="many_to_one")
+    return out.merge(initiatives[["initiative_id", "name", "type"]], on="initiative_id", how="left", validate="many_to_one")
+
+
+def department_matrix(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
+    """Department x initiative counts of mentions, initiatives only; columns ordered by number of
+    departments then mentions (widest reach first), rows in gazetteer order."""
+    ctx = mention_context(mentions, statements, initiatives)
+    ctx = ctx[ctx["type"].isin(INITIATIVE_TYPES)]
+    if ctx.empty:
+        return pd.DataFrame(dtype="int64")
+    grid = ctx.groupby(["dept_abbr", "name"]).size().unstack("name", fill_value=0)
+    reach = (grid > 0).sum(axis=0)
+    total = grid.sum(axis=0)
+    order = sorted(grid.columns, key=lambda c: (-reach[c], -total[c], c))
+    rows = sorted(grid.index, key=_dept_order)
+    grid = grid.loc[rows, order].astype("int64")
+    grid.index.name, grid.columns.name = "dept_abbr", "initiative"
+    return grid
+
+
+def by_type(initiatives: pd.DataFrame) -> pd.DataFrame:
+    """Per type: number of distinct names and of mentions, in the order of TYPES (all types listed)."""
+    counts = initiatives.groupby("type").agg(initiatives=("initiative_id", "size"), mentions=("n_mentions", "sum"))
+    counts = counts.reindex(list(TYPES), fill_value=0).astype("int64")
+    counts.index.name = "type"
+    counts["is_initiative"] = counts.index.isin(INITIATIVE_TYPES)
+    return counts.reset_index()
+
+
+#: Plan-to-progress pairs (METHODS §3); plan_2015 has no later progress period.
+PLAN_PROGRESS = {"commitment_2012": "progress_2013", "plan_2014": "progress_2014", "plan_2015": None}
+
+
+def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
+    """For every (department, initiative) named in a commitment or plan section: is it named again
+    in the same department's next progress section? status: carried / not_carried / pending
+    (plan_2015). Initiatives only."""
+    ctx = mention_context(mentions, statements, initiatives)
+    ctx = ctx[ctx["type"].isin(INITIATIVE_TYPES)]
+    named = set(zip(ctx["dept_abbr"], ctx["initiative_id"], ctx["section"], strict=True))
+    progress_present = set(zip(statements["dept_abbr"], statements["section"], strict=True))
+    rows = []
+    for dept, iid, section in sorted(named, key=lambda x: (_dept_order(x[0]), _section_order(x[2]), x[1])):
+        if section not in PLAN_PROGRESS:
+            continue
+        later = PLAN_PROGRESS[section]
+        if later is None or (dept, later) not in progress_present:
+            status = "pending"
+        else:
+            status = "carried" if (dept, iid, later) in named else "not_carried"
+        rows.append({"dept_abbr": dept, "initiative_id": iid, "plan_section": section, "progress_section": later, "status": status})
+    out = pd.DataFrame(rows, columns=["dept_abbr", "initiative_id", "plan_section", "progress_section", "status"])
+    out = out.merge(initiatives[["initiative_id", "name", "type"]], on="initiative_id", how="left")
+    return out.astype({"dept_abbr": "str", "initiative_id": "str", "plan_section": "str", "status": "str", "name": "str", "type": "str"})
+
+
+def unplanned(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
+    """(department, initiative, progress section) named in progress without being named in the
+    department's preceding commitment or plan section. Initiatives only."""
+    ctx = mention_context(mentions, statements, initiatives)
+    ctx = ctx[ctx["type"].isin(INITIATIVE_TYPES)]
+    named = set(zip(ctx["dept_abbr"], ctx["initiative_id"], ctx["section"], strict=True))
+    before = {v: k for k, v in PLAN_PROGRESS.items() if v}
+    rows = [
+        {"dept_abbr": d, "initiative_id": i, "progress_section": s, "plan_section": before[s]}
+        for d, i, s in sorted(named, key=lambda x: (_dept_order(x[0]), _section_order(x[2]), x[1]))
+        if s in before and (d, i, before[s]) not in named
+    ]
+    out = pd.DataFrame(rows, columns=["dept_abbr", "initiative_id", "progress_section", "plan_section"])
+    return out.merge(initiatives[["initiative_id", "name", "type"]], on="initiative_id", how="left")
+
+
+def timeline(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
+    """Tidy (department, initiative, section, mentions) for initiatives, every section of the series."""
+    ctx = mention_context(mentions, statements, initiatives)
+    ctx = ctx[ctx["type"].isin(INITIATIVE_TYPES)]
+    out = ctx.groupby(["dept_abbr", "name", "type", "section"]).size().rename("mentions").reset_index()
+    out["_d"] = out["dept_abbr"].map(lambda d: _dept_order(d)[0])
+    out["_s"] = out["section"].map(lambda s: _section_order(s)[0])
+    return out.sort_values(["_d", "name", "_s"]).drop(columns=["_d", "_s"]).reset_index(drop=True)
+
+
+def reach(initiatives: pd.DataFrame) -> pd.DataFrame:
+    """Initiatives with the number of departments that mention them, widest reach first."""
+    out = initiatives_only(initiatives)[["initiative_id", "name", "type", "departments", "n_mentions", "owner_department"]].copy()
+    out["n_departments"] = out["departments"].map(lambda v: len(split_list(v))).astype("int64")
+    return out.sort_values(["n_departments", "n_mentions", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+
+
+__all__ = [
+    "TYPES",
+    "INITIATIVE_TYPES",
+    "HEAD_NOUNS",
+    "SERIES_NOUNS",
+    "TYPE_NOUNS",
+    "AcronymDefinition",
+    "Mention",
+    "find_acronyms",
+    "find_mentions",
+    "extract",
+    "name_key",
+    "slug",
+    "configured_ner",
+    "department_matrix",
+    "by_type",
+    "carry_through",
+    "unplanned",
+    "timeline",
+    "reach",
+    "initiatives_only",
+    "mention_context",
+    "split_list",
+]

@@ -1,0 +1,416 @@
+"""Named initiatives: hand-written sentences with spans reasoned out by hand, then checks on the seed.
+
+The sentences are not from the seed page (except where a test says it checks the seed): they exercise
+each rule on wording the rules were not written against.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import initiatives as ini
+from analysis import schemas
+from analysis.evaluate import initiatives as ev
+
+
+def frame(*texts: str, dept: str = "CO", section: str = "progress_2014", sections: list[str] | None = None, depts: list[str] | None = None) -> pd.DataFrame:
+    """A minimal statements table: one statement per text."""
+    n = len(texts)
+    depts = depts or [dept] * n
+    sections = sections or [section] * n
+    return pd.DataFrame(
+        {
+            "statement_id": [f"a04-{d}-{s}-{i + 1:03d}" for i, (d, s) in enumerate(zip(depts, sections, strict=True))],
+            "dept_abbr": depts,
+            "section": sections,
+            "text": list(texts),
+        }
+    )
+
+
+def found(*texts: str, **kw) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return ini.extract(frame(*texts, **kw))
+
+
+def spans(mentions: pd.DataFrame, statement: int = 0) -> list[str]:
+    """Surfaces found in the n-th statement (0-based) of a `frame`."""
+    return mentions.loc[mentions["statement_id"].str.endswith(f"-{statement + 1:03d}"), "surface"].tolist()
+
+
+def row(initiatives: pd.DataFrame, name: str) -> pd.Series:
+    hits = initiatives[initiatives["name"] == name]
+    assert len(hits) == 1, f"{name!r} not in {initiatives['name'].tolist()}"
+    return hits.iloc[0]
+
+
+# ---------------------------------------------------------------------------------------------------
+# acronyms
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_schwartz_hearst_long_forms():
+    [d] = ini.find_acronyms("Staff used Civil Service Learning (CSL)-delivered coaching.")
+    assert (d.short, d.long) == ("CSL", "Civil Service Learning")
+    [d] = ini.find_acronyms("It recruits senior civil service (SCS) roles.")
+    assert d.long == "senior civil service"
+    text = "They trained staff on the Technology Code of Practice (TCoP) in May."
+    [d] = ini.find_acronyms(text)
+    assert d.long == "Technology Code of Practice" and text[d.long_start : d.long_end] == d.long
+    assert ini.find_acronyms("The plan (published in April) was late.") == []
+    assert ini.find_acronyms("It spent 20 (twenty) days.") == []
+
+
+def test_acronym_definition_and_later_use():
+    texts = (
+        "DfT launched the Transport Data Academy (TDA) in May.",
+        "TDA trained 40 analysts.",
+        "Staff from the TDA met the minister.",
+    )
+    initiatives, mentions = found(*texts)
+    academy = row(initiatives, "Transport Data Academy")
+    assert academy["type"] == "programme"
+    assert "TDA" in ini.split_list(academy["aliases"])
+    assert academy["n_mentions"] == 3  # the definition's "(TDA)" is not counted again
+    got = list(zip(mentions["statement_id"].str[-3:], mentions["surface"], mentions["char_start"], strict=True))
+    assert got == [("001", "Transport Data Academy", texts[0].index("Transport")), ("002", "TDA", 0), ("003", "TDA", 15)]
+
+
+def test_acronym_of_an_organisation_is_an_organisation_not_an_initiative():
+    initiatives, _ = found("DECC worked with the Behavioural Insights Agency (BIA).", "BIA and DECC ran a trial.")
+    assert initiatives["type"].tolist() == ["organisation"]
+    assert initiatives["n_mentions"].tolist() == [2]
+
+
+# ---------------------------------------------------------------------------------------------------
+# possessives, departments inside names, coordination
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_possessive_owner_is_split_from_the_name():
+    initiatives, mentions = found("Staff joined DWP's Data Science Academy in 2014.", "It expanded the Ministry of Justice's Policy Lab.")
+    academy = row(initiatives, "Data Science Academy")
+    assert academy["owner_department"] == "DWP"
+    assert "DWP's Data Science Academy" in ini.split_list(academy["aliases"])
+    lab = row(initiatives, "Policy Lab")
+    assert (lab["owner_department"], lab["type"]) == ("MOJ", "project")
+    assert mentions["surface"].tolist() == ["Data Science Academy", "Policy Lab"]
+
+
+def test_possessive_of_a_plural_department_name_written_as_singular():
+    initiatives, _ = found("It used the Department for Work and Pension’s Service Toolkit.")
+    assert row(initiatives, "Service Toolkit")["owner_department"] == "DWP"
+
+
+def test_department_written_into_a_name_is_kept_and_owns_it():
+    initiatives, _ = found("The Cabinet Office Data Strategy was published.", "Defra 2015 Staff Conference was online.")
+    strategy = row(initiatives, "Cabinet Office Data Strategy")
+    assert (strategy["type"], strategy["owner_department"]) == ("strategy/plan", "CO")
+    assert row(initiatives, "Defra 2015 Staff Conference")["type"] == "event"
+
+
+def test_departments_and_their_abbreviations_are_never_names():
+    initiatives, mentions = found(
+        "The Department for Culture, Media and Sport and HM Treasury worked with the Home Office.",
+        "DCMS, HMT and the Foreign and Commonwealth Office (FCO) supported Cabinet Office and GDS.",
+    )
+    assert initiatives.empty and mentions.empty
+
+
+def test_coordinated_names_share_a_generic_noun():
+    initiatives, mentions = found("Staff completed the Open Data and Cloud Hosting e-learning modules and toolkits.",
+                                  "Staff completed the Cloud First and Cloud Security toolkits.")
+    first = row(initiatives, "Cloud First toolkit")
+    second = row(initiatives, "Cloud Security toolkit")
+    assert first["type"] == second["type"] == "tool/product"
+    assert "Cloud First and Cloud Security toolkits" in ini.split_list(first["aliases"])
+    assert spans(mentions, 1) == ["Cloud First", "Cloud Security toolkits"]
+    # two lower-case words between name and noun is too far: nothing is guessed
+    assert spans(mentions, 0) == []
+
+
+def test_coordinated_names_with_their_own_heads_are_two_names():
+    initiatives, mentions = found("Staff attended Agile Week and Data Club in 2014.")
+    assert sorted(initiatives["name"]) == ["Agile Week", "Data Club"]
+    assert row(initiatives, "Agile Week")["type"] == "event"
+    assert row(initiatives, "Data Club")["type"] == "programme"
+
+
+def test_and_inside_one_name_is_not_a_coordination():
+    initiatives, _ = found("It set up the Data and Analysis Academy.", "It used the Drivers and Vehicles Agency.")
+    assert row(initiatives, "Data and Analysis Academy")["type"] == "programme"
+    assert row(initiatives, "Drivers and Vehicles Agency")["type"] == "organisation"
+
+
+def test_connectors_inside_names_but_not_dates():
+    initiatives, mentions = found("GDS published the Digital by Default Service Standard in April and ran Sprint 15 in March 2014.")
+    assert sorted(initiatives["name"]) == ["Digital by Default Service Standard", "Sprint 15"]
+    assert "Sprint 15 in March" not in mentions["surface"].tolist()
+
+
+# ---------------------------------------------------------------------------------------------------
+# events, products, generic nouns, participants
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_numbered_and_named_events_of_a_series():
+    initiatives, mentions = found(
+        "GDS ran Sprint 15, Sprint Gamma and Sprint Delta.",
+        "Sprint HMRC: Data",
+        depts=["CO", "HMRC"],
+    )
+    assert sorted(initiatives["name"]) == ["Sprint 15", "Sprint Delta", "Sprint Gamma", "Sprint HMRC: Data"]
+    assert set(initiatives["type"]) == {"event"}
+    assert row(initiatives, "Sprint HMRC: Data")["owner_department"] == "HMRC"
+
+
+def test_camelcase_products_and_gov_uk_style_names():
+    initiatives, _ = found("DH relaunched its DataKit, moved content to GOV.UK and used data.gov.uk data.")
+    assert sorted(initiatives["name"]) == ["DataKit", "GOV.UK"]
+    assert set(initiatives["type"]) == {"tool/product"}
+
+
+def test_generic_lower_case_noun_types_a_headless_name_and_is_learned():
+    initiatives, mentions = found("BIS launched the Digital Champions scheme.", "Digital Champions met every month.")
+    champions = row(initiatives, "Digital Champions scheme")
+    assert champions["type"] == "programme"
+    assert mentions["surface"].tolist() == ["Digital Champions scheme", "Digital Champions"]
+
+
+def test_participants_name_their_scheme():
+    initiatives, mentions = found("It hired the first Fast Streamers in 2013.", "The Fast Stream grew.")
+    fast = row(initiatives, "Fast Stream")
+    assert fast["n_mentions"] == 2
+    assert set(ini.split_list(fast["aliases"])) == {"Fast Stream", "Fast Streamers"}
+
+
+def test_generic_lower_case_activities_are_not_names():
+    initiatives, mentions = found("DfE will hold a digital learning month and a skills training programme.")
+    assert initiatives.empty and mentions.empty
+
+
+# ---------------------------------------------------------------------------------------------------
+# exclusions and types
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_sentence_initial_ordinary_words_are_not_part_of_names():
+    initiatives, mentions = found("During Agile Fortnight, staff ran workshops.", "Improving Data Academy attendance is a goal.")
+    assert mentions["surface"].tolist() == ["Agile Fortnight", "Data Academy"]
+
+
+def test_units_organisations_places_are_typed_or_dropped():
+    initiatives, _ = found(
+        "The Open Data team at Cabinet Office met the Digital Strategy Division.",
+        "It trialled wifi in Caxton House and at London Bridge.",
+        "The Government Digital Service and the Rural Payments Agency helped.",
+    )
+    types = dict(zip(initiatives["name"], initiatives["type"], strict=True))
+    assert types == {
+        "Open Data team": "unit",
+        "Digital Strategy Division": "unit",
+        "Government Digital Service": "organisation",
+        "Rural Payments Agency": "organisation",
+    }
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("It joined the Data Science Network.", "Data Science Network", "network"),
+        ("It follows the Service Design Manual.", "Service Design Manual", "standard/guidance"),
+        ("It piloted the Digital Skills Matrix.", "Digital Skills Matrix", "standard/guidance"),
+        ("It wrote a Workforce Capability Plan.", "Workforce Capability Plan", "strategy/plan"),
+        ("It set up the Data Quality Project.", "Data Quality Project", "project"),
+        ("It chaired the Cross-Government Data Working Group.", "Cross-Government Data Working Group", "group"),
+        ("It supported Civil Service Live.", "Civil Service Live", "event"),
+        ("It ran a Digital Month.", "Digital Month", "event"),
+    ],
+)
+def test_head_noun_types(text, name, kind):
+    initiatives, _ = found(text)
+    assert row(initiatives, name)["type"] == kind
+
+
+def test_plural_spelling_hyphen_and_article_variants_merge():
+    initiatives, mentions = found(
+        "It published the Data Capabilities Plan.",
+        "The Data Capability Plan was revised.",
+        "It joined the Cross-Government Design Forum.",
+        "Cross Government Design Forum members met.",
+        "It ran the Digital Leaders Program.",
+        "The Digital Leaders Programme grew.",
+    )
+    assert sorted(initiatives["name"]) == ["Cross-Government Design Forum", "Data Capabilities Plan", "Digital Leaders Program"]
+    plan = row(initiatives, "Data Capabilities Plan")
+    assert set(ini.split_list(plan["aliases"])) == {"Data Capabilities Plan", "Data Capability Plan"}
+    assert initiatives["n_mentions"].tolist() == [2, 2, 2]
+
+
+def test_name_key_folds_variants():
+    assert ini.name_key("the Civil Service Capabilities Plan") == ini.name_key("Civil Service Capability Plan")
+    assert ini.name_key("Cross-Government Group") == ini.name_key("cross government group")
+    assert ini.name_key("Digital Organization Programs") == ini.name_key("Digital Organisation Programme")
+    assert ini.name_key("Sprint DWP: Security") != ini.name_key("Sprint DWP")
+    assert ini.slug("Sprint DWP: Security") == "sprint-dwp-security"
+    assert ini.slug("GOV.UK") == "gov-uk"
+
+
+def test_statistical_ner_hook_adds_candidates_and_drops_departments():
+    text = "Staff visited Bett Show with the Cabinet Office."
+
+    def fake_ner(t):
+        return [(t.index("Bett"), t.index("Bett") + len("Bett Show"), "EVENT"), (t.index("the Cabinet"), len(t) - 1, "ORG")]
+
+    without, _ = ini.extract(frame(text))
+    assert without.empty
+    with_ner, mentions = ini.extract(frame(text), ner=fake_ner)
+    assert with_ner[["name", "type"]].values.tolist() == [["Bett Show", "event"]]
+
+
+def test_no_ner_configured_by_default(monkeypatch):
+    monkeypatch.delenv("ANALYSIS_NER_MODEL", raising=False)
+    assert ini.configured_ner() is None
+    monkeypatch.setenv("ANALYSIS_NER_MODEL", "no_such_pipeline_xx")
+    assert ini.configured_ner() is None
+
+
+def test_extract_is_deterministic_and_tables_validate():
+    texts = ("GDS ran Sprint 15 and the Data Club.", "DWP's Data Academy (DA) grew.", "DA trained staff.")
+    a = ini.extract(frame(*texts))
+    b = ini.extract(frame(*texts))
+    pd.testing.assert_frame_equal(a[0], b[0])
+    pd.testing.assert_frame_equal(a[1], b[1])
+    schemas.Initiatives.validate(a[0])
+    schemas.InitiativeMentions.validate(a[1])
+
+
+def test_types_agree_with_schema():
+    assert list(ini.TYPES) == schemas.INITIATIVE_TYPES
+
+
+# ---------------------------------------------------------------------------------------------------
+# summaries used by the notebook (small hand-made tables)
+# ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def small():
+    statements = frame(
+        "DWP will expand the Data Academy and launch Sprint 15.",  # plan_2014 DWP
+        "DWP expanded the Data Academy.",  # progress_2014 DWP
+        "DWP will run Code Club and the Data Academy.",  # plan_2015 DWP
+        "HO used the Data Academy with the Government Digital Service.",  # progress_2014 HO
+        sections=["plan_2014", "progress_2014", "plan_2015", "progress_2014"],
+        depts=["DWP", "DWP", "DWP", "HO"],
+    )
+    initiatives, mentions = ini.extract(statements)
+    return statements, initiatives, mentions
+
+
+def test_department_matrix(small):
+    statements, initiatives, mentions = small
+    grid = ini.department_matrix(mentions, statements, initiatives)
+    assert list(grid.columns) == ["Data Academy", "Code Club", "Sprint 15"]  # widest reach first
+    assert grid.loc["DWP"].tolist() == [3, 1, 1]
+    assert grid.loc["HO"].tolist() == [1, 0, 0]
+    assert "Government Digital Service" not in grid.columns  # organisation, not an initiative
+
+
+def test_carry_through_and_unplanned(small):
+    statements, initiatives, mentions = small
+    carried = ini.carry_through(mentions, statements, initiatives)
+    status = {(r.name, r.plan_section): r.status for r in carried.itertuples()}
+    assert status == {
+        ("Data Academy", "plan_2014"): "carried",
+        ("Sprint 15", "plan_2014"): "not_carried",
+        ("Data Academy", "plan_2015"): "pending",
+        ("Code Club", "plan_2015"): "pending",
+    }
+    new = ini.unplanned(mentions, statements, initiatives)
+    assert new[["dept_abbr", "name"]].values.tolist() == [["HO", "Data Academy"]]
+
+
+def test_by_type_and_reach(small):
+    _, initiatives, _ = small
+    counts = ini.by_type(initiatives).set_index("type")
+    assert counts.loc["programme", "initiatives"] == 2 and counts.loc["programme", "mentions"] == 5
+    assert counts.loc["organisation", "initiatives"] == 1 and not counts.loc["organisation", "is_initiative"]
+    assert list(counts.index) == list(ini.TYPES)
+    top = ini.reach(initiatives).iloc[0]
+    assert (top["name"], top["n_departments"]) == ("Data Academy", 2)
+
+
+# ---------------------------------------------------------------------------------------------------
+# evaluation helpers
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_name_matching_tiers():
+    gold = ev.Name("Digital Skills learning package", ("Digital Skills learning packages",), "tool/product")
+    assert ev.match_tier(ev.Name("Digital Skills learning package"), gold) == 1
+    assert ev.match_tier(ev.Name("Digital Skills package", ("Digital Skills learning packages",)), gold) == 3
+    assert ev.match_tier(ev.Name("the digital skills learning packages"), gold) == 4
+    assert ev.match_tier(ev.Name("Digital Skills"), gold) == 5
+    assert ev.match_tier(ev.Name("Digital Awareness"), gold) is None
+
+
+def test_gold_mentions_prefer_longer_names():
+    statements = frame("It ran Sprint DWP in May.", "Sprint DWP: Security", depts=["DWP", "DWP"])
+    gold = pd.DataFrame(
+        {"dept_abbr": ["DWP", "DWP"], "section": ["progress_2014"] * 2, "surface": ["Sprint DWP", "Sprint DWP: Security"],
+         "name": ["Sprint DWP", "Sprint DWP: Security"]}
+    )
+    located, missing = ev.locate_gold_mentions(gold, statements)
+    assert not missing
+    assert [(s.statement_id[-3:], s.start, s.end) for s in located] == [("001", 7, 17), ("002", 0, 20)]
+
+
+def test_capitalised_runs_baseline():
+    statements = frame("Staff from Cabinet Office ran Sprint 14 at Civil Service Live.", "Improving skills matters.")
+    _, spans_ = ev.capitalised_runs(statements)
+    assert [s.surface for s in spans_] == ["Cabinet Office", "Sprint 14", "Civil Service Live"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# the seed page
+# ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_tables(request):
+    statements = request.getfixturevalue("seed_statements")
+    return statements, *ini.extract(statements)
+
+
+def test_seed_tables_are_consistent(seed_tables):
+    statements, initiatives, mentions = seed_tables
+    schemas.Initiatives.validate(initiatives)
+    schemas.InitiativeMentions.validate(mentions)
+    text = dict(zip(statements["statement_id"], statements["text"], strict=True))
+    assert all(text[r.statement_id][r.char_start : r.char_end] == r.surface for r in mentions.itertuples())
+    counts = mentions["initiative_id"].value_counts()
+    assert (initiatives.set_index("initiative_id")["n_mentions"] == counts.reindex(initiatives["initiative_id"])).all()
+    assert set(mentions["initiative_id"]) == set(initiatives["initiative_id"])
+
+
+def test_seed_no_department_or_annotated_negative_is_an_initiative(seed_tables):
+    _, initiatives, _ = seed_tables
+    _, _, negatives = ev.load_gold()
+    predicted = ev.predicted_names(initiatives)
+    assert ev.negatives_as_initiatives(predicted, negatives) == []
+    abbrs = {d.abbr for d in ini.departments.DEPARTMENTS}
+    assert not set(initiatives["name"]) & abbrs
+
+
+def test_seed_scores_reach_the_target_against_independent_gold(seed_tables):
+    statements, initiatives, mentions = seed_tables
+    gold, gold_mentions, _ = ev.load_gold()
+    gold_spans, missing = ev.locate_gold_mentions(gold_mentions, statements)
+    assert not missing
+    names, spans_ = ev.extractor_output(initiatives, mentions)
+    s = ev.score(names, spans_, gold, gold_spans)
+    for part in (s.names_exact, s.mentions_lenient):
+        assert part["precision"] >= 0.9 and part["recall"] >= 0.9, part
+    baseline = ev.score(*ev.capitalised_runs(statements), gold, gold_spans, typed=False)
+    assert s.names_exact["f1"] > baseline.names_exact["f1"]
