@@ -329,6 +329,23 @@ def test_carry_through_and_unplanned(small):
     }
     new = ini.unplanned(mentions, statements, initiatives)
     assert new[["dept_abbr", "name"]].values.tolist() == [["HO", "Data Academy"]]
+    summary = ini.carry_through_summary(carried)
+    assert summary.loc["plan_2014"].tolist() == [1, 0, 1, 0, 2]
+    assert summary.loc["plan_2015"].tolist() == [0, 0, 0, 2, 2]
+
+
+def test_carry_through_to_a_related_name():
+    statements = frame(
+        "DfE will support the Fast Stream and the Digital Board.",
+        "DfE hosted 4 Generalist Fast Stream placements.",
+        sections=["commitment_2012", "progress_2013"],
+        depts=["DfE", "DfE"],
+    )
+    initiatives, mentions = ini.extract(statements)
+    carried = ini.carry_through(mentions, statements, initiatives).set_index("name")
+    assert carried.loc["Fast Stream", "status"] == "related"
+    assert carried.loc["Fast Stream", "related_to"] == "Generalist Fast Stream"
+    assert carried.loc["Digital Board", "status"] == "not_carried"
 
 
 def test_by_type_and_reach(small):

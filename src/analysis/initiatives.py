@@ -908,26 +908,59 @@ PLAN_PROGRESS = {"commitment_2012": "progress_2013", "plan_2014": "progress_2014
 
 
 def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
-    """For every (department, initiative) named in a commitment or plan section: is it named again
-    in the same department's next progress section? status: carried / not_carried / pending
-    (plan_2015). Initiatives only."""
+    """For every (department, initiative) named in a commitment or plan section, is it named again in
+    the same department's next progress section (METHODS §3 pairs)? Initiatives only. status:
+
+    - carried: the same initiative is named;
+    - related: not the same, but one whose name contains it or is contained in it ("Fast Stream" then
+      "Generalist Fast Stream"); `related_to` lists those names;
+    - not_carried: neither;
+    - pending: plan_2015, or no progress section follows for the department.
+    """
     ctx = mention_context(mentions, statements, initiatives)
     ctx = ctx[ctx["type"].isin(INITIATIVE_TYPES)]
     named = set(zip(ctx["dept_abbr"], ctx["initiative_id"], ctx["section"], strict=True))
+    names = dict(zip(initiatives["initiative_id"], initiatives["name"], strict=True))
+    keys = {iid: name_key(n).split() for iid, n in names.items()}
     progress_present = set(zip(statements["dept_abbr"], statements["section"], strict=True))
+
+    def related(a: list[str], b: list[str]) -> bool:
+        short, long = sorted((a, b), key=len)
+        return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
     rows = []
     for dept, iid, section in sorted(named, key=lambda x: (_dept_order(x[0]), _section_order(x[2]), x[1])):
         if section not in PLAN_PROGRESS:
             continue
         later = PLAN_PROGRESS[section]
+        relatives: list[str] = []
         if later is None or (dept, later) not in progress_present:
             status = "pending"
+        elif (dept, iid, later) in named:
+            status = "carried"
         else:
-            status = "carried" if (dept, iid, later) in named else "not_carried"
-        rows.append({"dept_abbr": dept, "initiative_id": iid, "plan_section": section, "progress_section": later, "status": status})
-    out = pd.DataFrame(rows, columns=["dept_abbr", "initiative_id", "plan_section", "progress_section", "status"])
-    out = out.merge(initiatives[["initiative_id", "name", "type"]], on="initiative_id", how="left")
-    return out.astype({"dept_abbr": "str", "initiative_id": "str", "plan_section": "str", "status": "str", "name": "str", "type": "str"})
+            relatives = sorted(names[j] for d, j, s in named if d == dept and s == later and related(keys[iid], keys[j]))
+            status = "related" if relatives else "not_carried"
+        rows.append(
+            {"dept_abbr": dept, "initiative_id": iid, "name": names[iid], "plan_section": section,
+             "progress_section": later, "status": status, "related_to": LIST_SEPARATOR.join(relatives)}
+        )
+    columns = ["dept_abbr", "initiative_id", "name", "plan_section", "progress_section", "status", "related_to"]
+    out = pd.DataFrame(rows, columns=columns)
+    out = out.merge(initiatives[["initiative_id", "type"]], on="initiative_id", how="left")
+    return out.astype({c: "str" for c in ["dept_abbr", "initiative_id", "name", "plan_section", "status", "related_to", "type"]})
+
+
+CARRY_STATUSES = ["carried", "related", "not_carried", "pending"]
+
+
+def carry_through_summary(carried: pd.DataFrame) -> pd.DataFrame:
+    """Counts of carry_through statuses per plan section (rows in time order, every status a column)."""
+    counts = carried.groupby(["plan_section", "status"]).size().unstack("status", fill_value=0)
+    counts = counts.reindex(columns=CARRY_STATUSES, fill_value=0)
+    counts = counts.reindex([s for s in PLAN_PROGRESS if s in counts.index]).astype("int64")
+    counts["named"] = counts.sum(axis=1)
+    return counts
 
 
 def unplanned(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
@@ -980,6 +1013,7 @@ __all__ = [
     "department_matrix",
     "by_type",
     "carry_through",
+    "carry_through_summary",
     "unplanned",
     "timeline",
     "reach",
