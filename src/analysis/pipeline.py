@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import initiatives, paths, schemas, segment
+from analysis import boilerplate, initiatives, paths, schemas, segment, summaries
 from analysis.outputs import write_table
 from analysis.parse import Document, ParseError, parse_file
 
@@ -53,6 +53,9 @@ def analyse(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Every processed table, from the statements table. Order matters: follow-through uses the others."""
     tables: dict[str, pd.DataFrame] = {"statements": statements}
     # [boilerplate] tables from analysis.boilerplate and analysis.summaries go here
+    tables["boilerplate"] = boilerplate.classify(statements)
+    tables["sections"] = summaries.sections(statements, tables["boilerplate"])
+    tables["departments"] = summaries.departments(statements, tables["boilerplate"])
     # [initiatives] tables from analysis.initiatives go here
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner())
     # [followthrough] tables from analysis.followthrough go here

@@ -54,6 +54,197 @@ class Statements(pa.DataFrameModel):
 
 
 # [boilerplate] models of the boilerplate, sections and departments tables go here
+BOILERPLATE_REASONS = ["not_applicable", "template", "repeat", "vague"]
+TEMPLATE_ID_PATTERN = r"^T[0-9a-f]{8}$"
+
+
+class Boilerplate(pa.DataFrameModel):
+    """`boilerplate.csv`: one row per statement (join to statements on statement_id) with its boilerplate
+    decision and the evidence for it, built by `analysis.boilerplate.classify`. Definitions: docs/codebook.md;
+    method and measured scores: docs/methods.md. Rows in the order of the statements table."""
+
+    statement_id: Series[str] = pa.Field(unique=True, str_matches=ID_PATTERN, description="The statement (statements.statement_id).")
+    boilerplate_reason: Series[str] = pa.Field(
+        nullable=True,
+        isin=BOILERPLATE_REASONS,
+        description="Why the statement is boilerplate, by precedence: not_applicable, template (shared by at least two "
+        "departments with names swapped), repeat (restates the department's earlier text of the action), vague "
+        "(continuation or intent language without concrete content); empty for a substantive statement.",
+    )
+    is_boilerplate: Series[bool] = pa.Field(description="True when boilerplate_reason is set.")
+    boilerplate_score: Series[float] = pa.Field(
+        ge=0,
+        le=1,
+        description="Strength of the strongest signal, each scaled so that its threshold is 0.5: at least 0.5 exactly "
+        "when is_boilerplate (1 for not_applicable).",
+    )
+    template_id: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=TEMPLATE_ID_PATTERN,
+        description="Family of near-identical sentence shapes (names masked, tense normalised) used by two or more "
+        "departments: T + 8 hex digits of the family's most common shape. Empty when no other department shares it.",
+    )
+    template_size: Series[int] = pa.Field(ge=1, description="Number of departments whose statements are in the statement's shape family (1: only its own).")
+    template_similarity: Series[float] = pa.Field(
+        ge=0, le=1, description="Jaccard similarity of the statement's word bigrams with its family's most common shape (0 without a family)."
+    )
+    repeat_of: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=ID_PATTERN,
+        description="The department's own earlier statement (same action, earlier period) that shares most word bigrams "
+        "with this one; empty when none shares any.",
+    )
+    repeat_similarity: Series[float] = pa.Field(
+        ge=0,
+        le=1,
+        description="Share of the statement's word bigrams (normalised shape) already in the department's earlier text of "
+        "the action, any earlier period.",
+    )
+    new_specific: Series[int] = pa.Field(
+        ge=0, description="Specific items (names, numbers, dates) that the department's earlier text of the action does not name."
+    )
+    vague_cues: Series[str] = pa.Field(
+        description="Continuation, intent and hedging cues found ('continue to; work closely with'); empty when none."
+    )
+    n_vague_cues: Series[int] = pa.Field(ge=0, description="Number of distinct vague cues found.")
+    concrete_terms: Series[str] = pa.Field(
+        description="Content lemmas of the statement outside the general vocabulary of intent and capability (space-separated)."
+    )
+    concrete_words: Series[int] = pa.Field(ge=0, description="Number of concrete_terms.")
+    vague_balance: Series[int] = pa.Field(
+        description="concrete_words + weight x new_specific - (n_vague_cues - 1), plus the content of its bullets for a "
+        "list lead-in; with cues present, at most the threshold means vague."
+    )
+    specific_terms: Series[str] = pa.Field(
+        description="Specific items (Hope et al. 2016): names, numbers, dates, months, places, '; '-joined; department "
+        "names, GDS / Cabinet Office and the strategy's own name are not counted."
+    )
+    specific_items: Series[int] = pa.Field(ge=0, description="Number of specific items.")
+    specific_words: Series[int] = pa.Field(ge=0, description="Words inside specific items.")
+    specificity: Series[float] = pa.Field(ge=0, le=1, description="specific_words / n_words: Hope, Hu and Lu's (2016) specificity.")
+    lsl_doc_count: Series[int] = pa.Field(
+        ge=0,
+        description="Lang and Stice-Lawrence (2015): the most documents (department section sets of one action) that use "
+        "any 4-word sequence of the statement (names masked, action title excluded).",
+    )
+    lsl_boilerplate: Series[bool] = pa.Field(
+        description="Lang and Stice-Lawrence boilerplate flag: lsl_doc_count at least analysis.boilerplate.LSL_MIN_DOCUMENTS (5, ~30% of departments)."
+    )
+    yoy_cosine: Series[float] = pa.Field(
+        nullable=True,
+        ge=0,
+        le=1.0000001,
+        description="Year-on-year similarity (Brown and Tucker 2011): cosine of term-frequency vectors of the statement's "
+        "section and the department's previous section of the action; empty for its first section.",
+    )
+    yoy_jaccard: Series[float] = pa.Field(
+        nullable=True, ge=0, le=1, description="Jaccard similarity of the word sets of the same two sections; empty for the first section."
+    )
+
+    class Config:
+        strict = True
+        ordered = True
+
+    @pa.dataframe_check
+    def flag_matches_reason_and_score(cls, frame):  # noqa: N805
+        flag = frame["is_boilerplate"]
+        return (flag == frame["boilerplate_reason"].notna()) & (flag == (frame["boilerplate_score"] >= 0.5))
+
+
+def _reason_count(reason: str) -> object:
+    return pa.Field(ge=0, description=f"Statements whose boilerplate_reason is {reason}.")
+
+
+class Sections(pa.DataFrameModel):
+    """`sections.csv`: one row per action x department x period (a section), with how much of it is
+    boilerplate, why, and how similar it is to the department's previous section. Built by
+    `analysis.summaries.sections`. Sorted by action, department, period in time order."""
+
+    action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
+    department: Series[str] = pa.Field(description="Canonical department name.")
+    dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
+    section: Series[str] = pa.Field(str_matches=SECTION_PATTERN, description="Period: commitment_2012, progress_2013, plan_2014, progress_2014 or plan_2015.")
+    section_kind: Series[str] = pa.Field(isin=["commitment", "progress", "plan"], description="commitment, progress or plan.")
+    year: Series[int] = pa.Field(ge=2012, le=2016, description="Year of the period.")
+    statements: Series[int] = pa.Field(ge=1, description="Statements in the section.")
+    words: Series[int] = pa.Field(ge=0, description="Words in the section.")
+    boilerplate_statements: Series[int] = pa.Field(ge=0, description="Statements classified boilerplate.")
+    boilerplate_words: Series[int] = pa.Field(ge=0, description="Words in boilerplate statements.")
+    boilerplate_share_statements: Series[float] = pa.Field(ge=0, le=1, description="boilerplate_statements / statements.")
+    boilerplate_share_words: Series[float] = pa.Field(ge=0, le=1, description="boilerplate_words / words (0 for a section of no words).")
+    substantive_share_words: Series[float] = pa.Field(ge=0, le=1, description="1 - boilerplate_share_words: the share of words that say something checkable.")
+    n_substantive: Series[int] = pa.Field(ge=0, description="Statements with no boilerplate reason.")
+    n_not_applicable: Series[int] = _reason_count("not_applicable")
+    n_template: Series[int] = _reason_count("template")
+    n_repeat: Series[int] = _reason_count("repeat")
+    n_vague: Series[int] = _reason_count("vague")
+    lsl_share_words: Series[float] = pa.Field(
+        ge=0, le=1, description="Lang and Stice-Lawrence boilerplate share: words in statements with lsl_boilerplate / words."
+    )
+    specificity: Series[float] = pa.Field(ge=0, le=1, description="Hope et al. specificity of the section: specific words / words.")
+    previous_section: Series[str] = pa.Field(
+        nullable=True, str_matches=SECTION_PATTERN, description="The department's previous section of the action compared with; empty for its first."
+    )
+    similarity_cosine: Series[float] = pa.Field(
+        nullable=True, ge=0, le=1.0000001, description="Cosine similarity of term-frequency vectors with previous_section (Brown and Tucker 2011)."
+    )
+    similarity_jaccard: Series[float] = pa.Field(nullable=True, ge=0, le=1, description="Jaccard similarity of word sets with previous_section.")
+
+    class Config:
+        strict = True
+        ordered = True
+        unique = ["action", "dept_abbr", "section"]
+
+    @pa.dataframe_check
+    def reasons_add_up(cls, frame):  # noqa: N805
+        parts = frame[["n_substantive", "n_not_applicable", "n_template", "n_repeat", "n_vague"]].sum(axis=1)
+        return (parts == frame["statements"]) & (frame["statements"] - frame["n_substantive"] == frame["boilerplate_statements"])
+
+
+def _period_share(section: str) -> object:
+    return pa.Field(
+        nullable=True,
+        ge=0,
+        le=1,
+        description=f"Substantive share of words in the department's {section} sections (all actions); empty when it has none.",
+    )
+
+
+class Departments(pa.DataFrameModel):
+    """`departments.csv`: one row per department: totals over every action and period, and the share of
+    its words that are substantive, overall and per period. Built by `analysis.summaries.departments`.
+    Sorted by department abbreviation."""
+
+    department: Series[str] = pa.Field(description="Canonical department name.")
+    dept_abbr: Series[str] = pa.Field(unique=True, description="Department abbreviation.")
+    actions: Series[int] = pa.Field(ge=1, description="Actions the department has text for.")
+    sections: Series[int] = pa.Field(ge=1, description="Sections (action x period) with text.")
+    statements: Series[int] = pa.Field(ge=1, description="Statements in all its sections.")
+    words: Series[int] = pa.Field(ge=0, description="Words in all its sections.")
+    boilerplate_statements: Series[int] = pa.Field(ge=0, description="Statements classified boilerplate.")
+    boilerplate_words: Series[int] = pa.Field(ge=0, description="Words in boilerplate statements.")
+    substantive_share_words: Series[float] = pa.Field(ge=0, le=1, description="Share of all its words in substantive statements.")
+    substantive_share_statements: Series[float] = pa.Field(ge=0, le=1, description="Share of its statements that are substantive.")
+    substantive_share_commitment_2012: Series[float] = _period_share("commitment_2012")
+    substantive_share_progress_2013: Series[float] = _period_share("progress_2013")
+    substantive_share_plan_2014: Series[float] = _period_share("plan_2014")
+    substantive_share_progress_2014: Series[float] = _period_share("progress_2014")
+    substantive_share_plan_2015: Series[float] = _period_share("plan_2015")
+    plan_boilerplate_share: Series[float] = pa.Field(
+        nullable=True,
+        ge=0,
+        le=1,
+        description="Share of its commitment and plan statements that are boilerplate: the 'cheap talk' share of "
+        "commitments (Bingler et al. 2022); empty without plans.",
+    )
+    n_not_applicable: Series[int] = _reason_count("not_applicable")
+    n_template: Series[int] = _reason_count("template")
+    n_repeat: Series[int] = _reason_count("repeat")
+    n_vague: Series[int] = _reason_count("vague")
+
+    class Config:
+        strict = True
+        ordered = True
 
 # [initiatives] models of the initiatives and initiative_mentions tables go here
 INITIATIVE_TYPES = [
@@ -140,6 +331,9 @@ class InitiativeMentions(pa.DataFrameModel):
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "statements": Statements,
     # [boilerplate] register tables here
+    "boilerplate": Boilerplate,
+    "sections": Sections,
+    "departments": Departments,
     # [initiatives] register tables here
     "initiatives": Initiatives,
     "initiative_mentions": InitiativeMentions,

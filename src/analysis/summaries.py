@@ -23,3 +23,151 @@ def coverage(statements: pd.DataFrame, value: str = "statements") -> pd.DataFram
     grid = grid.reindex(columns=columns, fill_value=0).droplevel("department").astype("int64")
     grid.columns.name = "section"
     return grid
+
+
+# [boilerplate] section and department summaries of analysis.boilerplate's table
+
+REASON_COLUMNS = {"not_applicable": "n_not_applicable", "template": "n_template", "repeat": "n_repeat", "vague": "n_vague"}
+SECTION_COLUMNS = [
+    "action",
+    "department",
+    "dept_abbr",
+    "section",
+    "section_kind",
+    "year",
+    "statements",
+    "words",
+    "boilerplate_statements",
+    "boilerplate_words",
+    "boilerplate_share_statements",
+    "boilerplate_share_words",
+    "substantive_share_words",
+    "n_substantive",
+    *REASON_COLUMNS.values(),
+    "lsl_share_words",
+    "specificity",
+    "previous_section",
+    "similarity_cosine",
+    "similarity_jaccard",
+]
+
+
+def _period_rank(section: str) -> tuple[int, int]:
+    """Time order of a period: commitment_2012 < progress_2013 < plan_2014 < progress_2014 < plan_2015."""
+    kind, _, year = section.partition("_")
+    return int(year), 1 if kind == "progress" else 0
+
+
+def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
+    """part / whole, 0 where whole is 0, rounded to 4 places."""
+    return (part / whole.where(whole > 0)).fillna(0.0).round(4)
+
+
+def classified(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
+    """Statements with their boilerplate columns (one row per statement; every statement must be classified)."""
+    needed = {"statement_id", "boilerplate_reason", "is_boilerplate", "specific_words", "lsl_boilerplate", "yoy_cosine", "yoy_jaccard"}
+    missing = needed - set(boilerplate.columns)
+    if missing:
+        raise ValueError(f"boilerplate table lacks column(s): {', '.join(sorted(missing))}")
+    merged = statements.merge(boilerplate, on="statement_id", how="left", validate="one_to_one", indicator=True)
+    unclassified = merged.loc[merged["_merge"] != "both", "statement_id"]
+    if len(unclassified):
+        raise ValueError(f"{len(unclassified)} statement(s) have no boilerplate row, e.g. {unclassified.iloc[0]!r}")
+    return merged.drop(columns="_merge")
+
+
+def sections(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
+    """One row per action x department x period: statements, words, boilerplate share by words and by
+    statements, statements per reason, the published measures (Lang and Stice-Lawrence share of words,
+    Hope specificity) and the similarity to the department's previous section of the action."""
+    frame = classified(statements, boilerplate)
+    frame = frame.assign(
+        _b_words=frame["n_words"].where(frame["is_boilerplate"], 0),
+        _lsl_words=frame["n_words"].where(frame["lsl_boilerplate"], 0),
+        _reason=frame["boilerplate_reason"].fillna("substantive"),
+    )
+    keys = ["action", "department", "dept_abbr", "section", "section_kind", "year"]
+    grouped = frame.groupby(keys, sort=False, observed=True)
+    out = grouped.agg(
+        statements=("statement_id", "size"),
+        words=("n_words", "sum"),
+        boilerplate_statements=("is_boilerplate", "sum"),
+        boilerplate_words=("_b_words", "sum"),
+        lsl_words=("_lsl_words", "sum"),
+        specific_words=("specific_words", "sum"),
+        similarity_cosine=("yoy_cosine", "first"),
+        similarity_jaccard=("yoy_jaccard", "first"),
+    ).reset_index()
+    reasons = frame.groupby([*keys, "_reason"], sort=False, observed=True).size().unstack("_reason", fill_value=0)
+    reasons = reasons.reindex(columns=["substantive", *REASON_COLUMNS], fill_value=0)
+    reasons.columns = ["n_substantive", *REASON_COLUMNS.values()]
+    out = out.merge(reasons.reset_index(), on=keys, how="left", validate="one_to_one")
+    out = out.assign(
+        boilerplate_share_statements=_share(out["boilerplate_statements"], out["statements"]),
+        boilerplate_share_words=_share(out["boilerplate_words"], out["words"]),
+        lsl_share_words=_share(out["lsl_words"], out["words"]),
+        specificity=_share(out["specific_words"], out["words"]).clip(upper=1.0),
+        _rank=[_period_rank(s) for s in out["section"]],
+    )
+    out = out.assign(substantive_share_words=(1 - out["boilerplate_share_words"]).round(4))
+    out = out.sort_values(["action", "dept_abbr", "_rank"], kind="stable").reset_index(drop=True)
+    previous = out.groupby(["action", "dept_abbr"], sort=False)["section"].shift(1)
+    out = out.assign(previous_section=previous.astype("str"))
+    int_columns = ["statements", "words", "boilerplate_statements", "boilerplate_words", "n_substantive", *REASON_COLUMNS.values()]
+    return out[SECTION_COLUMNS].astype({c: "int64" for c in int_columns} | {"action": "int64", "year": "int64"})
+
+
+def departments(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
+    """One row per department: totals over all actions and periods, the substantive share of words
+    overall and per period (empty for a period it has no text in), the share of its commitment and plan
+    statements that are boilerplate ("cheap talk"), and statements per reason."""
+    frame = classified(statements, boilerplate)
+    frame = frame.assign(
+        _b_words=frame["n_words"].where(frame["is_boilerplate"], 0),
+        _plan=frame["section_kind"].isin(["commitment", "plan"]),
+        _plan_b=frame["section_kind"].isin(["commitment", "plan"]) & frame["is_boilerplate"],
+    )
+    grouped = frame.groupby(["department", "dept_abbr"], sort=False, observed=True)
+    out = grouped.agg(
+        actions=("action", "nunique"),
+        statements=("statement_id", "size"),
+        words=("n_words", "sum"),
+        boilerplate_statements=("is_boilerplate", "sum"),
+        boilerplate_words=("_b_words", "sum"),
+        plan_statements=("_plan", "sum"),
+        plan_boilerplate=("_plan_b", "sum"),
+    ).reset_index()
+    n_sections = frame.drop_duplicates(["dept_abbr", "action", "section"]).groupby("dept_abbr").size()
+    out = out.assign(
+        sections=out["dept_abbr"].map(n_sections).astype("int64"),
+        substantive_share_words=(1 - _share(out["boilerplate_words"], out["words"])).round(4),
+        substantive_share_statements=(1 - _share(out["boilerplate_statements"], out["statements"])).round(4),
+        plan_boilerplate_share=(out["plan_boilerplate"] / out["plan_statements"].where(out["plan_statements"] > 0)).round(4),
+    )
+    by_period = frame.groupby(["dept_abbr", "section"], observed=True).agg(words=("n_words", "sum"), b=("_b_words", "sum"))
+    period_share = (1 - _share(by_period["b"], by_period["words"])).round(4).unstack("section")
+    for section in SECTIONS:
+        column = f"substantive_share_{section}"
+        values = out["dept_abbr"].map(period_share[section]) if section in period_share.columns else pd.Series(float("nan"), index=out.index)
+        out[column] = values.astype("float64")
+    reasons = frame.groupby(["dept_abbr", "boilerplate_reason"], observed=True).size().unstack("boilerplate_reason", fill_value=0)
+    for reason, column in REASON_COLUMNS.items():
+        out[column] = out["dept_abbr"].map(reasons[reason]).fillna(0).astype("int64") if reason in reasons.columns else 0
+    columns = [
+        "department",
+        "dept_abbr",
+        "actions",
+        "sections",
+        "statements",
+        "words",
+        "boilerplate_statements",
+        "boilerplate_words",
+        "substantive_share_words",
+        "substantive_share_statements",
+        *[f"substantive_share_{s}" for s in SECTIONS],
+        "plan_boilerplate_share",
+        *REASON_COLUMNS.values(),
+    ]
+    out = out.sort_values("dept_abbr", kind="stable").reset_index(drop=True)
+    int_columns = ["actions", "sections", "statements", "words", "boilerplate_statements", "boilerplate_words", *REASON_COLUMNS.values()]
+    return out[columns].astype({c: "int64" for c in int_columns})

@@ -1,0 +1,894 @@
+"""Boilerplate versus substantive: a transparent, rule-based classifier of statements (METHODS §1).
+
+Every statement gets one reason, in the codebook's order of precedence:
+
+1. ``not_applicable``: it says the action does not apply to the department;
+2. ``template``: its shape (department, GDS and Cabinet Office names masked; tense, auxiliaries and
+   "continue to" removed; lemmatised) is shared, near enough, by at least two departments. Found with
+   MinHash/LSH over word bigrams (datasketch), so 100,000 statements take seconds, not all pairs;
+3. ``repeat``: most of its word bigrams are already in the department's own earlier text for the same
+   action, and it names no specific item (name, number, date) that the earlier text lacked;
+4. ``vague``: it uses continuation, intent or hedging language ("continue to", "keen to", "work closely
+   with", "where appropriate") and its concrete content does not outweigh that language;
+
+and otherwise it is substantive (reason empty). The evidence for each decision is kept beside it:
+template_id / template_size, repeat_of / repeat_similarity, the vague cues, the concrete words and the
+specific items. The published single measures (Lang and Stice-Lawrence's 4-gram flag, year-on-year
+cosine and Jaccard similarity, Hope et al.'s specificity) are extra columns for comparison.
+
+Pure functions, tables in and tables out. The tunable settings are in `Thresholds`; `THRESHOLDS` holds
+the values chosen by leave-one-department-out cross-validation against the hand labels (docs/methods.md,
+`analysis.evaluate.boilerplate`). Nothing in this module reads the labels.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from datasketch import MinHash, MinHashLSH
+
+from analysis import departments
+
+REASONS = ("not_applicable", "template", "repeat", "vague")
+"""Boilerplate reasons in order of precedence; a substantive statement has no reason (empty)."""
+
+# Placeholders that replace names before statements are compared (lower case, never English words).
+DEPT, CENTRE, SERIES = "xdeptx", "xcentrex", "xseriesx"
+_PLACEHOLDERS = frozenset({DEPT, CENTRE, SERIES})
+
+MINHASH_SEED = 1
+"""Seed of the MinHash permutations: fixed, so the same input gives the same families on every run."""
+NUM_PERM = 128
+"""MinHash permutations (standard error of an estimated Jaccard similarity about 0.044)."""
+SHINGLE_SIZE = 2
+"""Word n-grams compared for templates and repeats: statements are short, so bigrams rather than trigrams."""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The classifier's settings. `THRESHOLDS` holds the values chosen by cross-validation."""
+
+    template_jaccard: float = 0.5
+    """Two statements share a shape when the Jaccard similarity of their bigram sets reaches this."""
+    repeat_containment: float = 0.5
+    """Share of a statement's bigrams already in its department's earlier text (same action) that makes it a repeat."""
+    vague_max_balance: int = 3
+    """A statement with vague cues is vague when its concrete balance is at most this (see `vague_balance`)."""
+    specific_weight: int = 3
+    """How many concrete words one new specific item (name, number, date) is worth in the vague balance."""
+    template_min_departments: int = 2
+    """A shape is a template when this many departments use it (METHODS: "in other departments' updates"). Fixed."""
+    template_min_tokens: int = 3
+    """Shapes shorter than this are grouped and reported but never called template (a bare "xdeptx will:"). Fixed."""
+
+    def replace(self, **changes) -> Thresholds:
+        """A copy with some settings changed (unknown names are an error)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        unknown = set(changes) - set(values)
+        if unknown:
+            raise ValueError(f"unknown threshold(s): {', '.join(sorted(unknown))}")
+        values.update(changes)
+        return Thresholds(**values)
+
+
+THRESHOLDS = Thresholds(template_jaccard=0.9, repeat_containment=0.4, vague_max_balance=3, specific_weight=3)
+
+LSL_MIN_DOCUMENTS = 5
+"""Lang and Stice-Lawrence flag: a 4-gram is boilerplate when at least this many documents (a department's
+section set for one action) use it. 5 of the seed's 17 departments is the published ~30%."""
+
+OUTPUT_COLUMNS = [
+    "statement_id",
+    "boilerplate_reason",
+    "is_boilerplate",
+    "boilerplate_score",
+    "template_id",
+    "template_size",
+    "template_similarity",
+    "repeat_of",
+    "repeat_similarity",
+    "new_specific",
+    "vague_cues",
+    "n_vague_cues",
+    "concrete_terms",
+    "concrete_words",
+    "vague_balance",
+    "specific_terms",
+    "specific_items",
+    "specific_words",
+    "specificity",
+    "lsl_doc_count",
+    "lsl_boilerplate",
+    "yoy_cosine",
+    "yoy_jaccard",
+]
+
+REQUIRED_COLUMNS = ("statement_id", "action", "action_title", "dept_abbr", "section", "year", "is_lead_in", "list_lead_in_id", "text", "n_words")
+
+
+class BoilerplateInputError(ValueError):
+    """The statements table cannot be classified (missing columns, duplicate ids, unknown periods)."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Text normalisation: names masked, tokens, lemmas, the comparable "shape" of a statement
+# --------------------------------------------------------------------------------------------------
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_TOKEN = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
+# GDS is part of Cabinet Office: both are "the centre" that every department's update names.
+_CENTRE = re.compile(r"(?:\b[Tt]he\s+)?\b(?:Government\s+Digital\s+Service|GDS)\b(?:'s\b)?")
+# The strategy and its actions: every update refers to them, so they carry no department's information.
+_SERIES = re.compile(r"(?:\b[Tt]he\s+)?\b(?:Government\s+)?Digital\s+Strategy\b|\b[Aa]ction\s+\d+\b|\b[Tt]his\s+action\b")
+# "the department" in a department's own update is the department itself.
+_SELF = re.compile(r"\b[Tt]he\s+department(?:'s)?\b(?!s)")
+# "has continued to support", "will continue to support", "continuing to support": the verb is "support".
+_CONTINUATION = re.compile(r"\bcontinu(?:e|es|ed|ing)\s+(?:to\s+)?(?=\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _lemma_table():
+    """The lookup lemmatizer's English table (a spaCy `Table`, keyed by string hash), from the shared pipeline."""
+    from analysis.nlp import get_nlp
+
+    return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from analysis.nlp import get_nlp
+
+    return frozenset(get_nlp().Defaults.stop_words)
+
+
+@lru_cache(maxsize=1)
+def _department_pattern() -> re.Pattern[str]:
+    return departments.name_pattern()
+
+
+def _department_placeholder(match: re.Match[str]) -> str:
+    dept = departments.resolve(match.group(0))
+    return f" {CENTRE} " if dept is not None and dept.abbr == "CO" else f" {DEPT} "
+
+
+@lru_cache(maxsize=65536)
+def mask_names(text: str) -> str:
+    """Replace department names and abbreviations (gazetteer), GDS / Cabinet Office and references to the
+    strategy and its actions by placeholders, so statements that differ only in names compare equal.
+
+    >>> " ".join(mask_names("Ministry of Defence (MOD) has supported the work by Cabinet Office.").split())
+    'xdeptx ( xdeptx ) has supported the work by xcentrex .'
+    """
+    text = str(text).translate(_APOSTROPHES)
+    text = _CENTRE.sub(f" {CENTRE} ", text)
+    text = _SERIES.sub(f" {SERIES} ", text)
+    text = _department_pattern().sub(_department_placeholder, text)
+    return _SELF.sub(f" {DEPT} ", text)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens without possessive 's ("GOV.UK", "3-day" and "one-to-one" stay whole)."""
+    out = []
+    for token in _TOKEN.findall(str(text).translate(_APOSTROPHES)):
+        token = token.lower()
+        if token.endswith("'s"):
+            token = token[:-2]
+        if token:
+            out.append(token)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def lemma(token: str) -> str:
+    """The lookup lemma of a lower-case token, itself when the table has none: "supported" -> "support"."""
+    return _lemma_table().get(token, token)
+
+
+@lru_cache(maxsize=65536)
+def shape(text: str) -> tuple[str, ...]:
+    """The comparable shape of a statement: names masked; auxiliaries, "continue to" and stop words
+    removed; the rest lemmatised; a repeated placeholder folded ("Ministry of Defence (MOD)" is one name).
+
+    >>> shape("DfE will continue to support the work by Cabinet Office to raise digital capability.")
+    ('xdeptx', 'support', 'work', 'xcentrex', 'raise', 'digital', 'capability')
+    >>> shape("Defra has supported the work by Cabinet Office to raise digital capability.")
+    ('xdeptx', 'support', 'work', 'xcentrex', 'raise', 'digital', 'capability')
+    """
+    masked = _CONTINUATION.sub(" ", mask_names(text))
+    stop = _stop_words()
+    out: list[str] = []
+    for token in tokens(masked):
+        if token in _PLACEHOLDERS:
+            if not out or out[-1] != token:
+                out.append(token)
+            continue
+        word = lemma(token)
+        if token not in stop and word not in stop:
+            out.append(word)
+    return tuple(out)
+
+
+def shingles(shape_tokens: Sequence[str], size: int = SHINGLE_SIZE) -> frozenset[str]:
+    """Word n-grams of a shape (the whole shape when it is shorter than n; nothing for an empty shape)."""
+    shape_tokens = tuple(shape_tokens)
+    if len(shape_tokens) < size:
+        return frozenset({" ".join(shape_tokens)}) if shape_tokens else frozenset()
+    return frozenset(" ".join(shape_tokens[i : i + size]) for i in range(len(shape_tokens) - size + 1))
+
+
+def jaccard(a: Iterable, b: Iterable) -> float:
+    """|a ∩ b| / |a ∪ b|, 0 when both are empty."""
+    a, b = set(a), set(b)
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+# --------------------------------------------------------------------------------------------------
+# Signal 1: not applicable
+# --------------------------------------------------------------------------------------------------
+
+_NOT_APPLICABLE = re.compile(
+    r"\bnot\s+(?:applicable|relevant)\b|\b(?:does|do)\s+not\s+apply\b|\bhas\s+no\s+(?:role|responsibility)\s+(?:in|for)\s+this\b",
+    re.IGNORECASE,
+)
+
+
+def is_not_applicable(text: str) -> bool:
+    """True when the statement says the action does not apply ("This action is not applicable to HMT.").
+
+    >>> is_not_applicable("Not applicable but will form part of the work on action 3.")
+    True
+    >>> is_not_applicable("The standard applies to all services.")
+    False
+    """
+    return bool(_NOT_APPLICABLE.search(str(text)))
+
+
+# --------------------------------------------------------------------------------------------------
+# Signal 2: templates shared across departments (MinHash / LSH)
+# --------------------------------------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            # The smaller index stays the root, so groups do not depend on the order of unions.
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+LSH_RECALL = 0.995
+"""Probability that LSH proposes a pair whose Jaccard similarity is exactly the threshold (higher: more)."""
+
+
+@lru_cache(maxsize=64)
+def lsh_params(threshold: float, num_perm: int = NUM_PERM, recall: float = LSH_RECALL) -> tuple[int, int]:
+    """Bands b and rows r (b x r <= num_perm) for the LSH index: among the settings that propose a pair at
+    the threshold with probability >= `recall` (1 - (1 - s^r)^b at s = threshold), the one that proposes
+    fewest pairs at half the threshold. Every proposed pair is then checked exactly."""
+    best: tuple[float, int, int] | None = None
+    for r in range(1, num_perm + 1):
+        b = num_perm // r
+        if 1 - (1 - threshold**r) ** b < recall:
+            continue
+        false_rate = 1 - (1 - (threshold / 2) ** r) ** b
+        if best is None or false_rate < best[0]:
+            best = (false_rate, b, r)
+    if best is None:
+        return num_perm, 1
+    return best[1], best[2]
+
+
+def near_duplicate_groups(shapes: Sequence[tuple[str, ...]], threshold: float, num_perm: int = NUM_PERM, seed: int = MINHASH_SEED) -> list[int]:
+    """Group shapes whose bigram sets have Jaccard similarity >= threshold (single linkage).
+
+    Identical shapes are merged first; each distinct shape is MinHashed and indexed in an LSH table
+    (datasketch), and only the candidate pairs LSH returns are compared exactly, so the work grows with
+    the number of statements, not with its square. Returns, for each input, the position of the first
+    input of its group. An empty shape is a group of its own.
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+    distinct: dict[tuple[str, ...], int] = {}
+    first_position: list[int] = []
+    for i, s in enumerate(shapes):
+        if s not in distinct:
+            distinct[s] = len(first_position)
+            first_position.append(i)
+    keys = list(distinct)
+    sets = [shingles(k) for k in keys]
+    uf = _UnionFind(len(keys))
+    usable = [i for i, s in enumerate(sets) if s]
+    if threshold < 1.0 and len(usable) > 1:
+        lsh = MinHashLSH(num_perm=num_perm, params=lsh_params(threshold, num_perm))
+        hashes = MinHash.bulk([[g.encode("utf-8") for g in sorted(sets[i])] for i in usable], num_perm=num_perm, seed=seed)
+        with lsh.insertion_session() as session:
+            for i, h in zip(usable, hashes, strict=True):
+                session.insert(i, h)
+        for i, h in zip(usable, hashes, strict=True):
+            for j in sorted(lsh.query(h)):
+                if j > i and uf.find(i) != uf.find(j) and jaccard(sets[i], sets[j]) >= threshold:
+                    uf.union(i, j)
+    return [first_position[uf.find(distinct[s])] for s in shapes]
+
+
+def template_id(shape_tokens: Sequence[str]) -> str:
+    """A stable id for a family, from its representative shape: "T" + 8 hex digits of its SHA-1."""
+    return "T" + hashlib.sha1(" ".join(shape_tokens).encode("utf-8")).hexdigest()[:8]
+
+
+def template_families(frame: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataFrame:
+    """Families of near-identical statement shapes, and how many departments use each.
+
+    `frame` has statement_id, dept_abbr and shape (tuples of tokens). Families are formed over the whole
+    table, across actions: a formula that two departments share is a template wherever it appears.
+    Returns per statement: template_id (from the family's most common shape; empty unless at least two
+    departments use the family), template_size (departments in the family), template_similarity (Jaccard
+    of the statement's bigrams with the family's most common shape) and template_eligible (long enough).
+    """
+    shapes = [tuple(s) for s in frame["shape"]]
+    group = near_duplicate_groups(shapes, thresholds.template_jaccard)
+    work = pd.DataFrame({"dept_abbr": frame["dept_abbr"].to_numpy(), "group": group, "shape_key": [" ".join(s) for s in shapes]})
+    size = work.groupby("group")["dept_abbr"].nunique()
+    counts = work.groupby(["group", "shape_key"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["group", "n", "shape_key"], ascending=[True, False, True], kind="stable")
+    representative = counts.drop_duplicates("group").set_index("group")["shape_key"]
+    sizes = work["group"].map(size).astype("int64").to_numpy()
+    reps = work["group"].map(representative).to_numpy()
+    ids, similarity = [], []
+    for s, rep, n in zip(shapes, reps, sizes, strict=True):
+        shared = n >= 2 and bool(s)
+        ids.append(template_id(rep.split()) if shared else pd.NA)
+        similarity.append(round(jaccard(shingles(s), shingles(rep.split())), 4) if shared else 0.0)
+    return pd.DataFrame(
+        {
+            "statement_id": frame["statement_id"].to_numpy(),
+            "template_id": pd.array(ids, dtype="str"),
+            "template_size": np.where([len(s) == 0 for s in shapes], 1, sizes).astype("int64"),
+            "template_similarity": similarity,
+            "template_eligible": [len(s) >= thresholds.template_min_tokens for s in shapes],
+        }
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Specificity (Hope, Hu and Lu, 2016): names, numbers, dates, months, places
+# --------------------------------------------------------------------------------------------------
+
+MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"})
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand million dozen".split()
+)
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by"})
+_DATE_PREPOSITIONS = frozenset({"in", "by", "from", "since", "until", "during", "of", "before", "after"})
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_RAW_TOKEN = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*|[^\w\s]")
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+def _defines_acronym(acronym: str, words_before: list[str]) -> bool:
+    """True when `acronym` (in brackets) abbreviates the words just before it ("arm's length bodies (ALBs)")."""
+    letters = "".join(c for c in acronym if c.isupper())
+    if not letters:
+        return False
+    window = [w for w in words_before[-2 * len(letters) - 2 :] if w.lower() not in _NAME_CONNECTORS]
+    initials = "".join(w[0] for w in window).upper()
+    return initials.endswith(letters) or letters in initials
+
+
+@dataclass(frozen=True)
+class Specificity:
+    """The specific items of a statement, the words in them, and acronyms it defines in brackets."""
+
+    items: tuple[str, ...]
+    words: int
+    aliases: tuple[str, ...] = ()
+
+
+def specific_items(text: str, year: int | None = None) -> Specificity:
+    """Names (runs of capitalised words), numbers, dates and months in a statement (Hope et al., 2016).
+
+    Not counted: department names, GDS / Cabinet Office, the strategy's name and its action numbers
+    (every update has them, METHODS §1); a capitalised word that only starts the sentence; an acronym in
+    brackets right after the words it abbreviates (kept as an alias); a bare year inside the reporting
+    window, i.e. the period's year or the one before, which only restates the period.
+
+    >>> specific_items("In September DH launched its revised PolicyKit with 3 teams.", year=2014).items
+    ('September', 'PolicyKit', '3')
+    """
+    toks = _RAW_TOKEN.findall(mask_names(text))
+    items: list[list[str]] = []
+    aliases: list[str] = []
+    current: list[str] = []
+    words_before: list[str] = []
+    first = True
+
+    def flush() -> None:
+        while current and current[-1].lower() in _NAME_CONNECTORS:
+            current.pop()
+        if current:
+            items.append(list(current))
+        current.clear()
+
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        prev = toks[i - 1].lower() if i > 0 else ""
+        if tok == "(" and i + 2 < len(toks) and toks[i + 2] == ")" and _is_acronym(toks[i + 1]) and _defines_acronym(toks[i + 1], words_before):
+            flush()
+            aliases.append(toks[i + 1])
+            i += 3
+            continue
+        i += 1
+        if not tok[0].isalnum():
+            flush()
+            continue
+        words_before.append(tok)
+        if tok in _PLACEHOLDERS:
+            flush()
+            first = False
+            continue
+        if _YEAR.match(tok):
+            flush()
+            if items and len(items[-1]) == 1 and items[-1][0] in MONTHS and toks[i - 2] == items[-1][0]:
+                items[-1].append(tok)  # "January 2013" is one date
+            elif year is None or not (year - 1 <= int(tok) <= year):
+                items.append([tok])
+            first = False
+            continue
+        if tok in MONTHS and (tok != "May" or nxt[:1].isdigit() or prev in _DATE_PREPOSITIONS):
+            flush()
+            items.append([tok])
+            first = False
+            continue
+        if tok[0].isdigit() or tok.lower() in NUMBER_WORDS:
+            if current and not tok.lower() in NUMBER_WORDS:
+                current.append(tok)  # "Sprint 13"
+                flush()
+            else:
+                flush()
+                items.append([tok])
+            first = False
+            continue
+        if tok[0].isupper():
+            continues = nxt[:1].isupper() or nxt[:1].isdigit() or nxt in _PLACEHOLDERS  # "Sprint Beta", "Sprint 13"
+            if first and not _is_acronym(tok) and (tok.lower() in _stop_words() or not continues):
+                first = False  # an ordinary word capitalised because it starts the sentence
+                continue
+            current.append(tok)
+        elif current and tok.lower() in _NAME_CONNECTORS:
+            current.append(tok)
+        else:
+            flush()
+        first = False
+    flush()
+    texts = tuple(" ".join(item) for item in items)
+    return Specificity(texts, sum(len(t.split()) for t in texts), tuple(aliases))
+
+
+def item_key(item: str, year: int | None = None) -> str:
+    """An item as compared across periods: case folded, a leading "the" dropped, acronym plurals folded
+    ("ALBs" = "ALB"), years relative to the period ("y+1"), so "March 2015" in plan_2014 = "March 2016" in plan_2015."""
+    words = []
+    for w in item.split():
+        if _YEAR.match(w) and year is not None:
+            words.append(f"y{int(w) - year:+d}")
+        elif _is_acronym(w) and w.endswith("s"):
+            words.append(w[:-1].lower())
+        else:
+            words.append(w.lower())
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------------------------------
+# Signal 3: repeats of the department's own earlier text
+# --------------------------------------------------------------------------------------------------
+
+
+def section_order(section: str) -> tuple[int, int]:
+    """Time order of periods: commitment_2012 < progress_2013 < plan_2014 < progress_2014 < plan_2015."""
+    kind, _, year = str(section).partition("_")
+    if not (year.isdigit() and len(year) == 4) or kind not in {"commitment", "plan", "progress"}:
+        raise BoilerplateInputError(f"unknown section {section!r}: expected commitment_YYYY, progress_YYYY or plan_YYYY")
+    return int(year), 1 if kind == "progress" else 0
+
+
+def repeats(frame: pd.DataFrame) -> pd.DataFrame:
+    """How much of each statement its department already said for the same action in an earlier period.
+
+    `frame` has statement_id, action, dept_abbr, section, shape, item_keys and alias_keys (sets of
+    `item_key`s). Returns statement_id; repeat_of (the earlier statement sharing most bigrams, the most
+    recent on a tie; empty if none shares any); repeat_similarity (share of the statement's bigrams found
+    anywhere in the department's earlier text of the action: clauses merged from two earlier sentences
+    count); new_specific (its specific items that the earlier text does not name).
+    """
+    result: dict[str, tuple[object, float, int]] = {}
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    for sid, action, dept, section, sh, items, aliases in zip(
+        frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"], frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
+    ):
+        groups[(action, dept)].append((section_order(section), sid, shingles(sh), set(items), set(aliases)))
+    for key in sorted(groups):
+        rows = sorted(groups[key], key=lambda r: (r[0], r[1]))
+        seen_bigrams: set[str] = set()
+        seen_items: set[str] = set()
+        earlier: list[tuple[str, frozenset[str]]] = []
+        start = 0
+        while start < len(rows):
+            end = start
+            while end < len(rows) and rows[end][0] == rows[start][0]:
+                end += 1
+            period = rows[start:end]
+            for _, sid, grams, items, _ in period:
+                best, best_overlap = pd.NA, 0
+                for earlier_sid, egrams in reversed(earlier):  # latest first, so ties go to the most recent
+                    overlap = len(grams & egrams)
+                    if overlap > best_overlap:
+                        best, best_overlap = earlier_sid, overlap
+                similarity = round(len(grams & seen_bigrams) / len(grams), 4) if grams else 0.0
+                result[sid] = (best, similarity, len(items - seen_items))
+            for _, sid, grams, items, aliases in period:
+                seen_bigrams |= grams
+                seen_items |= items | aliases
+                earlier.append((sid, grams))
+            start = end
+    ids = list(frame["statement_id"])
+    return pd.DataFrame(
+        {
+            "statement_id": ids,
+            "repeat_of": pd.array([result[s][0] for s in ids], dtype="str"),
+            "repeat_similarity": [result[s][1] for s in ids],
+            "new_specific": [result[s][2] for s in ids],
+        }
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Signal 4: vague pledges (continuation, intent and hedging language without concrete content)
+# --------------------------------------------------------------------------------------------------
+
+VAGUE_CUES: dict[str, str] = {
+    # continuation
+    "continue to": r"\bcontinu(?:e|es|ed|ing)\s+(?:to|working|work)\b",
+    "build on": r"\bbuil(?:d|ds|t|ding)\s+on\b",
+    # intent rather than an act
+    "keen to": r"\bkeen\s+to\b",
+    "seek to": r"\b(?:seek|seeks|seeking|sought)\s+to\b",
+    "aim to": r"\baim(?:s|ed|ing)?\s+to\b|\bwith\s+(?:the|an)\s+aim\s+of\b|\bwith\s+a\s+view\s+to\b",
+    "look to": r"\blook(?:s|ed|ing)?\s+to\b",
+    "working to": r"\b(?:is|are|be|been)\s+(?:\w+ly\s+)?working\s+(?:to|towards)\b",
+    "will support": r"\bwill\s+(?:\w+ly\s+)?support\b",
+    "ensure": r"\bensur(?:e|es|ed|ing)\b",
+    "welcome": r"\bwelcom(?:e|es|ed|ing)\b",
+    "identify how": r"\b(?:identify|explore|investigate|consider|determine)\w*\s+(?:how|whether|where|what|ways)\b",
+    "refers to the strategy": rf"\b{SERIES}\b",
+    # partnership rather than an output
+    "work closely with": r"\bwork(?:s|ed|ing)?\s+(?:closely\s+)?(?:with|alongside)\b",
+    "liaise with": r"\bliais(?:e|es|ed|ing)\s+with\b",
+    # hedges
+    "where appropriate": r"\b(?:where|as|if|when)\s+(?:appropriate|required|necessary|possible|needed|relevant)\b",
+    "it needs": r"\b(?:it|they)\s+(?:requires?|needs?)\b",
+    "a range of": r"\ba\s+(?:range|variety)\s+of\b|\bvarious\b",
+    "could be": r"\b(?:can|could|may|might)\s+(?:also\s+)?be\b",
+    # benefits claimed rather than acts reported
+    "will help": r"\b(?:will|to|should)\s+(?:help|enable|allow)\b",
+    "raise awareness": r"\b(?:rais|improv|increas|promot|build)\w*\s+(?:\w+\s+){0,2}(?:awareness|capability|capabilities|understanding|knowledge)\b",
+}
+"""Cue name -> regular expression (case-insensitive, on the name-masked text). General English
+continuation, intent and hedging language (METHODS §1 lists "continue to", "keen to", "seek to", "work
+closely with", "where appropriate"); none names a department or quotes a statement."""
+_VAGUE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in VAGUE_CUES.items()}
+
+GENERIC_WORDS = """
+ability appreciation awareness capability capacity competence confidence expertise experience knowledge
+literacy momentum skill understanding
+activity advice approach area aspect assistance basis benefit change development effort focus goal help idea
+improvement initiative issue level matter need objective opportunity part practice priority process
+progress range relationship requirement resource role step support technique time tool variety way work
+achieve address aim allow assess benefit build consider continue deliver determine develop embed enable
+encourage engage enhance ensure explore foster help identify improve include increase investigate involve
+keen liaise look maintain promote provide raise require seek share strengthen support understand welcome
+actively appropriate available best better broad closely different effective effectively existing further
+general good great important increasingly key necessary overall particular particularly possible relevant
+significant specifically strong successful various wide
+civil colleague cross-government default department departmental digital government government-wide
+organisation partner people public sector servant staff stakeholder team transformation transformational
+"""
+"""General words that name no checkable activity, output or audience: abstract nouns of capability and
+support, aspirational verbs, hedging adjectives and adverbs, and the words every update of this series
+uses ("digital", "department", "staff"). Plain English words, lemmatised on use."""
+
+
+def vague_cues(text: str) -> tuple[str, ...]:
+    """Names of the continuation / intent / hedging cues in a statement, in `VAGUE_CUES` order.
+
+    >>> vague_cues("DECC will continue to work closely with GDS where appropriate.")
+    ('continue to', 'work closely with', 'where appropriate')
+    """
+    masked = mask_names(text)
+    return tuple(name for name, pattern in _VAGUE_PATTERNS.items() if pattern.search(masked))
+
+
+@lru_cache(maxsize=1)
+def generic_lemmas() -> frozenset[str]:
+    """`GENERIC_WORDS` with their lemmas (so "capabilities", "supported" and "ensuring" are covered)."""
+    words = GENERIC_WORDS.split()
+    return frozenset(words) | frozenset(lemma(w) for w in words)
+
+
+def concrete_terms(shape_tokens: Sequence[str]) -> tuple[str, ...]:
+    """Content lemmas of a shape that are not generic: what a statement says beyond intent and topic.
+
+    >>> concrete_terms(shape("DfT put multidisciplinary teams in the areas of greatest priority."))
+    ('multidisciplinary',)
+    """
+    generic = generic_lemmas()
+    return tuple(w for w in shape_tokens if w not in _PLACEHOLDERS and w not in generic and not w[:1].isdigit())
+
+
+def vague_balance(concrete_words: int, new_specific: int, n_cues: int, specific_weight: int) -> int:
+    """Concrete content minus vague language: concrete words + weight x new specific items - (cues - 1).
+
+    One cue is what makes a statement a candidate; each further cue offsets one concrete word. A statement
+    with cues is vague when its balance is at most `Thresholds.vague_max_balance`.
+
+    >>> vague_balance(concrete_words=1, new_specific=0, n_cues=3, specific_weight=3)
+    -1
+    """
+    return int(concrete_words) + int(specific_weight) * int(new_specific) - max(int(n_cues) - 1, 0)
+
+
+# --------------------------------------------------------------------------------------------------
+# Published single measures: Lang and Stice-Lawrence 4-grams, year-on-year similarity
+# --------------------------------------------------------------------------------------------------
+
+
+def _ngrams(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def lsl_doc_counts(statements: pd.DataFrame) -> pd.Series:
+    """Lang and Stice-Lawrence (2015): for each statement, the largest number of documents that use one
+    of its 4-word sequences (0 for a statement under four words).
+
+    A document is a department's section set for one action. Words are lower-cased with department
+    names masked (otherwise a name inside a 4-gram hides a shared formula); 4-grams of the action's own
+    title are ignored (a quoted title is shared without being boilerplate). Indexed like `statements`.
+    """
+    words = [tuple(tokens(mask_names(t))) for t in statements["text"]]
+    title_grams = {a: _ngrams(tokens(mask_names(t)), 4) for a, t in zip(statements["action"], statements["action_title"], strict=True)}
+    doc_grams: dict[tuple, set] = defaultdict(set)
+    for key, w in zip(zip(statements["action"], statements["dept_abbr"], strict=True), words, strict=True):
+        doc_grams[key] |= _ngrams(w, 4)
+    document_frequency: Counter = Counter()
+    for (action, _), grams in doc_grams.items():
+        document_frequency.update(grams - title_grams.get(action, set()))
+    values = [max((document_frequency[g] for g in _ngrams(w, 4)), default=0) for w in words]
+    return pd.Series(values, index=statements.index, dtype="int64")
+
+
+def _term_vector(texts: Iterable[str]) -> Counter:
+    counts: Counter = Counter()
+    for t in texts:
+        counts.update(tokens(mask_names(t)))
+    return counts
+
+
+def cosine(a: Counter, b: Counter) -> float:
+    """Cosine similarity of two term-frequency vectors (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+
+def year_on_year(statements: pd.DataFrame) -> pd.DataFrame:
+    """Brown and Tucker (2011); Cohen, Malloy and Nguyen (2020): each section's similarity to the same
+    department's previous section of the same action (the nearest earlier period it has text for):
+    cosine of term-frequency vectors and Jaccard of word sets (lower case, department names masked).
+
+    One row per action x department x section: previous_section, cosine, jaccard (NaN and empty for a
+    department's first section).
+    """
+    texts: dict[tuple, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for action, dept, section, text in zip(statements["action"], statements["dept_abbr"], statements["section"], statements["text"], strict=True):
+        texts[(int(action), str(dept))][str(section)].append(str(text))
+    rows = []
+    for (action, dept) in sorted(texts):
+        by_section = texts[(action, dept)]
+        previous: tuple[str, Counter] | None = None
+        for section in sorted(by_section, key=section_order):
+            vector = _term_vector(by_section[section])
+            if previous is None:
+                rows.append((action, dept, section, pd.NA, math.nan, math.nan))
+            else:
+                before = previous[1]
+                rows.append((action, dept, section, previous[0], round(cosine(vector, before), 4), round(jaccard(vector, before), 4)))
+            previous = (section, vector)
+    frame = pd.DataFrame(rows, columns=["action", "dept_abbr", "section", "previous_section", "cosine", "jaccard"])
+    return frame.astype({"action": "int64", "dept_abbr": "str", "section": "str", "previous_section": "str", "cosine": "float64", "jaccard": "float64"})
+
+
+# --------------------------------------------------------------------------------------------------
+# The classifier
+# --------------------------------------------------------------------------------------------------
+
+
+def check_statements(statements: pd.DataFrame) -> None:
+    """Raise `BoilerplateInputError` with a readable message when the table cannot be classified."""
+    if not isinstance(statements, pd.DataFrame):
+        raise BoilerplateInputError(f"expected a statements DataFrame, got {type(statements).__name__}")
+    missing = [c for c in REQUIRED_COLUMNS if c not in statements.columns]
+    if missing:
+        raise BoilerplateInputError(f"the statements table lacks column(s): {', '.join(missing)}")
+    if statements["statement_id"].isna().any():
+        raise BoilerplateInputError("the statements table has a statement without statement_id")
+    duplicated = statements["statement_id"].duplicated()
+    if duplicated.any():
+        raise BoilerplateInputError(f"duplicate statement_id {statements.loc[duplicated, 'statement_id'].iloc[0]!r}")
+    for column in ("text", "dept_abbr", "section", "action", "year"):
+        if statements[column].isna().any():
+            sid = statements.loc[statements[column].isna(), "statement_id"].iloc[0]
+            raise BoilerplateInputError(f"statement {sid!r} has no {column}")
+    for section in statements["section"].drop_duplicates():
+        section_order(section)
+
+
+def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataFrame:
+    """Every signal's evidence for every statement, before any decision; one row per statement, in input order."""
+    check_statements(statements)
+    frame = statements.reset_index(drop=True)
+    texts = [str(t) for t in frame["text"]]
+    years = [int(y) for y in frame["year"]]
+    shapes = [shape(t) for t in texts]
+    spec = [specific_items(t, y) for t, y in zip(texts, years, strict=True)]
+    work = frame[["statement_id", "action", "dept_abbr", "section"]].assign(
+        shape=shapes,
+        item_keys=[frozenset(item_key(i, y) for i in s.items) for s, y in zip(spec, years, strict=True)],
+        alias_keys=[frozenset(item_key(a, y) for a in s.aliases) for s, y in zip(spec, years, strict=True)],
+    )
+    concrete = [concrete_terms(s) for s in shapes]
+    cues = [vague_cues(t) for t in texts]
+    out = pd.DataFrame(
+        {
+            "statement_id": frame["statement_id"].to_numpy(),
+            "is_lead_in": frame["is_lead_in"].astype(bool).to_numpy(),
+            "list_lead_in_id": frame["list_lead_in_id"].to_numpy(),
+            "not_applicable": [is_not_applicable(t) for t in texts],
+            "vague_cues": pd.array(["; ".join(c) for c in cues], dtype="str"),
+            "n_vague_cues": [len(c) for c in cues],
+            "concrete_terms": pd.array([" ".join(c) for c in concrete], dtype="str"),
+            "concrete_words": [len(c) for c in concrete],
+            "specific_terms": pd.array(["; ".join(s.items) for s in spec], dtype="str"),
+            "specific_items": [len(s.items) for s in spec],
+            "specific_words": [s.words for s in spec],
+        }
+    )
+    n_words = frame["n_words"].astype("int64").clip(lower=1).to_numpy()
+    out["specificity"] = np.minimum(out["specific_words"].to_numpy() / n_words, 1.0).round(4)
+    out = out.merge(template_families(work, thresholds), on="statement_id", how="left", validate="one_to_one")
+    out = out.merge(repeats(work), on="statement_id", how="left", validate="one_to_one")
+    out["lsl_doc_count"] = lsl_doc_counts(frame).to_numpy()
+    keyed = frame[["action", "dept_abbr", "section"]].merge(year_on_year(frame), on=["action", "dept_abbr", "section"], how="left", validate="many_to_one")
+    out["yoy_cosine"] = keyed["cosine"].to_numpy()
+    out["yoy_jaccard"] = keyed["jaccard"].to_numpy()
+    return out
+
+
+def _strength(fires: np.ndarray, value: np.ndarray, threshold: float, higher_is_stronger: bool = True) -> np.ndarray:
+    """A signal's strength in [0, 1] with its threshold at 0.5: >= 0.5 exactly when the signal fires."""
+    value = np.asarray(value, dtype="float64")
+    if higher_is_stronger:
+        above = 0.5 + 0.5 * np.clip((value - threshold) / max(1.0 - threshold, 1e-9), 0.0, 1.0)
+        below = 0.49 * np.clip(value / max(threshold, 1e-9), 0.0, 1.0)
+    else:  # a count where lower is stronger (the vague balance): a logistic step around the threshold
+        above = below = 1.0 / (1.0 + np.exp(value - threshold - 0.5))
+    return np.where(fires, np.maximum(above, 0.5), np.minimum(below, 0.49))
+
+
+def decide(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataFrame:
+    """The decision from `features`: reason by precedence (not_applicable > template > repeat > vague),
+    flag, and a score in [0, 1] that is the strongest signal's strength (>= 0.5 exactly for boilerplate).
+
+    A list lead-in ("DfE will:") is judged for vagueness together with its bullets: their concrete words
+    and specific items count in its balance, because its content is in the list.
+    """
+    t = thresholds
+    n = len(feats)
+    own = feats["concrete_words"].to_numpy() + t.specific_weight * feats["specific_items"].to_numpy()
+    by_lead_in = pd.Series(own).groupby(feats["list_lead_in_id"].to_numpy()).sum()
+    list_content = feats["statement_id"].map(by_lead_in).fillna(0).astype("int64").to_numpy()
+    balance = np.array(
+        [vague_balance(c, s, k, t.specific_weight) for c, s, k in zip(feats["concrete_words"], feats["new_specific"], feats["n_vague_cues"], strict=True)]
+    ) + np.where(feats["is_lead_in"].to_numpy(), list_content, 0)
+
+    not_applicable = feats["not_applicable"].to_numpy(dtype=bool)
+    template = (
+        (feats["template_size"].to_numpy() >= t.template_min_departments)
+        & feats["template_eligible"].to_numpy(dtype=bool)
+        & feats["template_id"].notna().to_numpy()
+    )
+    repeat = (feats["repeat_similarity"].to_numpy() >= t.repeat_containment) & (feats["new_specific"].to_numpy() == 0)
+    has_cue = feats["n_vague_cues"].to_numpy() > 0
+    vague = has_cue & (balance <= t.vague_max_balance)
+
+    reason = np.select([not_applicable, template, repeat, vague], list(REASONS), default="")
+    strengths = np.vstack(
+        [
+            np.where(not_applicable, 1.0, 0.0),
+            _strength(template, feats["template_similarity"].to_numpy(), t.template_jaccard),
+            _strength(repeat, feats["repeat_similarity"].to_numpy(), t.repeat_containment),
+            np.where(has_cue, _strength(vague, balance, t.vague_max_balance, higher_is_stronger=False), 0.0),
+        ]
+    )
+    score = strengths.max(axis=0) if n else np.zeros(0)
+    out = feats.assign(
+        vague_balance=balance.astype("int64"),
+        boilerplate_reason=pd.array([r if r else pd.NA for r in reason], dtype="str"),
+        is_boilerplate=reason != "",
+        boilerplate_score=np.round(score, 4),
+        lsl_boilerplate=feats["lsl_doc_count"].to_numpy() >= LSL_MIN_DOCUMENTS,
+    )
+    return out
+
+
+_DTYPES = {
+    "statement_id": "str",
+    "boilerplate_reason": "str",
+    "is_boilerplate": "bool",
+    "boilerplate_score": "float64",
+    "template_id": "str",
+    "template_size": "int64",
+    "template_similarity": "float64",
+    "repeat_of": "str",
+    "repeat_similarity": "float64",
+    "new_specific": "int64",
+    "vague_cues": "str",
+    "n_vague_cues": "int64",
+    "concrete_terms": "str",
+    "concrete_words": "int64",
+    "vague_balance": "int64",
+    "specific_terms": "str",
+    "specific_items": "int64",
+    "specific_words": "int64",
+    "specificity": "float64",
+    "lsl_doc_count": "int64",
+    "lsl_boilerplate": "bool",
+    "yoy_cosine": "float64",
+    "yoy_jaccard": "float64",
+}
+
+
+def classify(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataFrame:
+    """The boilerplate table: one row per statement, in the order of the statements table, with the
+    reason, flag, score and the evidence columns of `OUTPUT_COLUMNS`."""
+    if isinstance(statements, pd.DataFrame) and statements.empty:
+        check_statements(statements)
+        return pd.DataFrame({c: pd.Series(dtype=d) for c, d in _DTYPES.items()})[OUTPUT_COLUMNS]
+    out = decide(features(statements, thresholds), thresholds).reset_index(drop=True)
+    return out[OUTPUT_COLUMNS].astype(_DTYPES)
