@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import boilerplate, initiatives, paths, schemas, segment, summaries
+from analysis import boilerplate, followthrough, initiatives, paths, schemas, segment, summaries
 from analysis.outputs import write_table
 from analysis.parse import Document, ParseError, parse_file
 
@@ -59,6 +59,13 @@ def analyse(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
     # [initiatives] tables from analysis.initiatives go here
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner())
     # [followthrough] tables from analysis.followthrough go here
+    tables["follow_through"] = followthrough.follow_through(
+        statements,
+        boilerplate=tables.get("boilerplate"),
+        mentions=tables.get("initiative_mentions"),
+        initiatives=tables.get("initiatives"),
+    )
+    tables["follow_through_departments"] = followthrough.department_summary(tables["follow_through"])
     return tables
 
 

@@ -325,6 +325,116 @@ class InitiativeMentions(pa.DataFrameModel):
         return frame["char_end"] > frame["char_start"]
 
 # [followthrough] models of the follow_through tables go here
+FT_STATUSES = ["delivered", "partial", "echoed", "not_reported", "not_applicable", "pending"]
+STATEMENT_ID_LIST_PATTERN = r"^a\d{2}-[A-Za-z]+-progress_20\d\d(-v\d+)?-\d{3}(?:; a\d{2}-[A-Za-z]+-progress_20\d\d(-v\d+)?-\d{3})*$"
+
+
+class FollowThrough(pa.DataFrameModel):
+    """`follow_through.csv`: one row per plan statement (commitment_2012, plan_2014, plan_2015) with the
+    status of its *reported* follow-through in the paired progress section (plan_Y -> progress_Y,
+    commitment_Y -> progress_{Y+1}; same department and action), built by `analysis.followthrough`.
+    Progress sections are the departments' own account, so a status says what was reported, not what
+    happened. Rules: docs/codebook.md; method and scores: docs/methods.md."""
+
+    plan_statement_id: Series[str] = pa.Field(unique=True, str_matches=ID_PATTERN, description="The plan statement (statements.statement_id).")
+    department: Series[str] = pa.Field(description="Canonical department name.")
+    dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
+    action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
+    plan_section: Series[str] = pa.Field(
+        str_matches=r"^(commitment|plan)_20\d\d$", description="Period of the plan: commitment_2012, plan_2014 or plan_2015."
+    )
+    progress_section: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=r"^progress_20\d\d$",
+        description="The progress period that reports on it (progress_2013 for commitment_2012, progress_2014 for "
+        "plan_2014); empty for pending plans (no progress period yet).",
+    )
+    plan_text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The plan statement, verbatim.")
+    plan_testable: Series[bool] = pa.Field(
+        description="True when the plan is specific enough to check (names an output, event, product, training, "
+        "recruitment, team, named initiative, number or date) and is not a continuation pledge; "
+        "'work with', 'support' and 'raise awareness' aims are not testable."
+    )
+    status: Series[str] = pa.Field(
+        isin=FT_STATUSES,
+        description="delivered (a concrete new measure reported for every part), partial (for some parts, or only weak "
+        "evidence: liaison, plans in development, signposting, a repeated earlier measure, a loose match), echoed (the only "
+        "related progress restates the plan, or for a generic plan is a cross-department template sentence), not_reported, "
+        "not_applicable (the plan says the action does not apply) or pending (plan_2015: nothing reported yet).",
+    )
+    evidence_statement_ids: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=STATEMENT_ID_LIST_PATTERN,
+        description="The progress statements the status rests on, statement ids joined with '; ' in id order "
+        "(at most 5 per part, highest similarity first); empty when there is none.",
+    )
+    evidence_text: Series[str] = pa.Field(
+        nullable=True, description="The text of those statements, in the same order, joined with ' || '; empty when there is none."
+    )
+    score: Series[float] = pa.Field(
+        ge=0, le=1.0000001,
+        description="Highest TF-IDF cosine similarity between the plan and any statement of the paired progress section "
+        "(content-word lemmas, department names removed; IDF over the department's statements of the action); 0 when "
+        "there is no paired section.",
+    )
+    shared_terms: Series[str] = pa.Field(
+        nullable=True,
+        description="Lemmas and names (initiatives, acronyms) that the plan shares with the evidence, joined with '; '.",
+    )
+    n_parts: Series[int] = pa.Field(
+        ge=1, description="Activities counted in the plan: its bullets for a list lead-in, the coordinated activities of a "
+        "testable sentence ('run sprint events and publish case studies' is 2), else 1."
+    )
+    parts_delivered: Series[int] = pa.Field(ge=0, description="Parts with a concrete new measure reported (delivered needs all of them).")
+    plan_is_lead_in: Series[bool] = pa.Field(
+        description="True for a list lead-in ('DfE will:') judged on its bullets; summaries skip these (the bullets are counted)."
+    )
+    status_reason: Series[str] = pa.Field(description="Why the status was given, in words.")
+
+    class Config:
+        strict = True
+        ordered = True
+
+    @pa.dataframe_check
+    def parts_within_count(cls, frame):  # noqa: N805
+        return frame["parts_delivered"] <= frame["n_parts"]
+
+    @pa.dataframe_check
+    def evidence_when_reported(cls, frame):  # noqa: N805
+        needs = frame["status"].isin(["delivered", "partial", "echoed"])
+        return ~needs | frame["evidence_statement_ids"].notna()
+
+
+class FollowThroughDepartments(pa.DataFrameModel):
+    """`follow_through_departments.csv`: one row per department and action, counting the plans of
+    `follow_through.csv` by status (list lead-ins left out, their bullets counted), with the *reported*
+    delivery rate."""
+
+    action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
+    department: Series[str] = pa.Field(description="Canonical department name.")
+    dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
+    plans: Series[int] = pa.Field(ge=0, description="Plan statements with a progress period to judge them by (pending ones excluded).")
+    testable_plans: Series[int] = pa.Field(ge=0, description="Of those, plans specific enough to check (plan_testable).")
+    delivered: Series[int] = pa.Field(ge=0, description="Plans with status delivered.")
+    partial: Series[int] = pa.Field(ge=0, description="Plans with status partial.")
+    echoed: Series[int] = pa.Field(ge=0, description="Plans with status echoed.")
+    not_reported: Series[int] = pa.Field(ge=0, description="Plans with status not_reported.")
+    not_applicable: Series[int] = pa.Field(ge=0, description="Plans with status not_applicable.")
+    pending: Series[int] = pa.Field(ge=0, description="plan_2015 statements (no progress period yet), not counted in plans.")
+    testable_delivered_or_partial: Series[int] = pa.Field(ge=0, description="Testable plans with status delivered or partial.")
+    delivery_rate: Series[float] = pa.Field(
+        nullable=True, ge=0, le=1,
+        description="Reported delivery rate: (delivered + partial) / testable plans, counting testable plans only in the "
+        "numerator too (so it is a share, as in Thomson et al. 2017); empty when the department has no testable plan.",
+    )
+    testable_share: Series[float] = pa.Field(
+        nullable=True, ge=0, le=1, description="testable_plans / plans; empty when the department has no plan to judge."
+    )
+
+    class Config:
+        strict = True
+        ordered = True
+        unique = ["action", "dept_abbr"]
 
 
 # Every table the pipeline writes, with the model that guards it (file stem -> model).
@@ -338,6 +448,8 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "initiatives": Initiatives,
     "initiative_mentions": InitiativeMentions,
     # [followthrough] register tables here
+    "follow_through": FollowThrough,
+    "follow_through_departments": FollowThroughDepartments,
 }
 
 

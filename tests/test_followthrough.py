@@ -1,0 +1,414 @@
+"""Follow-through: hand-written plan/progress pairs whose status is reasoned out here, plus checks on the seed.
+
+Each small case states why its status is what it is; none of the expected values was read off the
+code's output.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import departments, followthrough, schemas
+from analysis.followthrough import Thresholds, follow_through
+
+
+def make_statements(rows: list[tuple[str, str, str]], action: int = 4) -> pd.DataFrame:
+    """A statements-like frame from (dept_abbr, section, text) rows; positions follow the row order."""
+    out, positions = [], {}
+    for dept, section, text in rows:
+        positions[(dept, section)] = positions.get((dept, section), 0) + 1
+        out.append(
+            {
+                "statement_id": f"a{action:02d}-{dept}-{section}-{positions[(dept, section)]:03d}",
+                "action": action,
+                "department": departments.by_abbr(dept).name,
+                "dept_abbr": dept,
+                "section": section,
+                "is_lead_in": False,
+                "list_lead_in_id": pd.NA,
+                "text": text,
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def status_of(table: pd.DataFrame, plan_id: str) -> pd.Series:
+    return table.set_index("plan_statement_id").loc[plan_id]
+
+
+# --- hand-made pairs ---------------------------------------------------------------------------------
+
+
+def test_delivered_with_shared_name_and_number():
+    # The plan names an event; the report says it was held, with a date and a number: a concrete new
+    # measure covering the whole (single-part) plan.
+    st = make_statements(
+        [
+            ("DfT", "plan_2014", "DfT will hold a Digital Skills Week for policy staff in March."),
+            ("DfT", "progress_2014", "DfT held its first Digital Skills Week in March, attended by 240 policy staff."),
+            ("DfT", "progress_2014", "DfT moved its website to GOV.UK."),
+        ]
+    )
+    row = status_of(follow_through(st), "a04-DfT-plan_2014-001")
+    assert row["status"] == "delivered"
+    assert bool(row["plan_testable"])
+    assert row["evidence_statement_ids"] == "a04-DfT-progress_2014-001"
+    assert "digital skills week" in row["shared_terms"].split("; ")
+    assert row["progress_section"] == "progress_2014"
+
+
+def test_echoed_when_progress_is_the_plan_in_the_past_tense():
+    # "will continue to work with GDS to improve" -> "continued to work with GDS to improve": nothing added.
+    st = make_statements(
+        [
+            ("DfT", "plan_2014", "DfT will continue to work with GDS to improve digital skills across the department."),
+            ("DfT", "progress_2014", "DfT continued to work with GDS to improve digital skills across the department."),
+        ]
+    )
+    row = status_of(follow_through(st), "a04-DfT-plan_2014-001")
+    assert row["status"] == "echoed"
+    assert not bool(row["plan_testable"])  # a continuation pledge
+    assert row["evidence_statement_ids"] == "a04-DfT-progress_2014-001"
+    assert row["score"] > 0.9  # the same content words
+
+
+def test_not_reported_when_nothing_relates():
+    # A specific plan (a toolkit) and a progress section about something else entirely.
+    st = make_statements(
+        [
+            ("DfT", "plan_2014", "DfT will publish a digital skills toolkit for managers."),
+            ("DfT", "progress_2014", "DfT moved its website to GOV.UK in June."),
+        ]
+    )
+    row = status_of(follow_through(st), "a04-DfT-plan_2014-001")
+    assert row["status"] == "not_reported"
+    assert pd.isna(row["evidence_statement_ids"])
+
+
+def test_not_applicable_and_pending():
+    st = make_statements(
+        [
+            ("HMT", "commitment_2012", "This action is not applicable to HMT."),
+            ("HMT", "progress_2013", "This action is not applicable to HMT."),
+            ("HMT", "plan_2015", "HMT will run a digital awareness session for all staff."),
+        ]
+    )
+    table = follow_through(st)
+    assert status_of(table, "a04-HMT-commitment_2012-001")["status"] == "not_applicable"
+    pending = status_of(table, "a04-HMT-plan_2015-001")
+    # no department has progress_2015 text: nothing can have been reported yet
+    assert pending["status"] == "pending"
+    assert pd.isna(pending["progress_section"])
+
+
+def test_commitment_pairs_with_next_years_progress():
+    assert followthrough.paired_section("commitment_2012") == "progress_2013"
+    assert followthrough.paired_section("plan_2014") == "progress_2014"
+    assert followthrough.paired_section("progress_2014") is None
+
+
+def test_multi_part_plan_with_one_part_done_is_partial():
+    # Two activities: hackathons (reported, with a number and months) and a guide (not reported).
+    st = make_statements(
+        [
+            ("HO", "plan_2014", "Home Office will run two hackathons and will publish a guide to agile working for managers."),
+            ("HO", "progress_2014", "Home Office ran 2 hackathons, in May and October."),
+        ]
+    )
+    row = status_of(follow_through(st), "a04-HO-plan_2014-001")
+    assert (row["n_parts"], row["parts_delivered"]) == (2, 1)
+    assert row["status"] == "partial"
+
+
+def test_liaison_only_is_partial():
+    # Related, but the report is contact with a provider to identify courses: weak evidence.
+    st = make_statements(
+        [
+            ("MOJ", "plan_2014", "MOJ will develop a digital learning programme for caseworkers."),
+            ("MOJ", "progress_2014", "MOJ continued to liaise with Civil Service Learning to identify digital learning courses for caseworkers."),
+        ]
+    )
+    assert status_of(follow_through(st), "a04-MOJ-plan_2014-001")["status"] == "partial"
+
+
+TEMPLATE = "{} has supported the work by Cabinet Office to raise digital capability across departments."
+
+
+def test_template_progress_echoes_a_generic_plan_but_is_no_evidence_for_a_specific_one():
+    rows = [(d, "progress_2013", TEMPLATE.format(d)) for d in ("Defra", "MOD", "DfT")]
+    rows += [
+        ("Defra", "commitment_2012", "Defra welcomes Cabinet Office's support in sharing expertise beyond departmental boundaries."),
+        ("MOD", "commitment_2012", "MOD will recruit a chief digital officer and train 50 service managers."),
+    ]
+    table = follow_through(make_statements(rows))
+    generic = status_of(table, "a04-Defra-commitment_2012-001")
+    specific = status_of(table, "a04-MOD-commitment_2012-001")
+    assert not bool(generic["plan_testable"]) and bool(specific["plan_testable"])
+    assert generic["status"] == "echoed"
+    assert specific["status"] == "not_reported"
+
+
+def test_generic_aim_is_answered_by_the_whole_section():
+    # "work with ... to ensure it has the capability it needs" names no activity: the section is its
+    # report, so a concrete new measure anywhere in it counts even with no shared words.
+    st = make_statements(
+        [
+            ("DH", "commitment_2012", "DH will work with GDS to ensure it has the digital capability it needs."),
+            ("DH", "progress_2013", "DH created a new Informatics division in May with 12 product managers."),
+        ]
+    )
+    row = status_of(follow_through(st), "a04-DH-commitment_2012-001")
+    assert row["status"] == "delivered"
+    assert row["evidence_statement_ids"] == "a04-DH-progress_2013-001"
+
+
+def test_generic_plan_with_its_own_activity_needs_a_match():
+    # "share its experience with other departments" is an activity of its own; an internal skills plan
+    # does not report it.
+    st = make_statements(
+        [
+            ("HO", "plan_2014", "Home Office will continue to share its experience with other departments."),
+            ("HO", "progress_2014", "Home Office launched a Skills Plan for its own staff in April."),
+        ]
+    )
+    assert status_of(follow_through(st), "a04-HO-plan_2014-001")["status"] == "not_reported"
+
+
+def test_list_lead_in_is_judged_on_its_bullets():
+    st = make_statements(
+        [
+            ("DfE", "plan_2014", "DfE will:"),
+            ("DfE", "plan_2014", "hold a digital learning month in February"),
+            ("DfE", "plan_2014", "publish a digital skills plan for its agencies"),
+            ("DfE", "progress_2014", "DfE held a digital learning month in February, with 30 events."),
+        ]
+    )
+    st.loc[0, "is_lead_in"] = True
+    st.loc[[1, 2], "list_lead_in_id"] = "a04-DfE-plan_2014-001"
+    table = follow_through(st)
+    lead_in = status_of(table, "a04-DfE-plan_2014-001")
+    assert bool(lead_in["plan_is_lead_in"])
+    assert (lead_in["n_parts"], lead_in["parts_delivered"], lead_in["status"]) == (2, 1, "partial")
+    assert status_of(table, "a04-DfE-plan_2014-002")["status"] == "delivered"
+    assert status_of(table, "a04-DfE-plan_2014-003")["status"] == "not_reported"
+    summary = followthrough.department_summary(table)
+    assert summary.loc[0, "plans"] == 2  # the two bullets; the lead-in is not counted twice
+
+
+# --- colleagues' inputs --------------------------------------------------------------------------------
+
+
+def test_boilerplate_reasons_are_used_when_given():
+    st = make_statements(
+        [
+            ("DWP", "plan_2014", "DWP will set up a Digital Academy for operational staff."),
+            ("DWP", "progress_2014", "DWP set up its Digital Academy for operational staff in June."),
+            ("DWP", "plan_2015", "Nothing further is planned for DWP."),
+        ]
+    )
+    assert status_of(follow_through(st), "a04-DWP-plan_2014-001")["status"] == "delivered"
+    # the classifier says the progress sentence repeats earlier text: an old measure is weak evidence
+    boilerplate = pd.DataFrame(
+        {
+            "statement_id": ["a04-DWP-plan_2014-001", "a04-DWP-progress_2014-001", "a04-DWP-plan_2015-001"],
+            "boilerplate_reason": ["", "repeat", "not_applicable"],
+        }
+    )
+    table = follow_through(st, boilerplate=boilerplate)
+    assert status_of(table, "a04-DWP-plan_2014-001")["status"] == "partial"
+    assert status_of(table, "a04-DWP-plan_2015-001")["status"] == "not_applicable"
+
+
+def test_shared_initiative_from_mentions_links_different_wording():
+    # No content word in common; only the initiatives module knows "DLH" is the Defence Learning Hub.
+    st = make_statements(
+        [
+            ("MOD", "plan_2014", "MOD will launch the Defence Learning Hub."),
+            ("MOD", "progress_2014", "The DLH went live in May."),
+        ]
+    )
+    assert status_of(follow_through(st), "a04-MOD-plan_2014-001")["status"] == "not_reported"
+    plan_text, progress_text = st["text"]
+    mentions = pd.DataFrame(
+        {
+            "statement_id": ["a04-MOD-plan_2014-001", "a04-MOD-progress_2014-001"],
+            "initiative_id": ["defence-learning-hub", "defence-learning-hub"],
+            "surface": ["Defence Learning Hub", "DLH"],
+            "char_start": [plan_text.index("Defence"), progress_text.index("DLH")],
+            "char_end": [plan_text.index("Defence") + 20, progress_text.index("DLH") + 3],
+        }
+    )
+    row = status_of(follow_through(st, mentions=mentions), "a04-MOD-plan_2014-001")
+    assert row["status"] == "delivered"
+    assert "defence learning hub" in row["shared_terms"].split("; ")
+
+
+def test_an_organisation_is_not_an_initiative():
+    st = make_statements([("MOD", "plan_2014", "MOD will brief the Defence Academy."), ("MOD", "progress_2014", "MOD briefed staff.")])
+    # fallback: a capitalised name that is not a partner makes the plan checkable
+    assert bool(status_of(follow_through(st), "a04-MOD-plan_2014-001")["plan_testable"])
+    text = st.loc[0, "text"]
+    mentions = pd.DataFrame(
+        {
+            "statement_id": ["a04-MOD-plan_2014-001"],
+            "initiative_id": ["defence-academy"],
+            "surface": ["Defence Academy"],
+            "char_start": [text.index("Defence")],
+            "char_end": [text.index("Defence") + 15],
+        }
+    )
+    initiatives = pd.DataFrame({"initiative_id": ["defence-academy"], "type": ["organisation"]})
+    table = follow_through(st, mentions=mentions, initiatives=initiatives)
+    assert not bool(status_of(table, "a04-MOD-plan_2014-001")["plan_testable"])
+
+
+# --- building blocks -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("number", "number"), ("developed", "develop"), ("developing", "develop"), ("recruitment", "recruit"), ("departments", "department"), ("ran", "run")],
+)
+def test_lemma_repairs(word, expected):
+    assert followthrough.lemma(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Cabinet Office will run further sprint events and will share learning in other ways", 2),
+        ("GDS will offer specialist coaching and training of service managers", 1),
+        ("GDS will offer coaching and provide assistance in supporting and recruiting specialist roles", 2),
+        ("DCMS will focus on providing access to digital skills and raising knowledge of policymakers", 2),
+        ("Home Office will continue to share its experience with other departments as well as with GDS", 2),
+    ],
+)
+def test_split_parts(text, n):
+    assert len(followthrough.split_parts(text)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "testable"),
+    [
+        ("DFID are planning a digital development day for staff.", True),
+        ("DWP will develop a digital skills training product for policy staff.", True),
+        ("MOD will continue to support the work by Cabinet Office to raise digital capability across departments.", False),
+        ("DCMS is keen to work with GDS and the Government Communications Network to build skills.", False),  # partners
+        ("The Law Officers' departments are keen to work with Cabinet Office to improve their capability.", False),
+        ("This action supports the departmental capability building activity set out in action 3.", False),
+    ],
+)
+def test_testability(text, testable):
+    feat = followthrough.features([text])[0]
+    assert followthrough.is_testable(text, feat) is testable
+
+
+def test_similarity_baseline_bands():
+    scores = pd.Series([0.0, 0.2, 0.6])
+    assert followthrough.similarity_baseline(scores, 0.1, 0.5).tolist() == ["not_reported", "partial", "delivered"]
+    assert followthrough.similarity_baseline(scores, 0.5, 0.5).tolist() == ["not_reported", "not_reported", "delivered"]
+
+
+def test_match_threshold_decides_relatedness():
+    # "publish a toolkit" / "published a toolkit": related by shared words at the default threshold; with
+    # a match threshold above 1 only shared names would relate statements, and there are none here.
+    st = make_statements(
+        [
+            ("DfT", "plan_2014", "DfT will publish a digital skills toolkit for managers."),
+            ("DfT", "progress_2014", "DfT published its digital skills toolkit for managers in May."),
+        ]
+    )
+    assert status_of(follow_through(st), "a04-DfT-plan_2014-001")["status"] == "delivered"
+    strict = Thresholds(match=1.1)
+    assert status_of(follow_through(st, thresholds=strict), "a04-DfT-plan_2014-001")["status"] == "not_reported"
+
+
+# --- the seed page -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed_statements):
+    return follow_through(seed_statements)
+
+
+def test_seed_table_covers_every_plan_once_and_validates(seed_statements, seed_table):
+    plans = seed_statements[seed_statements["section_kind"].isin(["plan", "commitment"])]
+    assert sorted(seed_table["plan_statement_id"]) == sorted(plans["statement_id"])
+    schemas.FollowThrough.validate(seed_table)
+    schemas.FollowThroughDepartments.validate(followthrough.department_summary(seed_table))
+
+
+def test_seed_pairs_and_pending(seed_table):
+    pairs = dict(zip(seed_table["plan_section"], seed_table["progress_section"]))
+    assert pairs["commitment_2012"] == "progress_2013"
+    assert pairs["plan_2014"] == "progress_2014"
+    later = seed_table[seed_table["plan_section"] == "plan_2015"]
+    # nothing reports on 2015 yet: pending, unless the plan itself says the action does not apply
+    assert len(later) and later["status"].isin(["pending", "not_applicable"]).all()
+    assert (later["status"] == "not_applicable").sum() == later["plan_text"].str.contains("not applicable").sum()
+    assert (seed_table.loc[seed_table["plan_section"] != "plan_2015", "status"] != "pending").all()
+
+
+def test_seed_not_applicable_plans_say_so(seed_table):
+    says = seed_table["plan_text"].str.contains("not applicable", case=False)
+    assert (seed_table.loc[says & (seed_table["status"] != "pending"), "status"] == "not_applicable").all()
+    assert says[seed_table["status"] == "not_applicable"].all()
+
+
+def test_seed_evidence_is_from_the_same_department_and_paired_section(seed_statements, seed_table):
+    where = seed_statements.set_index("statement_id")[["dept_abbr", "section"]]
+    for row in seed_table.dropna(subset=["evidence_statement_ids"]).itertuples():
+        ids = row.evidence_statement_ids.split("; ")
+        assert len(ids) == len(row.evidence_text.split(" || "))
+        for sid in ids:
+            assert (where.at[sid, "dept_abbr"], where.at[sid, "section"]) == (row.dept_abbr, row.progress_section)
+
+
+def test_seed_summary_counts_add_up(seed_table):
+    summary = followthrough.department_summary(seed_table)
+    judged = seed_table[seed_table["status"] != "pending"]
+    assert summary["plans"].sum() == len(judged)
+    statuses = ["delivered", "partial", "echoed", "not_reported", "not_applicable"]
+    assert (summary[statuses].sum(axis=1) == summary["plans"]).all()
+    for row in summary.itertuples():
+        mine = judged[judged["dept_abbr"] == row.dept_abbr]
+        testable = mine[mine["plan_testable"]]
+        if len(testable):
+            expected = testable["status"].isin(["delivered", "partial"]).sum() / len(testable)
+            assert row.delivery_rate == pytest.approx(expected)
+        else:
+            assert pd.isna(row.delivery_rate)
+
+
+def test_seed_is_deterministic(seed_statements, seed_table):
+    again = follow_through(seed_statements.sample(frac=1, random_state=3))
+    pd.testing.assert_frame_equal(seed_table, again)
+
+
+def test_evidence_table_has_a_row_per_evidence_statement(seed_table):
+    table = followthrough.evidence_table(seed_table)
+    judged = seed_table[(seed_table["status"] != "pending") & ~seed_table["plan_is_lead_in"]]
+    n_evidence = judged["evidence_statement_ids"].fillna("").map(lambda s: len(s.split("; ")) if s else 1).sum()
+    assert len(table) == n_evidence
+    assert set(table["plan_id"]) == set(judged["plan_statement_id"])
+    only = followthrough.evidence_table(seed_table, ["echoed"])
+    assert set(only["status"]) == {"Echoed"}
+
+
+def test_pipeline_writes_both_tables(seed_statements):
+    from analysis import pipeline
+
+    tables = pipeline.validate(pipeline.analyse(seed_statements))
+    assert {"follow_through", "follow_through_departments"} <= set(tables)
+
+
+def test_evaluation_report_runs(tmp_path, seed_statements):
+    from analysis.evaluate import followthrough as evaluation
+    from analysis.outputs import write_table
+
+    write_table(seed_statements, tmp_path / "statements.parquet")
+    write_table(follow_through(seed_statements), tmp_path / "follow_through.csv")
+    text = evaluation.report(tmp_path)
+    for needle in ("method (as built)", "kappa=", "confusion matrix", "baseline: best-score thresholds (held out)", "disagreements"):
+        assert needle in text
