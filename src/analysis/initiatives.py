@@ -659,7 +659,7 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted((m for ms in kept.values() for m in ms), key=lambda m: (m.row, m.start))
 
 
-def _acronym_mentions(texts: list[str], docs: list[Doc], rule: list[Mention], ctx: _Context) -> list[Mention]:
+def _acronym_mentions(texts: list[str], rule: list[Mention], ctx: _Context) -> list[Mention]:
     """Link each "Long Form (ACR)" to the name found over its long form; then every other "ACR" is a
     mention of that name. Acronyms of departments are left to the gazetteer; acronyms whose long form
     is not a name ("senior civil service (SCS)") are remembered as not-names."""
@@ -769,7 +769,7 @@ def find_mentions(texts: Sequence[str], ner: NerFunction | None = None) -> list[
             for m in _run_mentions(doc, row, span, dept, ctx):
                 if not any(m.start < he and hs < m.end for hs, he in headings):
                     rule.append(m)
-    acronym = _acronym_mentions(texts, docs, rule, ctx)
+    acronym = _acronym_mentions(texts, rule, ctx)
     mentions = rule + acronym + _learned_mentions(texts, rule)
     if ner is not None:
         mentions += _ner_mentions(texts, docs, ner, ctx)
