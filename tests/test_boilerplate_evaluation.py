@@ -26,13 +26,6 @@ def test_choose_centre_of_a_plateau():
     assert ev.choose(predictions, truth, coords=coords) == 1
 
 
-def test_choose_uses_reason_agreement_on_ties():
-    truth = np.array([True, False])
-    predictions = np.array([[1, 0], [1, 0]], dtype=bool)
-    agreement = np.array([[False, True], [True, True]])
-    assert ev.choose(predictions, truth, agreement=agreement) == 1
-
-
 def test_leave_departments_out():
     # Candidate 0 is right on department a and wrong on b; candidate 1 the other way round.
     truth = np.array([True, False, True, False])

@@ -115,3 +115,68 @@ def test_seed_summaries(seed_statements):
     all_na = table.merge(seed_statements, on="statement_id").groupby("dept_abbr")["boilerplate_reason"].apply(lambda r: (r == "not_applicable").all())
     for dept in all_na[all_na].index:
         assert depts.set_index("dept_abbr").loc[dept, "substantive_share_words"] == 0.0
+
+
+def test_share_grid_orders_by_overall_share():
+    grid = summaries.share_grid(summaries.departments(_statements(), _boilerplate()))
+    # DWP is 80% substantive overall, AGO 50%: DWP first.
+    assert list(grid.index) == ["DWP", "AGO"]
+    assert list(grid.columns) == schemas.SECTIONS
+    assert grid.loc["AGO", "commitment_2012"] == 0.75
+    assert math.isnan(grid.loc["DWP", "commitment_2012"])
+
+
+def test_reason_words_by_period():
+    shares = summaries.reason_words_by_period(_statements(), _boilerplate())
+    assert list(shares.index) == ["commitment_2012", "progress_2013"]
+    # commitment_2012: 30 substantive + 10 template words.
+    assert shares.loc["commitment_2012", "substantive"] == 0.75
+    assert shares.loc["commitment_2012", "template"] == 0.25
+    # progress_2013: 40 substantive, 20 vague, 10 not applicable of 70 words.
+    assert shares.loc["progress_2013", "substantive"] == pytest.approx(0.5714, abs=1e-4)
+    assert shares.loc["progress_2013", "vague"] == pytest.approx(0.2857, abs=1e-4)
+    assert shares.loc["progress_2013", "not_applicable"] == pytest.approx(0.1429, abs=1e-4)
+
+
+def test_plan_to_progress_pairs():
+    table = pd.DataFrame(
+        {
+            "action": 4,
+            "dept_abbr": ["AGO", "AGO", "AGO", "AGO", "DWP"],
+            "section": ["commitment_2012", "progress_2013", "plan_2014", "progress_2014", "plan_2015"],
+            "substantive_share_words": [0.75, 0.0, 0.5, 1.0, 0.4],
+        }
+    )
+    out = summaries.plan_to_progress(table)
+    # commitment_2012 pairs with progress_2013, plan_2014 with progress_2014; DWP's plan_2015 has no progress yet.
+    assert list(zip(out["plan_section"], out["progress_section"], out["change"])) == [
+        ("commitment_2012", "progress_2013", -0.75),
+        ("plan_2014", "progress_2014", 0.5),
+    ]
+
+
+def test_template_family_table_and_examples():
+    statements = _statements().assign(
+        text=["A shared sentence.", "A concrete sentence about 6 things.", "A vague pledge.", "Another concrete one.", "Not applicable here."]
+    )
+    table = _boilerplate().assign(
+        template_id=pd.array(["Tabc12345", pd.NA, pd.NA, pd.NA, "Tabc12345"], dtype="str"),
+        template_size=[2, 1, 1, 1, 2],
+        repeat_of=pd.array([pd.NA] * 5, dtype="str"),
+        repeat_similarity=0.0,
+        vague_cues=pd.array(["", "", "continue to", "", ""], dtype="str"),
+        concrete_terms=pd.array(["", "concrete sentence thing", "", "concrete", ""], dtype="str"),
+        specific_terms=pd.array(["", "6", "", "", ""], dtype="str"),
+        specific_items=[0, 1, 0, 0, 0],
+        boilerplate_score=[0.9, 0.1, 0.7, 0.0, 1.0],
+    )
+    families = summaries.template_family_table(statements, table)
+    assert len(families) == 1
+    row = families.iloc[0]
+    assert (row["departments"], row["members"], row["statements"]) == (2, "AGO; DWP", 2)
+    assert row["sections"] == "commitment_2012; progress_2013"
+    examples = summaries.reason_examples(statements, table, per_reason=1)
+    assert list(examples["reason"]) == ["not_applicable", "template", "vague", "substantive"]
+    # The most specific substantive statement is the one naming a number.
+    assert examples.set_index("reason").loc["substantive", "statement_id"] == "a04-AGO-commitment_2012-002"
+    assert "continue to" in examples.set_index("reason").loc["vague", "evidence"]

@@ -79,7 +79,7 @@ class Thresholds:
         return Thresholds(**values)
 
 
-THRESHOLDS = Thresholds(template_jaccard=0.9, repeat_containment=0.4, vague_max_balance=3, specific_weight=3)
+THRESHOLDS = Thresholds(template_jaccard=0.6, repeat_containment=0.4, vague_max_balance=3, specific_weight=3)
 
 LSL_MIN_DOCUMENTS = 5
 """Lang and Stice-Lawrence flag: a 4-gram is boilerplate when at least this many documents (a department's
@@ -610,9 +610,9 @@ literacy momentum skill understanding
 activity advice approach area aspect assistance basis benefit change development effort focus goal help idea
 improvement initiative issue level matter need objective opportunity part practice priority process
 progress range relationship requirement resource role step support technique time tool variety way work
-achieve address aim allow assess benefit build consider continue deliver determine develop embed enable
-encourage engage enhance ensure explore foster help identify improve include increase investigate involve
-keen liaise look maintain promote provide raise require seek share strengthen support understand welcome
+achieve address aim allow assess build consider continue deliver determine develop embed enable
+encourage engage enhance ensure explore foster identify improve include increase investigate involve
+keen liaise look maintain promote provide raise require seek share strengthen understand welcome
 actively appropriate available best better broad closely different effective effectively existing further
 general good great important increasingly key necessary overall particular particularly possible relevant
 significant specifically strong successful various wide
@@ -672,16 +672,18 @@ def _ngrams(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def lsl_doc_counts(statements: pd.DataFrame) -> pd.Series:
+def lsl_doc_counts(statements: pd.DataFrame, mask: bool = True) -> pd.Series:
     """Lang and Stice-Lawrence (2015): for each statement, the largest number of documents that use one
     of its 4-word sequences (0 for a statement under four words).
 
     A document is a department's section set for one action. Words are lower-cased with department
     names masked (otherwise a name inside a 4-gram hides a shared formula); 4-grams of the action's own
-    title are ignored (a quoted title is shared without being boilerplate). Indexed like `statements`.
+    title are ignored (a quoted title is shared without being boilerplate). `mask=False` keeps the names,
+    as the published measure does. Indexed like `statements`.
     """
-    words = [tuple(tokens(mask_names(t))) for t in statements["text"]]
-    title_grams = {a: _ngrams(tokens(mask_names(t)), 4) for a, t in zip(statements["action"], statements["action_title"], strict=True)}
+    prepare = (lambda t: tokens(mask_names(t))) if mask else tokens
+    words = [tuple(prepare(t)) for t in statements["text"]]
+    title_grams = {a: _ngrams(prepare(t), 4) for a, t in zip(statements["action"], statements["action_title"], strict=True)}
     doc_grams: dict[tuple, set] = defaultdict(set)
     for key, w in zip(zip(statements["action"], statements["dept_abbr"], strict=True), words, strict=True):
         doc_grams[key] |= _ngrams(w, 4)

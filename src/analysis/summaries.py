@@ -171,3 +171,93 @@ def departments(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataF
     out = out.sort_values("dept_abbr", kind="stable").reset_index(drop=True)
     int_columns = ["actions", "sections", "statements", "words", "boilerplate_statements", "boilerplate_words", *REASON_COLUMNS.values()]
     return out[columns].astype({c: "int64" for c in int_columns})
+
+
+def share_grid(departments_table: pd.DataFrame) -> pd.DataFrame:
+    """Department x period grid of the substantive share of words, from the departments table (NaN where a
+    department has no text for the period); rows ordered by overall substantive share, highest first."""
+    columns = [f"substantive_share_{s}" for s in SECTIONS]
+    grid = departments_table.sort_values(["substantive_share_words", "dept_abbr"], ascending=[False, True]).set_index("dept_abbr")[columns]
+    grid.columns = pd.Index(SECTIONS, name="section")
+    return grid
+
+
+def plan_to_progress(sections_table: pd.DataFrame) -> pd.DataFrame:
+    """Substantive share of words in each plan section and in the progress section that reports on it
+    (commitment_2012 -> progress_2013, plan_Y -> progress_Y), per action and department where both exist."""
+    shares = sections_table.set_index(["action", "dept_abbr", "section"])["substantive_share_words"]
+    rows = []
+    for (action, dept, section), share in shares.items():
+        kind, _, year = section.partition("_")
+        if kind not in {"commitment", "plan"}:
+            continue
+        target = f"progress_{int(year) + 1}" if kind == "commitment" else f"progress_{year}"
+        if (action, dept, target) in shares.index:
+            after = shares.loc[(action, dept, target)]
+            rows.append((action, dept, section, target, share, after, round(after - share, 4)))
+    columns = ["action", "dept_abbr", "plan_section", "progress_section", "plan_substantive_share", "progress_substantive_share", "change"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["action", "plan_section", "dept_abbr"], kind="stable").reset_index(drop=True)
+
+
+def template_family_table(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
+    """One row per template family (shared by two or more departments): its member departments, how many
+    statements and periods it covers, and one member's text as an example. Largest families first."""
+    frame = classified(statements, boilerplate)
+    frame = frame[frame["template_id"].notna()]
+    rows = []
+    for template_id, group in frame.groupby("template_id", sort=True):
+        order = sorted(group["section"].unique(), key=_period_rank)
+        example = group.sort_values("statement_id").iloc[0]
+        rows.append(
+            {
+                "template_id": template_id,
+                "departments": group["dept_abbr"].nunique(),
+                "members": "; ".join(sorted(group["dept_abbr"].unique(), key=str.lower)),
+                "statements": len(group),
+                "sections": "; ".join(order),
+                "reason": "; ".join(sorted(group["boilerplate_reason"].dropna().unique())),
+                "example": example["text"],
+            }
+        )
+    columns = ["template_id", "departments", "members", "statements", "sections", "reason", "example"]
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["departments", "statements", "template_id"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+
+
+EVIDENCE = {
+    "not_applicable": lambda r: "says the action does not apply",
+    "template": lambda r: f"shape shared by {r['template_size']} departments ({r['template_id']})",
+    "repeat": lambda r: f"{r['repeat_similarity']:.0%} of its word pairs in earlier text; closest: {r['repeat_of']}",
+    "vague": lambda r: f"cues: {r['vague_cues']}; concrete words: {r['concrete_terms'] or 'none'}",
+}
+
+
+def reason_examples(statements: pd.DataFrame, boilerplate: pd.DataFrame, per_reason: int = 2) -> pd.DataFrame:
+    """A few examples of each reason (and of substantive statements), each from a different department:
+    the strongest-scoring first (for substantive: the most specific), with the evidence in words."""
+    frame = classified(statements, boilerplate)
+    text_columns = ["vague_cues", "concrete_terms", "specific_terms"]  # empty text reads back from CSV as missing
+    frame = frame.assign(**{c: frame[c].fillna("").astype("str") for c in text_columns if c in frame.columns})
+    rows = []
+    for reason in [*REASON_COLUMNS, "substantive"]:
+        if reason == "substantive":
+            pool = frame[~frame["is_boilerplate"]].sort_values(["specific_items", "statement_id"], ascending=[False, True], kind="stable")
+        else:
+            pool = frame[frame["boilerplate_reason"] == reason].sort_values(["boilerplate_score", "statement_id"], ascending=[False, True], kind="stable")
+        pool = pool.drop_duplicates("dept_abbr").head(per_reason)
+        for _, row in pool.iterrows():
+            evidence = EVIDENCE[reason](row) if reason in EVIDENCE else f"specific: {row['specific_terms'] or 'none'}"
+            rows.append({"reason": reason, "statement_id": row["statement_id"], "dept_abbr": row["dept_abbr"], "section": row["section"], "text": row["text"], "evidence": evidence})
+    return pd.DataFrame(rows, columns=["reason", "statement_id", "dept_abbr", "section", "text", "evidence"])
+
+
+def reason_words_by_period(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
+    """Share of each period's words by reason (substantive and each boilerplate reason), periods in time order."""
+    frame = classified(statements, boilerplate)
+    frame = frame.assign(reason=frame["boilerplate_reason"].fillna("substantive"))
+    words = frame.pivot_table(index="section", columns="reason", values="n_words", aggfunc="sum", fill_value=0)
+    words = words.reindex(columns=["substantive", *REASON_COLUMNS], fill_value=0)
+    words = words.reindex(sorted(words.index, key=_period_rank))
+    shares = words.div(words.sum(axis=1), axis=0).round(4)
+    shares.columns.name = "reason"
+    return shares

@@ -94,26 +94,16 @@ def _accuracy(truth: np.ndarray, predicted: np.ndarray) -> float:
     return float((truth == predicted).mean()) if len(truth) else 0.0
 
 
-def choose(
-    predictions: np.ndarray,
-    truth: np.ndarray,
-    mask: np.ndarray | None = None,
-    agreement: np.ndarray | None = None,
-    coords: np.ndarray | None = None,
-) -> int:
+def choose(predictions: np.ndarray, truth: np.ndarray, mask: np.ndarray | None = None, coords: np.ndarray | None = None) -> int:
     """Index of the candidate (row of `predictions`) with the best F1 on the rows in `mask`.
 
-    Ties on F1 go to the better accuracy, then (for the classifier) to the better agreement of reasons
-    with the hand reasons (`agreement`: candidate x item, True where the reason matches). Candidates still
-    tied form a plateau of equally good settings: the one nearest its centre is taken (nearest, in grid
-    steps, to the median of each setting over the plateau; `coords`: candidate x setting grid positions),
-    so a choice never sits on the edge of a range the labels cannot tell apart.
+    Ties on F1 go to the better accuracy. Candidates still tied form a plateau of settings the labels
+    cannot tell apart: the one nearest its centre is taken (nearest, in grid steps, to the median of each
+    setting over the plateau; `coords`: candidate x setting grid positions; ties: grid order), so a
+    choice does not sit on the edge of a range the labels cannot distinguish.
     """
     mask = np.ones(len(truth), dtype=bool) if mask is None else mask
-    keys = []
-    for i, predicted in enumerate(predictions):
-        agree = float(agreement[i][mask].mean()) if agreement is not None and mask.any() else 0.0
-        keys.append((round(_f1(truth[mask], predicted[mask]), 9), round(_accuracy(truth[mask], predicted[mask]), 9), round(agree, 9)))
+    keys = [(round(_f1(truth[mask], p[mask]), 9), round(_accuracy(truth[mask], p[mask]), 9)) for p in predictions]
     top = max(keys)
     tied = np.array([i for i, k in enumerate(keys) if k == top])
     coords = np.arange(len(predictions)).reshape(-1, 1) if coords is None else np.asarray(coords)
@@ -123,7 +113,7 @@ def choose(
 
 
 def leave_departments_out(
-    predictions: np.ndarray, truth: np.ndarray, groups: np.ndarray, agreement: np.ndarray | None = None, coords: np.ndarray | None = None
+    predictions: np.ndarray, truth: np.ndarray, groups: np.ndarray, coords: np.ndarray | None = None
 ) -> tuple[np.ndarray, dict[str, int]]:
     """Held-out predictions: each department's items predicted with the candidate chosen on the others.
     Also returns the candidate chosen for each held-out department."""
@@ -131,7 +121,7 @@ def leave_departments_out(
     chosen: dict[str, int] = {}
     for dept in sorted(set(groups)):
         test = groups == dept
-        index = choose(predictions, truth, ~test, agreement, coords)
+        index = choose(predictions, truth, ~test, coords)
         held_out[test] = predictions[index][test]
         chosen[str(dept)] = index
     return held_out, chosen
@@ -148,17 +138,15 @@ def classifier_coords() -> np.ndarray:
     return np.array(list(itertools.product(*(range(len(v)) for v in CLASSIFIER_GRID.values()))))
 
 
-def classifier_predictions(statements: pd.DataFrame, ids: pd.Series, candidates: list[boilerplate.Thresholds]) -> tuple[np.ndarray, dict]:
-    """Boolean matrix: candidate x labelled statement (is_boilerplate), plus each candidate's reasons."""
+def classifier_predictions(statements: pd.DataFrame, ids: pd.Series, candidates: list[boilerplate.Thresholds]) -> np.ndarray:
+    """Boolean matrix: candidate x statement in `ids` (is_boilerplate under that candidate's settings)."""
     by_template: dict[float, pd.DataFrame] = {}
-    rows, reasons = [], {}
-    for i, t in enumerate(candidates):
+    rows = []
+    for t in candidates:
         if t.template_jaccard not in by_template:
             by_template[t.template_jaccard] = boilerplate.features(statements, t).set_index("statement_id", drop=False)
-        decided = boilerplate.decide(by_template[t.template_jaccard], t)
-        rows.append(decided.loc[ids, "is_boilerplate"].to_numpy(dtype=bool))
-        reasons[i] = decided.loc[ids, "boilerplate_reason"]
-    return np.vstack(rows), reasons
+        rows.append(boilerplate.decide(by_template[t.template_jaccard], t).loc[ids, "is_boilerplate"].to_numpy(dtype=bool))
+    return np.vstack(rows)
 
 
 def _describe(t: boilerplate.Thresholds) -> str:
@@ -202,24 +190,22 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
         "Boilerplate vs substantive (data/annotations/boilerplate_labels.csv; positive class = boilerplate B)",
         f"  labels: {len(labels)} rows, {int(truth.sum())} B, {int((~truth).sum())} S, {len(border)} borderline "
         f"(reported apart); {data.unmatched} not matched to a statement; {len(set(groups))} departments",
-        "  thresholds chosen by leave-one-department-out CV (best F1 on the other departments; ties: accuracy, agreement of reasons, centre of the tied plateau)",
+        "  thresholds chosen by leave-one-department-out CV (best F1 on the other departments; ties: accuracy, then the centre of the tied plateau)",
         "",
     ]
 
     # The classifier as built (its THRESHOLDS) and as cross-validated.
     candidates = classifier_candidates()
-    predictions, reasons = classifier_predictions(statements, all_ids, candidates)
+    predictions = classifier_predictions(statements, all_ids, candidates)
     dec_pred = predictions[:, :n_dec]
-    hand_reason = decided["reason"].where(decided["label"] == "B", "substantive").replace("", "substantive").fillna("substantive").to_numpy()
-    agreement = np.vstack([reasons[i].iloc[:n_dec].fillna("substantive").to_numpy() == hand_reason for i in range(len(candidates))])
     built = boilerplate.decide(boilerplate.features(statements), boilerplate.THRESHOLDS).set_index("statement_id")
     built_b = built.loc[decided["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
     out.append("Classifier (analysis.boilerplate, THRESHOLDS: " + _describe(boilerplate.THRESHOLDS) + ")")
     out.append(format_scores("in sample (all labels)", binary_scores(truth, built_b)))
     coords = classifier_coords()
-    held, chosen = leave_departments_out(dec_pred, truth, groups, agreement, coords)
+    held, chosen = leave_departments_out(dec_pred, truth, groups, coords)
     out.append(format_scores("held out (leave one department out)", binary_scores(truth, held)))
-    best = choose(dec_pred, truth, agreement=agreement, coords=coords)
+    best = choose(dec_pred, truth, coords=coords)
     out.append(f"  CV choice on all departments: {_describe(candidates[best])}")
     counts = pd.Series([_describe(candidates[i]) for i in chosen.values()]).value_counts()
     out.append(f"  settings chosen across the {len(chosen)} folds: " + "; ".join(f"{n}x {s}" for s, n in counts.items()))
@@ -228,7 +214,17 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
     built_border = built.loc[border["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
     out.append(_borderline_line("borderline items (classifier)", built_border))
 
+    errors = decided.assign(method=built_b, method_reason=built.loc[decided["statement_id"], "boilerplate_reason"].fillna("").to_numpy())
+    errors = errors[errors["method"] != truth]
+    out.append(f"  disagreements with the hand labels, in sample ({len(errors)}):")
+    for row in errors.itertuples(index=False):
+        hand = f"B/{row.reason}" if row.label == "B" else "S"
+        said = f"B/{row.method_reason}" if row.method else "S"
+        text = " ".join(str(row.text).split())
+        out.append(f"    hand {hand:<17} classifier {said:<17} {row.statement_id}: {text[:80]}{'...' if len(text) > 80 else ''}")
+
     # Reasons: agreement on the B items' reason and on substantive (5 classes).
+    hand_reason = decided["reason"].where(decided["label"] == "B", "substantive").replace("", "substantive").fillna("substantive")
     method_reason = built.loc[decided["statement_id"], "boilerplate_reason"].fillna("substantive").to_numpy()
     classes = ["substantive", *boilerplate.REASONS]
     scores, matrix = multiclass_scores(hand_reason, method_reason, classes)
@@ -251,6 +247,9 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
         for k in LSL_GRID
     )
     out.append(f"    sensitivity over k (documents = department section sets, {statements.groupby(['action', 'dept_abbr']).ngroups} here): {sensitivity}")
+    raw = boilerplate.lsl_doc_counts(statements, mask=False).set_axis(statements["statement_id"]).loc[decided["statement_id"]].to_numpy()
+    raw_line = "  ".join(f"k={k}: F1={binary_scores(truth, raw >= k)['f1']:.3f}" for k in LSL_GRID[:6])
+    out.append(f"    without masking department names (as published): {raw_line}")
     out.append(f"    the flag column lsl_boilerplate uses k={boilerplate.LSL_MIN_DOCUMENTS} (~30% of departments)")
     border_lines = [_borderline_line("borderline (LSL, k=%d)" % lsl_best, f_border["lsl_doc_count"].to_numpy() >= lsl_best)]
 
@@ -271,4 +270,8 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
     out.append("Borderline items, as each method calls them")
     out.append(_borderline_line("classifier", built_border))
     out.extend(border_lines)
+    out.append("  the classifier's call on each borderline item:")
+    for row, called in zip(border.itertuples(index=False), built.loc[border["statement_id"], "boilerplate_reason"].fillna("").to_numpy(), strict=True):
+        text = " ".join(str(row.text).split())
+        out.append(f"    {('B/' + called) if called else 'S':<17} {row.statement_id}: {text[:90]}{'...' if len(text) > 90 else ''}")
     return "\n".join(out)
