@@ -10,6 +10,7 @@ calls them. `report(processed_dir)` is what `python -m analysis evaluate` prints
 
 from __future__ import annotations
 
+import errno
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,7 @@ def load_statements(processed_dir: Path) -> pd.DataFrame:
             if path.suffix == ".parquet":
                 return pd.read_parquet(path)
             return pd.read_csv(path, keep_default_na=False, na_values=[""])
-    raise FileNotFoundError(f"{processed_dir}: no statements table; run `make data` first")
+    raise FileNotFoundError(errno.ENOENT, "no statements table; run `make data` first", str(processed_dir / "statements.parquet"))
 
 
 @dataclass
