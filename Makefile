@@ -15,7 +15,9 @@ export MPLBACKEND := Agg
 RAW := $(sort $(wildcard data/raw/*.txt))
 SRC := $(sort $(shell find src/analysis -name '*.py' 2>/dev/null))
 PROCESSED := data/processed
-TABLES := $(PROCESSED)/statements.parquet $(PROCESSED)/statements.csv
+TABLES := $(PROCESSED)/statements.parquet $(PROCESSED)/statements.csv \
+	$(addprefix $(PROCESSED)/,$(addsuffix .csv,boilerplate sections departments initiatives \
+	initiative_mentions follow_through follow_through_departments))
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 REPORT := reports/figures/index.csv reports/tables/digital-strategy-analysis.xlsx \

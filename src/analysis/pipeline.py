@@ -52,13 +52,10 @@ def tidy(files: list[Path]) -> tuple[list[Document], pd.DataFrame, list[str]]:
 def analyse(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Every processed table, from the statements table. Order matters: follow-through uses the others."""
     tables: dict[str, pd.DataFrame] = {"statements": statements}
-    # [boilerplate] tables from analysis.boilerplate and analysis.summaries go here
     tables["boilerplate"] = boilerplate.classify(statements)
     tables["sections"] = summaries.sections(statements, tables["boilerplate"])
     tables["departments"] = summaries.departments(statements, tables["boilerplate"])
-    # [initiatives] tables from analysis.initiatives go here
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner())
-    # [followthrough] tables from analysis.followthrough go here
     tables["follow_through"] = followthrough.follow_through(
         statements,
         boilerplate=tables.get("boilerplate"),

@@ -10,6 +10,7 @@ reports/figures/index.csv.
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -65,12 +66,21 @@ def label_bars(ax, bars, fmt: str = "{:.0f}", inside: bool = False, color: str =
 
 
 def _decorate(fig: Figure, title: str, subtitle: str, source: str) -> None:
+    """Title, subtitle and source at fixed distances (in inches) from the edges, whatever the figure's height."""
+    width, height = fig.get_size_inches()
+    wrap = max(40, int(width * 11))  # characters per line at these font sizes
+    title_lines = textwrap.wrap(title, wrap) or [""]
+    subtitle_lines = textwrap.wrap(subtitle, int(wrap * 1.3)) or [""]
+    title_top = 0.12
+    subtitle_top = title_top + 0.24 * len(title_lines) + 0.08
+    plot_top = subtitle_top + 0.19 * len(subtitle_lines) + 0.15
     engine = fig.get_layout_engine()
     if engine is not None and hasattr(engine, "set"):
-        engine.set(rect=(0.0, 0.06, 1.0, 0.84))
-    fig.text(0.01, 0.985, title, ha="left", va="top", fontsize=13, fontweight="bold", color="#0B0C0C", wrap=True)
-    fig.text(0.01, 0.925, subtitle, ha="left", va="top", fontsize=10, color=TEXT, wrap=True)
-    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=8, color=TEXT, wrap=True)
+        engine.set(rect=(0.0, 0.35 / height, 1.0, 1 - 0.35 / height - plot_top / height))
+    x = 0.12 / width
+    fig.text(x, 1 - title_top / height, "\n".join(title_lines), ha="left", va="top", fontsize=13, fontweight="bold", color="#0B0C0C")
+    fig.text(x, 1 - subtitle_top / height, "\n".join(subtitle_lines), ha="left", va="top", fontsize=10, color=TEXT)
+    fig.text(x, 0.1 / height, source, ha="left", va="bottom", fontsize=8, color=TEXT)
 
 
 def export(

@@ -53,7 +53,6 @@ class Statements(pa.DataFrameModel):
         ordered = True
 
 
-# [boilerplate] models of the boilerplate, sections and departments tables go here
 BOILERPLATE_REASONS = ["not_applicable", "template", "repeat", "vague"]
 TEMPLATE_ID_PATTERN = r"^T[0-9a-f]{8}$"
 
@@ -246,7 +245,6 @@ class Departments(pa.DataFrameModel):
         strict = True
         ordered = True
 
-# [initiatives] models of the initiatives and initiative_mentions tables go here
 INITIATIVE_TYPES = [
     "programme", "event", "network", "standard/guidance", "strategy/plan", "tool/product", "project", "group", "unit", "organisation",
 ]
@@ -324,7 +322,6 @@ class InitiativeMentions(pa.DataFrameModel):
     def span_is_not_empty(cls, frame):  # noqa: N805
         return frame["char_end"] > frame["char_start"]
 
-# [followthrough] models of the follow_through tables go here
 FT_STATUSES = ["delivered", "partial", "echoed", "not_reported", "not_applicable", "pending"]
 STATEMENT_ID_LIST_PATTERN = r"^a\d{2}-[A-Za-z]+-progress_20\d\d(-v\d+)?-\d{3}(?:; a\d{2}-[A-Za-z]+-progress_20\d\d(-v\d+)?-\d{3})*$"
 
@@ -440,14 +437,11 @@ class FollowThroughDepartments(pa.DataFrameModel):
 # Every table the pipeline writes, with the model that guards it (file stem -> model).
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "statements": Statements,
-    # [boilerplate] register tables here
     "boilerplate": Boilerplate,
     "sections": Sections,
     "departments": Departments,
-    # [initiatives] register tables here
     "initiatives": Initiatives,
     "initiative_mentions": InitiativeMentions,
-    # [followthrough] register tables here
     "follow_through": FollowThrough,
     "follow_through_departments": FollowThroughDepartments,
 }

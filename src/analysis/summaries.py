@@ -25,7 +25,7 @@ def coverage(statements: pd.DataFrame, value: str = "statements") -> pd.DataFram
     return grid
 
 
-# [boilerplate] section and department summaries of analysis.boilerplate's table
+# Section and department summaries of analysis.boilerplate's table
 
 REASON_COLUMNS = {"not_applicable": "n_not_applicable", "template": "n_template", "repeat": "n_repeat", "vague": "n_vague"}
 SECTION_COLUMNS = [

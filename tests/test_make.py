@@ -1,0 +1,40 @@
+"""`make data` is a real file DAG: every table the pipeline writes is a target, and after a build
+nothing is left to do (make -q exits 0)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from analysis import paths, pipeline, schemas
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+
+
+def _make(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", *args], cwd=paths.ROOT, capture_output=True, text=True)
+
+
+def test_make_targets_are_every_table_the_pipeline_writes():
+    printed = _make("-pn", "data").stdout
+    match = re.search(r"^TABLES := (.*)$", printed, re.M)
+    assert match, "the Makefile defines no TABLES"
+    targets = {p.split("/")[-1] for p in match[1].split()}
+    written = {path.name for name in schemas.TABLES for path in pipeline.output_paths(paths.PROCESSED, name)}
+    assert targets == written
+
+
+def test_data_is_up_to_date_after_a_build():
+    if not (paths.PROCESSED / "statements.parquet").exists():
+        pytest.skip("run `make data` first (make test does)")
+    result = _make("-q", "data")
+    assert result.returncode == 0, "make data would rebuild: an output is missing or older than its inputs"
+
+
+def test_help_lists_the_quickstart_targets():
+    out = _make("help").stdout
+    for target in ("data", "test", "evaluate", "report", "lab", "bench"):
+        assert re.search(rf"^\s*\S*{target}\S*\s", out, re.M), target
