@@ -135,9 +135,8 @@ WEAK_PATTERN = re.compile(
     r"\bcontinu(?:e|es|ed|ing)\b|\bliais|\bcollaborat|\bconven(?:e|ed|ing)\b|\bmeets?\b|"
     r"\bidentif(?:y|ied|ying)\b|\bassess(?:ed|ing)?\b|\bexplor|\bconsider(?:ed|ing)?\b|\bcompar(?:e|ed|ing)\b|"
     r"\bencourag|\bpromot(?:e|ed|ing)\b|\bensur(?:e|ed|ing)\b|\baim(?:s|ed)?\s+to\b|\bintend|"
-    r"\bbegan\b|\bbegun\b|\bstarted\b|\bplann(?:ed|ing)\s+(?:to|for)\b|\bplanning\b|\bdeveloping\s+plans\b|"
-    r"\bplans?\s+(?:for|to)\b|\b(?:work(?:ed|ing|s)?|engag(?:e|ed|ing))\s+(?:closely\s+)?with\b|\bpart\s+of\s+a\b|"
-    r"\bprovides?\s+links\b|\bsignpost|\bcommon\s+practice\b|"
+    r"\bbegan\b|\bbegun\b|\bstarted\b|\bplann(?:ed|ing)\s+(?:to|for)\b|\bplanning\b|"
+    r"\bplans?\s+(?:for|to)\b|\b(?:work(?:ed|ing|s)?|engag(?:e|ed|ing))\s+(?:closely\s+)?with\b|\bsignpost|"
     r"\b(?:has|have|had)\s+been\s+\w+ing\b|\b(?:is|are)\s+(?:\w+ly\s+|now\s+)?\w+ing\b",
     re.I,
 )
