@@ -8,8 +8,7 @@ import pytest
 
 from analysis import paths
 
-FIXTURES = Path(__file__).parent / "fixtures"
-PAGES = FIXTURES / "pages"
+PAGES = paths.DATA / "external" / "series-fragments"  # real fragments of other pages of the series
 SEED = paths.RAW / "action04-support-improved-digital-capability.txt"
 
 
