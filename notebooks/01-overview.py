@@ -52,17 +52,7 @@ words
 order = words.sum(axis=1).sort_values(ascending=True).index
 grid = words.loc[order]
 fig, ax = plots.new_figure(8.5, 7.5)
-image = ax.imshow(grid.to_numpy(), cmap=plots.sequential_cmap(), aspect="auto")
-ax.set_xticks(range(grid.shape[1]), [plots.SECTION_LABELS.get(c, c) for c in grid.columns])
-ax.set_yticks(range(grid.shape[0]), grid.index)
-ax.grid(False)
-ax.tick_params(length=0)
-for spine in ax.spines.values():
-    spine.set_visible(False)
-threshold = grid.to_numpy().max() / 2
-for (row, col), value in pd.DataFrame(grid.to_numpy()).stack().items():
-    ax.text(col, row, f"{value}", ha="center", va="center", fontsize=8,
-            color="white" if value > threshold else plots.TEXT)
+plots.heatmap(ax, grid)
 ax.invert_yaxis()
 
 totals = words.sum(axis=1)

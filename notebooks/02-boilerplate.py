@@ -84,19 +84,7 @@ plots.export(
 # %%
 grid = summaries.share_grid(departments)
 fig, ax = plots.new_figure(8.5, 7.5)
-values = grid.to_numpy(dtype=float)
-ax.imshow(values, cmap=plots.sequential_cmap(), aspect="auto", vmin=0, vmax=1)
-ax.set_xticks(range(grid.shape[1]), [plots.SECTION_LABELS.get(c, c) for c in grid.columns])
-ax.set_yticks(range(grid.shape[0]), grid.index)
-ax.grid(False)
-ax.tick_params(length=0)
-for spine in ax.spines.values():
-    spine.set_visible(False)
-for row in range(values.shape[0]):
-    for col in range(values.shape[1]):
-        v = values[row, col]
-        ax.text(col, row, "–" if pd.isna(v) else f"{v:.0%}", ha="center", va="center", fontsize=8,
-                color="white" if (not pd.isna(v) and v > 0.5) else plots.TEXT)
+plots.heatmap(ax, grid, "{:.0%}", vmax=1)
 
 tidy = grid.reset_index().melt(id_vars="dept_abbr", var_name="section", value_name="substantive_share_words")
 by_period = sections.groupby("section").agg(words=("words", "sum"), b=("boilerplate_words", "sum"))

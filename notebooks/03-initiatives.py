@@ -55,23 +55,7 @@ named[["name", "type", "owner_department", "departments", "n_mentions", "first_s
 matrix = initiatives.department_matrix(mentions, statements, table)
 grid = matrix.T  # initiatives down, departments across
 fig, ax = plots.new_figure(9.0, 13.0)
-values = grid.to_numpy()
-ax.imshow(np.where(values > 0, values, np.nan), cmap=plots.sequential_cmap(), aspect="auto", vmin=0, vmax=values.max())
-ax.set_xticks(range(grid.shape[1]), grid.columns)
-ax.set_yticks(range(grid.shape[0]), grid.index)
-ax.xaxis.tick_top()
-ax.grid(False)
-ax.tick_params(length=0)
-for spine in ax.spines.values():
-    spine.set_visible(False)
-for (row, col), value in np.ndenumerate(values):
-    if value:
-        ax.text(col, row, f"{value}", ha="center", va="center", fontsize=8,
-                color="white" if value > values.max() / 2 else plots.TEXT)
-ax.set_xticks(np.arange(-0.5, grid.shape[1]), minor=True)
-ax.set_yticks(np.arange(-0.5, grid.shape[0]), minor=True)
-ax.grid(which="minor", color="#E0E0E0", linewidth=0.5)
-ax.tick_params(which="minor", length=0)
+plots.heatmap(ax, grid, blank_zero=True, xlabels=list(grid.columns), top_labels=True, cell_lines=True)
 
 reach = initiatives.reach(table)
 single = int((reach["n_departments"] == 1).sum())

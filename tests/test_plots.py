@@ -77,3 +77,19 @@ def test_export_refuses_missing_text(tmp_path, missing):
         plots.export(fig, "bad", data=data, out_dir=tmp_path, **kwargs)
     plt.close(fig)
     assert not list(tmp_path.iterdir())
+
+
+def test_heatmap_writes_every_value_and_skips_blank_zeros():
+    grid = pd.DataFrame({"progress_2013": [0.0, 3.0], "plan_2014": [float("nan"), 8.0]}, index=["AGO", "CO"])
+    fig, ax = plots.new_figure(4, 3)
+    plots.heatmap(ax, grid)
+    texts = sorted(t.get_text() for t in ax.texts)
+    assert texts == ["0", "3", "8", "\u2013"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Progress\n2013", "Plans\n2014"]
+    white = [t.get_text() for t in ax.texts if t.get_color() == "white"]
+    assert white == ["8"]  # only cells above the middle of the scale
+    plt.close(fig)
+    fig, ax = plots.new_figure(4, 3)
+    plots.heatmap(ax, grid, blank_zero=True)
+    assert sorted(t.get_text() for t in ax.texts) == ["3", "8", "\u2013"]
+    plt.close(fig)

@@ -65,6 +65,42 @@ def label_bars(ax, bars, fmt: str = "{:.0f}", inside: bool = False, color: str =
     ax.bar_label(bars, fmt=fmt, padding=0 if inside else 3, color=color, fontsize=8, label_type="center" if inside else "edge")
 
 
+def heatmap(ax, grid: pd.DataFrame, fmt: str = "{:.0f}", *, vmin: float = 0, vmax: float | None = None,
+            blank_zero: bool = False, missing: str = "\u2013", xlabels: list[str] | None = None, top_labels: bool = False,
+            cell_lines: bool = False) -> None:
+    """A labelled heat map: the value is written in every cell (no colour key to decode), white on dark cells.
+
+    `blank_zero` leaves zero cells empty (sparse matrices); missing values show `missing`; the
+    colour scale runs from `vmin` to `vmax` (default: the largest value).
+    """
+    import numpy as np
+
+    values = grid.to_numpy(dtype=float)
+    finite = values[~np.isnan(values)]
+    top = vmax if vmax is not None else (finite.max() if finite.size else 1.0)
+    shown = np.where(values > 0, values, np.nan) if blank_zero else values
+    ax.imshow(shown, cmap=sequential_cmap(), aspect="auto", vmin=vmin, vmax=top)
+    ax.set_xticks(range(grid.shape[1]), xlabels if xlabels is not None else [SECTION_LABELS.get(c, c) for c in grid.columns])
+    ax.set_yticks(range(grid.shape[0]), grid.index)
+    if top_labels:
+        ax.xaxis.tick_top()
+    ax.grid(False)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    for (row, col), value in np.ndenumerate(values):
+        if np.isnan(value):
+            ax.text(col, row, missing, ha="center", va="center", fontsize=8, color=TEXT)
+        elif not (blank_zero and value == 0):
+            ax.text(col, row, fmt.format(value), ha="center", va="center", fontsize=8,
+                    color="white" if value > vmin + (top - vmin) / 2 else TEXT)
+    if cell_lines:
+        ax.set_xticks(np.arange(-0.5, grid.shape[1]), minor=True)
+        ax.set_yticks(np.arange(-0.5, grid.shape[0]), minor=True)
+        ax.grid(which="minor", color="#E0E0E0", linewidth=0.5)
+        ax.tick_params(which="minor", length=0)
+
+
 def _decorate(fig: Figure, title: str, subtitle: str, source: str) -> None:
     """Title, subtitle and source at fixed distances (in inches) from the edges, whatever the figure's height."""
     width, height = fig.get_size_inches()
