@@ -180,3 +180,22 @@ def test_template_family_table_and_examples():
     # The most specific substantive statement is the one naming a number.
     assert examples.set_index("reason").loc["substantive", "statement_id"] == "a04-AGO-commitment_2012-002"
     assert "continue to" in examples.set_index("reason").loc["vague", "evidence"]
+
+
+def test_coverage_grid_counts_statements_and_words_with_zero_for_absent_sections():
+    import pandas as pd
+
+    from analysis import summaries
+
+    frame = pd.DataFrame({
+        "statement_id": ["a", "b", "c"],
+        "department": ["Home Office", "Home Office", "HM Treasury"],
+        "dept_abbr": ["HO", "HO", "HMT"],
+        "section": ["plan_2015", "commitment_2012", "plan_2015"],
+        "n_words": [4, 6, 7],
+    })
+    counts = summaries.coverage(frame, "statements")
+    words = summaries.coverage(frame, "words")
+    assert list(counts.columns) == ["commitment_2012", "plan_2015"]  # time order, not alphabetical
+    assert counts.loc["HMT"].tolist() == [0, 1] and counts.loc["HO"].tolist() == [1, 1]
+    assert words.loc["HO"].tolist() == [6, 4]
