@@ -149,12 +149,15 @@ plots.export(
 # family's members and one example.
 
 # %%
+import textwrap
+
 families = summaries.template_family_table(statements, table)
 families
 
 # %%
-fig, ax = plots.new_figure(8.5, 2.4 + 0.6 * len(families))
-labels = [f"{r.template_id}: {r.members}" for r in families.itertuples()]
+fig, ax = plots.new_figure(10, 2.4 + 0.75 * len(families))
+# label each family by an example sentence and its members, so a reader sees what the template says
+labels = ["“" + textwrap.shorten(r.example, 70, placeholder=" …") + "”\n" + r.members for r in families.itertuples()]
 bars = ax.barh(labels, families["departments"], color=plots.FOCUS)
 for bar, n in zip(bars, families["statements"]):
     ax.text(bar.get_width() + 0.05, bar.get_y() + bar.get_height() / 2, f"{n} statements", va="center", fontsize=8, color=plots.TEXT)
