@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from analysis import departments
+from analysis import boilerplate, departments
 from analysis.nlp import get_nlp
 
 STATUSES = ["delivered", "partial", "echoed", "not_reported", "not_applicable", "pending"]
@@ -91,7 +91,6 @@ DEFAULT_THRESHOLDS = Thresholds()
 # --- vocabularies ------------------------------------------------------------------------------------
 # Organisations every update names; like department names they say nothing specific (METHODS.md section 1).
 ORGANISATION_NAMES = ("Government Digital Service", "GDS")
-NOT_APPLICABLE = re.compile(r"\bnot\s+applicable\b|\bdoes\s+not\s+apply\b|\bnot\s+relevant\s+to\b", re.I)
 
 # Lemmas that frame a plan rather than name what it delivers: modal and continuation verbs, partnership
 # and aspiration wording. They are left out of the coverage of a plan part (not of similarity).
@@ -500,7 +499,8 @@ def _deliverable_text(part: str) -> str:
 
 # --- fallbacks for the colleagues' outputs ----------------------------------------------------------------
 def detect_not_applicable(text: str) -> bool:
-    return bool(NOT_APPLICABLE.search(text))
+    """One definition of "says the action does not apply", shared with the boilerplate classifier."""
+    return boilerplate.is_not_applicable(text)
 
 
 def _template_flags(statements: pd.DataFrame, feats: list[Features]) -> np.ndarray:

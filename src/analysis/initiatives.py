@@ -131,11 +131,6 @@ CALENDAR = frozenset(
 )
 POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
-# Period headings of the pages, in case one is fused into a statement ("###Departmental digital ...").
-HEADING_RE = re.compile(
-    r"#*\s*(?:Departmental digital strategy commitments|Progress (?:during|in) 20\d\d|Planned activities in 20\d\d|Action \d+)",
-    re.IGNORECASE,
-)
 
 _CAP = r"[A-Z][\w.&'\u2019\-]*"
 _CAP_RE = rf"^{_CAP}$"
@@ -763,12 +758,9 @@ def find_mentions(texts: Sequence[str], ner: NerFunction | None = None) -> list[
     rule: list[Mention] = []
     for row, doc in enumerate(docs):
         dept = _department_mask(doc)
-        headings = [(m.start(), m.end()) for m in HEADING_RE.finditer(doc.text)]
         spans = filter_spans(matcher(doc, as_spans=True))
         for span in spans:
-            for m in _run_mentions(doc, row, span, dept, ctx):
-                if not any(m.start < he and hs < m.end for hs, he in headings):
-                    rule.append(m)
+            rule.extend(_run_mentions(doc, row, span, dept, ctx))
     acronym = _acronym_mentions(texts, rule, ctx)
     mentions = rule + acronym + _learned_mentions(texts, rule)
     if ner is not None:
