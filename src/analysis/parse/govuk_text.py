@@ -1,4 +1,4 @@
-"""Raw text of a GOV.UK Digital Strategy page -> a `Document` of department sections.
+"""Reader for the text of a GOV.UK page of the series (both layouts).
 
 The series comes in two layouts: *action-major* (one action, a block per department) and
 *department-major* (one department, a block per action). Headings are recognised by structure and
@@ -11,132 +11,9 @@ repaired and reported as warnings; anything else raises `ParseError` with the fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from analysis import departments
-
-SECTION_ORDER = ("commitment_2012", "progress_2013", "plan_2014", "progress_2014", "plan_2015")
-ACTION_MAJOR = "action-major"
-DEPARTMENT_MAJOR = "department-major"
-
-
-class ParseError(Exception):
-    """Input that cannot be read as a page of the series; the message names the file (and line)."""
-
-    def __init__(self, source: str, message: str, line: int | None = None):
-        self.source, self.message, self.line = source, message, line
-        where = f"{source}:{line}" if line else source
-        super().__init__(f"{where}: {message}")
-
-
-@dataclass
-class Block:
-    """One body line: a paragraph, or a bullet item (marker removed)."""
-
-    text: str
-    line: int
-    is_bullet: bool = False
-
-
-@dataclass
-class Section:
-    """One department's text under one period heading of one action."""
-
-    action: int
-    action_title: str
-    department: str
-    dept_abbr: str
-    section: str
-    heading: str
-    heading_line: int
-    blocks: list[Block] = field(default_factory=list)
-
-    @property
-    def section_kind(self) -> str:
-        return self.section.split("_")[0]
-
-    @property
-    def year(self) -> int:
-        return int(self.section.split("_")[1])
-
-    @property
-    def key(self) -> tuple[int, str, str]:
-        return (self.action, self.dept_abbr, self.section)
-
-
-@dataclass
-class Document:
-    """A parsed page: its layout, actions, department sections, and what was set aside."""
-
-    source_file: str
-    layout: str
-    title: str
-    actions: dict[int, str]
-    sections: list[Section]
-    unsectioned: list[Block] = field(default_factory=list)  # action notes / intros: not department text
-    furniture: list[Block] = field(default_factory=list)
-    headings: list[Block] = field(default_factory=list)  # action, department and period headings
-    warnings: list[str] = field(default_factory=list)
-    truncated: bool = False
-
-    @property
-    def departments(self) -> list[str]:
-        return sorted({s.dept_abbr for s in self.sections})
-
-
-# --- decoding ---------------------------------------------------------------------------------
-
-# UTF-8 multi-byte sequences read as cp1252 ("â€™" for "’"): a sign the file was UTF-8 with a bad byte.
-_MOJIBAKE = re.compile(
-    "[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
-
-
-def _line_of(raw: bytes, offset: int) -> int:
-    return raw.count(b"\n", 0, offset) + 1
-
-
-def decode(raw: bytes, source: str) -> tuple[str, list[str]]:
-    """Bytes -> text with '\\n' line ends, plus warnings for what had to be repaired."""
-    warnings: list[str] = []
-    if not raw.strip():
-        raise ParseError(source, "file is empty")
-    if b"\x00" in raw[:65536]:
-        raise ParseError(source, "binary file (contains NUL bytes), not the text of a GOV.UK page")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-        warnings.append("UTF-8 byte-order mark removed")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        if err.reason == "unexpected end of data" and err.start >= len(raw) - 3:
-            text = raw[: err.start].decode("utf-8")
-            warnings.append("file ends inside a multi-byte character (truncated download): partial character dropped")
-        else:
-            try:
-                text = raw.decode("cp1252")
-            except UnicodeDecodeError as err2:
-                raise ParseError(
-                    source, f"undecodable byte 0x{raw[err2.start]:02x} (neither UTF-8 nor cp1252)", _line_of(raw, err2.start)
-                ) from None
-            if _MOJIBAKE.search(text):
-                raise ParseError(
-                    source, f"undecodable byte 0x{raw[err.start]:02x} in UTF-8 text (mixed encodings)", _line_of(raw, err.start)
-                )
-            warnings.append("not UTF-8: decoded as Windows-1252 (cp1252)")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        warnings.append("CRLF line endings normalised")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
-    if controls > max(3, len(text) // 200):
-        raise ParseError(source, "binary or corrupt file (control characters), not the text of a GOV.UK page")
-    head = text.lstrip()[:2000].lower()
-    if head.startswith("<") and re.search(r"<(!doctype|html|head|body)\b", head):
-        raise ParseError(source, "this is an HTML file: save the GOV.UK page as plain text (the page's body text) instead", 1)
-    return text, warnings
-
+from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, SECTION_ORDER, Block, Document, ParseError, Section
 
 # --- line classification ----------------------------------------------------------------------
 
@@ -338,23 +215,3 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
         raise ParseError(source, "headings found but no department section could be read")
     doc.warnings = warnings
     return doc
-
-
-def parse_bytes(raw: bytes, source: str) -> Document:
-    """Decode and parse a page's bytes."""
-    text, warnings = decode(raw, source)
-    return parse_text(text, source, ends_with_newline=text.endswith("\n"), warnings=warnings)
-
-
-def parse_file(path: str | Path) -> Document:
-    """Read and parse one page; `source_file` is the file's name (paths differ between machines)."""
-    path = Path(path)
-    if not path.exists():
-        raise ParseError(str(path), "no such file")
-    if path.is_dir():
-        raise ParseError(str(path), "is a directory, not a file")
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise ParseError(str(path), f"cannot read: {err.strerror}") from None
-    return parse_bytes(raw, path.name)

@@ -1,0 +1,57 @@
+"""Raw bytes -> text: encodings, BOM, line ends, and refusal of what is not page text."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.parse.document import ParseError
+
+# UTF-8 multi-byte sequences read as cp1252 ("â€™" for "’"): a sign the file was UTF-8 with a bad byte.
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def decode(raw: bytes, source: str) -> tuple[str, list[str]]:
+    """Bytes -> text with '\\n' line ends, plus warnings for what had to be repaired."""
+    warnings: list[str] = []
+    if not raw.strip():
+        raise ParseError(source, "file is empty")
+    if b"\x00" in raw[:65536]:
+        raise ParseError(source, "binary file (contains NUL bytes), not the text of a GOV.UK page")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        warnings.append("UTF-8 byte-order mark removed")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.start >= len(raw) - 3:
+            text = raw[: err.start].decode("utf-8")
+            warnings.append("file ends inside a multi-byte character (truncated download): partial character dropped")
+        else:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError as err2:
+                raise ParseError(
+                    source, f"undecodable byte 0x{raw[err2.start]:02x} (neither UTF-8 nor cp1252)", _line_of(raw, err2.start)
+                ) from None
+            if _MOJIBAKE.search(text):
+                raise ParseError(
+                    source, f"undecodable byte 0x{raw[err.start]:02x} in UTF-8 text (mixed encodings)", _line_of(raw, err.start)
+                )
+            warnings.append("not UTF-8: decoded as Windows-1252 (cp1252)")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        warnings.append("CRLF line endings normalised")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
+    if controls > max(3, len(text) // 200):
+        raise ParseError(source, "binary or corrupt file (control characters), not the text of a GOV.UK page")
+    head = text.lstrip()[:2000].lower()
+    if head.startswith("<") and re.search(r"<(!doctype|html|head|body)\b", head):
+        raise ParseError(source, "this is an HTML file: save the GOV.UK page as plain text (the page's body text) instead", 1)
+    return text, warnings
