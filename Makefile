@@ -12,7 +12,8 @@ VENV_STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-RAW := $(sort $(wildcard data/raw/*.txt))
+# inputs: GOV.UK page text (.txt) and the 2012 edition's Markdown (.md); README.md is the data log, not an input
+RAW := $(sort $(wildcard data/raw/*.txt) $(filter-out data/raw/README.md,$(wildcard data/raw/*.md)))
 SRC := $(sort $(shell find src/analysis -name '*.py' 2>/dev/null))
 PROCESSED := data/processed
 TABLES := $(PROCESSED)/statements.parquet $(PROCESSED)/statements.csv \

@@ -114,6 +114,17 @@ OUTPUT_COLUMNS = [
 REQUIRED_COLUMNS = ("statement_id", "action", "action_title", "dept_abbr", "section", "year", "is_lead_in", "list_lead_in_id", "text", "n_words")
 
 
+DEFAULT_EDITION = 2015
+"""Edition assumed for a statements table without an `edition` column (the GOV.UK pages)."""
+
+
+def editions(frame: pd.DataFrame) -> list[int]:
+    """Each row's edition: two editions of one period are two publications, never one text or an earlier one."""
+    if "edition" in frame.columns:
+        return [int(e) for e in frame["edition"]]
+    return [DEFAULT_EDITION] * len(frame)
+
+
 class BoilerplateInputError(ValueError):
     """The statements table cannot be classified (missing columns, duplicate ids, unknown periods)."""
 
@@ -522,17 +533,17 @@ def repeats(frame: pd.DataFrame) -> pd.DataFrame:
     """How much of each statement its department already said for the same action in an earlier period.
 
     `frame` has statement_id, action, dept_abbr, section, shape, item_keys and alias_keys (sets of
-    `item_key`s). Returns statement_id; repeat_of (the earlier statement sharing most bigrams, the most
+    `item_key`s), and optionally edition (each edition is compared only with itself). Returns statement_id; repeat_of (the earlier statement sharing most bigrams, the most
     recent on a tie; empty if none shares any); repeat_similarity (share of the statement's bigrams found
     anywhere in the department's earlier text of the action: clauses merged from two earlier sentences
     count); new_specific (its specific items that the earlier text does not name).
     """
     result: dict[str, tuple[object, float, int]] = {}
     groups: dict[tuple, list[tuple]] = defaultdict(list)
-    for sid, action, dept, section, sh, items, aliases in zip(
-        frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"], frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
+    for edition, sid, action, dept, section, sh, items, aliases in zip(
+        editions(frame), frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"], frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
     ):
-        groups[(action, dept)].append((section_order(section), sid, shingles(sh), set(items), set(aliases)))
+        groups[(edition, action, dept)].append((section_order(section), sid, shingles(sh), set(items), set(aliases)))
     for key in sorted(groups):
         rows = sorted(groups[key], key=lambda r: (r[0], r[1]))
         seen_bigrams: set[str] = set()
@@ -676,7 +687,7 @@ def lsl_doc_counts(statements: pd.DataFrame, mask: bool = True) -> pd.Series:
     """Lang and Stice-Lawrence (2015): for each statement, the largest number of documents that use one
     of its 4-word sequences (0 for a statement under four words).
 
-    A document is a department's section set for one action. Words are lower-cased with department
+    A document is a department's section set for one action (of one edition). Words are lower-cased with department
     names masked (otherwise a name inside a 4-gram hides a shared formula); 4-grams of the action's own
     title are ignored (a quoted title is shared without being boilerplate). `mask=False` keeps the names,
     as the published measure does. Indexed like `statements`.
@@ -685,10 +696,10 @@ def lsl_doc_counts(statements: pd.DataFrame, mask: bool = True) -> pd.Series:
     words = [tuple(prepare(t)) for t in statements["text"]]
     title_grams = {a: _ngrams(prepare(t), 4) for a, t in zip(statements["action"], statements["action_title"], strict=True)}
     doc_grams: dict[tuple, set] = defaultdict(set)
-    for key, w in zip(zip(statements["action"], statements["dept_abbr"], strict=True), words, strict=True):
+    for key, w in zip(zip(statements["action"], statements["dept_abbr"], editions(statements), strict=True), words, strict=True):
         doc_grams[key] |= _ngrams(w, 4)
     document_frequency: Counter = Counter()
-    for (action, _), grams in doc_grams.items():
+    for (action, _, _), grams in doc_grams.items():
         document_frequency.update(grams - title_grams.get(action, set()))
     values = [max((document_frequency[g] for g in _ngrams(w, 4)), default=0) for w in words]
     return pd.Series(values, index=statements.index, dtype="int64")
@@ -714,26 +725,28 @@ def year_on_year(statements: pd.DataFrame) -> pd.DataFrame:
     department's previous section of the same action (the nearest earlier period it has text for):
     cosine of term-frequency vectors and Jaccard of word sets (lower case, department names masked).
 
-    One row per action x department x section: previous_section, cosine, jaccard (NaN and empty for a
-    department's first section).
+    One row per edition x action x department x section: previous_section, cosine, jaccard (NaN and empty
+    for a department's first section of the edition).
     """
     texts: dict[tuple, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for action, dept, section, text in zip(statements["action"], statements["dept_abbr"], statements["section"], statements["text"], strict=True):
-        texts[(int(action), str(dept))][str(section)].append(str(text))
+    for edition, action, dept, section, text in zip(
+        editions(statements), statements["action"], statements["dept_abbr"], statements["section"], statements["text"], strict=True
+    ):
+        texts[(edition, int(action), str(dept))][str(section)].append(str(text))
     rows = []
-    for (action, dept) in sorted(texts):
-        by_section = texts[(action, dept)]
+    for (edition, action, dept) in sorted(texts):
+        by_section = texts[(edition, action, dept)]
         previous: tuple[str, Counter] | None = None
         for section in sorted(by_section, key=section_order):
             vector = _term_vector(by_section[section])
             if previous is None:
-                rows.append((action, dept, section, pd.NA, math.nan, math.nan))
+                rows.append((edition, action, dept, section, pd.NA, math.nan, math.nan))
             else:
                 before = previous[1]
-                rows.append((action, dept, section, previous[0], round(cosine(vector, before), 4), round(jaccard(vector, before), 4)))
+                rows.append((edition, action, dept, section, previous[0], round(cosine(vector, before), 4), round(jaccard(vector, before), 4)))
             previous = (section, vector)
-    frame = pd.DataFrame(rows, columns=["action", "dept_abbr", "section", "previous_section", "cosine", "jaccard"])
-    return frame.astype({"action": "int64", "dept_abbr": "str", "section": "str", "previous_section": "str", "cosine": "float64", "jaccard": "float64"})
+    frame = pd.DataFrame(rows, columns=["edition", "action", "dept_abbr", "section", "previous_section", "cosine", "jaccard"])
+    return frame.astype({"edition": "int64", "action": "int64", "dept_abbr": "str", "section": "str", "previous_section": "str", "cosine": "float64", "jaccard": "float64"})
 
 
 # --------------------------------------------------------------------------------------------------
@@ -770,6 +783,7 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
     shapes = [shape(t) for t in texts]
     spec = [specific_items(t, y) for t, y in zip(texts, years, strict=True)]
     work = frame[["statement_id", "action", "dept_abbr", "section"]].assign(
+        edition=editions(frame),
         shape=shapes,
         item_keys=[frozenset(item_key(i, y) for i in s.items) for s, y in zip(spec, years, strict=True)],
         alias_keys=[frozenset(item_key(a, y) for a in s.aliases) for s, y in zip(spec, years, strict=True)],
@@ -796,7 +810,8 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
     out = out.merge(template_families(work, thresholds), on="statement_id", how="left", validate="one_to_one")
     out = out.merge(repeats(work), on="statement_id", how="left", validate="one_to_one")
     out["lsl_doc_count"] = lsl_doc_counts(frame).to_numpy()
-    keyed = frame[["action", "dept_abbr", "section"]].merge(year_on_year(frame), on=["action", "dept_abbr", "section"], how="left", validate="many_to_one")
+    keys = ["edition", "action", "dept_abbr", "section"]
+    keyed = frame[keys[1:]].assign(edition=editions(frame)).merge(year_on_year(frame), on=keys, how="left", validate="many_to_one")
     out["yoy_cosine"] = keyed["cosine"].to_numpy()
     out["yoy_jaccard"] = keyed["jaccard"].to_numpy()
     return out

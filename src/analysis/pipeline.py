@@ -14,6 +14,7 @@ import pandas as pd
 from analysis import boilerplate, followthrough, initiatives, paths, schemas, segment, summaries
 from analysis.outputs import write_table
 from analysis.parse import Document, ParseError, parse_file
+from analysis.parse.edition2012 import EDITION as EDITION_2012
 
 
 @dataclass
@@ -24,14 +25,18 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
 
 
+RAW_SUFFIXES = (".txt", ".md")  # GOV.UK page text; the 2012 edition's Markdown files (format is read from content)
+DATA_LOG = "README.md"  # the folder's data log, not an input
+
+
 def raw_files(raw_dir: Path) -> list[Path]:
-    """The pages to read: every *.txt in the folder, in name order (so builds are deterministic)."""
+    """The inputs: every *.txt and *.md file in the folder but the data log, in name order (deterministic builds)."""
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise ParseError(str(raw_dir), "raw folder not found" if not raw_dir.exists() else "not a folder")
-    files = sorted(p for p in raw_dir.glob("*.txt") if p.is_file())
+    files = sorted(p for p in raw_dir.iterdir() if p.suffix in RAW_SUFFIXES and p.name != DATA_LOG and p.is_file())
     if not files:
-        raise ParseError(str(raw_dir), "no .txt pages in the raw folder")
+        raise ParseError(str(raw_dir), "no .txt or .md pages in the raw folder")
     return files
 
 
@@ -56,8 +61,9 @@ def analyse(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
     tables["sections"] = summaries.sections(statements, tables["boilerplate"])
     tables["departments"] = summaries.departments(statements, tables["boilerplate"])
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner())
+    # follow-through pairs periods of the GOV.UK pages; the 2012 edition has no progress text of its own
     tables["follow_through"] = followthrough.follow_through(
-        statements,
+        statements[statements["edition"] != EDITION_2012].reset_index(drop=True),
         boilerplate=tables.get("boilerplate"),
         mentions=tables.get("initiative_mentions"),
         initiatives=tables.get("initiatives"),

@@ -11,7 +11,8 @@ from pandera.typing.pandas import Series
 
 SECTIONS = ["commitment_2012", "progress_2013", "plan_2014", "progress_2014", "plan_2015"]
 SECTION_PATTERN = r"^(commitment|progress|plan)_20\d\d$"
-ID_PATTERN = r"^a\d{2}-[A-Za-z]+-(commitment|progress|plan)_20\d\d(-v\d+)?-\d{3}$"
+ID_PATTERN = r"^a\d{2}-[A-Za-z]+-(commitment|progress|plan)_20\d\d(-e2012)?(-v\d+)?-\d{3}$"
+EDITIONS = [2012, 2015]
 
 
 class Statements(pa.DataFrameModel):
@@ -21,10 +22,18 @@ class Statements(pa.DataFrameModel):
     statement_id: Series[str] = pa.Field(
         unique=True,
         str_matches=ID_PATTERN,
-        description="Stable, readable id: a{action}-{dept_abbr}-{section}-{position}, e.g. a04-DWP-progress_2014-007. "
-        "A second page giving different text for the same section gets -v2- before the position.",
+        description="Stable, readable id: a{action}-{dept_abbr}-{section}-{position}, e.g. a04-DWP-progress_2014-007; "
+        "the 2012 edition's own text carries -e2012- before the position (a04-CO-commitment_2012-e2012-001), so it never "
+        "collides with the 2015 page's restatement of the same section. A second page giving different text for the same "
+        "section of the same edition gets -v2- before the position.",
     )
     source_file: Series[str] = pa.Field(description="File name in data/raw/ the statement was read from.")
+    edition: Series[int] = pa.Field(
+        isin=EDITIONS,
+        description="Which publication the text is from: 2012 for the departments' first responses (December 2012, the "
+        "strategy website's Markdown files, first person as written), 2015 for the January 2015 GOV.UK progress pages "
+        "(whose commitment_2012 section restates the 2012 response).",
+    )
     action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
     action_title: Series[str] = pa.Field(description="The action's wording after 'Action N:' in its heading.")
     department: Series[str] = pa.Field(description="Canonical department name from the gazetteer (analysis.departments).")
@@ -36,7 +45,10 @@ class Statements(pa.DataFrameModel):
     )
     section_kind: Series[str] = pa.Field(isin=["commitment", "progress", "plan"], description="commitment, progress or plan.")
     year: Series[int] = pa.Field(ge=2012, le=2016, description="Year of the period (2012 for the December 2012 commitments).")
-    heading: Series[str] = pa.Field(description="The period heading exactly as the page gives it.")
+    heading: Series[str] = pa.Field(
+        description="The period heading exactly as the page gives it; for the 2012 edition, which has no period headings, "
+        "\"Departments' responses (December 2012)\"."
+    )
     position: Series[int] = pa.Field(ge=1, description="1-based order of the statement within its section.")
     paragraph: Series[int] = pa.Field(ge=1, description="1-based index of the source line (paragraph or bullet item) within the section.")
     is_bullet: Series[bool] = pa.Field(description="True for a bullet item of a list.")
@@ -47,6 +59,12 @@ class Statements(pa.DataFrameModel):
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The statement, verbatim, with runs of white space folded to one space.")
     n_words: Series[int] = pa.Field(ge=0, description="Words in the statement (punctuation not counted).")
     line: Series[int] = pa.Field(ge=1, description="1-based line number in source_file where the statement's paragraph or bullet is.")
+    source_url: Series[str] = pa.Field(
+        nullable=True,
+        description="URLs the statement links to, '; '-joined: its inline links (whose words stay in text), then its "
+        "section's closing 'Read more »' link (the department's own digital strategy; those words are not in text). "
+        "Empty for the GOV.UK text pages, which carry no links.",
+    )
 
     class Config:
         strict = True
@@ -155,11 +173,14 @@ def _reason_count(reason: str) -> object:
 
 
 class Sections(pa.DataFrameModel):
-    """`sections.csv`: one row per action x department x period (a section), with how much of it is
-    boilerplate, why, and how similar it is to the department's previous section. Built by
-    `analysis.summaries.sections`. Sorted by action, department, period in time order."""
+    """`sections.csv`: one row per action x department x period x edition (a section), with how much of it is
+    boilerplate, why, and how similar it is to the department's previous section of the same edition. Built by
+    `analysis.summaries.sections`. Sorted by action, department, edition, period in time order."""
 
     action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
+    edition: Series[int] = pa.Field(
+        isin=EDITIONS, description="2012: the departments' first responses; 2015: the January 2015 pages (statements.edition)."
+    )
     department: Series[str] = pa.Field(description="Canonical department name.")
     dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
     section: Series[str] = pa.Field(str_matches=SECTION_PATTERN, description="Period: commitment_2012, progress_2013, plan_2014, progress_2014 or plan_2015.")
@@ -192,7 +213,7 @@ class Sections(pa.DataFrameModel):
     class Config:
         strict = True
         ordered = True
-        unique = ["action", "dept_abbr", "section"]
+        unique = ["action", "dept_abbr", "section", "edition"]
 
     @pa.dataframe_check
     def reasons_add_up(cls, frame):  # noqa: N805
@@ -323,7 +344,7 @@ class InitiativeMentions(pa.DataFrameModel):
         return frame["char_end"] > frame["char_start"]
 
 FT_STATUSES = ["delivered", "partial", "echoed", "not_reported", "not_applicable", "pending"]
-STATEMENT_ID_LIST_PATTERN = r"^a\d{2}-[A-Za-z]+-progress_20\d\d(-v\d+)?-\d{3}(?:; a\d{2}-[A-Za-z]+-progress_20\d\d(-v\d+)?-\d{3})*$"
+STATEMENT_ID_LIST_PATTERN = r"^a\d{2}-[A-Za-z]+-progress_20\d\d(-e2012)?(-v\d+)?-\d{3}(?:; a\d{2}-[A-Za-z]+-progress_20\d\d(-e2012)?(-v\d+)?-\d{3})*$"
 
 
 class FollowThrough(pa.DataFrameModel):

@@ -18,6 +18,7 @@ from analysis.parse import Document, Section
 STATEMENT_COLUMNS = [
     "statement_id",
     "source_file",
+    "edition",
     "action",
     "action_title",
     "department",
@@ -34,7 +35,9 @@ STATEMENT_COLUMNS = [
     "text",
     "n_words",
     "line",
+    "source_url",
 ]
+MARKED_EDITION = 2012  # ids of this edition carry -e2012- (the 2015 pages' ids stay as they were)
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
@@ -48,10 +51,28 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def statement_id(action: int, dept_abbr: str, section: str, position: int, variant: int = 1) -> str:
-    """Readable, stable id: a04-DWP-progress_2014-007 (a second, differing copy gets -v2-)."""
+def statement_id(action: int, dept_abbr: str, section: str, position: int, variant: int = 1, edition: int = 2015) -> str:
+    """Readable, stable id: a04-DWP-progress_2014-007; a04-CO-commitment_2012-e2012-001 for the 2012 edition's
+    own text of the same section; a second, differing copy gets -v2-."""
+    marker = f"-e{edition}" if edition == MARKED_EDITION else ""
     version = f"-v{variant}" if variant > 1 else ""
-    return f"a{action:02d}-{dept_abbr}-{section}{version}-{position:03d}"
+    return f"a{action:02d}-{dept_abbr}-{section}{marker}{version}-{position:03d}"
+
+
+def link_urls(texts: list[str], links: tuple[tuple[int, str], ...]) -> list[list[str]]:
+    """The URLs of a block's links, each given to the sentence of `texts` (the block's sentences in order)
+    where its words start. Positions count non-space characters, which sentence splitting and white-space
+    folding leave unchanged."""
+    found: list[list[str]] = [[] for _ in texts]
+    ends, total = [], 0
+    for text in texts:
+        total += sum(not c.isspace() for c in text)
+        ends.append(total)
+    for at, url in links:
+        index = next((i for i, end in enumerate(ends) if at < end), len(texts) - 1)
+        if texts:
+            found[index].append(url)
+    return found
 
 
 def sentences(paragraphs: list[str]) -> list[list[str]]:
@@ -70,16 +91,19 @@ def section_rows(section: Section, source_file: str, split: list[list[str]], var
     for b_index, block in enumerate(blocks):
         next_is_bullet = b_index + 1 < len(blocks) and blocks[b_index + 1].is_bullet
         texts = [normalise_whitespace(block.text)] if block.is_bullet else next(paragraph_sentences)
+        urls = link_urls(texts, block.links)
         if not block.is_bullet:
             lead_in_id = None
         for s_index, text in enumerate(texts):
             position = len(rows) + 1
-            sid = statement_id(section.action, section.dept_abbr, section.section, position, variant)
+            sid = statement_id(section.action, section.dept_abbr, section.section, position, variant, section.edition)
+            sources = list(dict.fromkeys(urls[s_index] + ([section.source_url] if section.source_url else [])))
             is_lead_in = (not block.is_bullet) and next_is_bullet and s_index == len(texts) - 1
             rows.append(
                 {
                     "statement_id": sid,
                     "source_file": source_file,
+                    "edition": section.edition,
                     "action": section.action,
                     "action_title": section.action_title,
                     "department": section.department,
@@ -96,6 +120,7 @@ def section_rows(section: Section, source_file: str, split: list[list[str]], var
                     "text": text,
                     "n_words": count_words(text),
                     "line": block.line,
+                    "source_url": "; ".join(sources) or None,
                 }
             )
             if is_lead_in:
@@ -150,8 +175,10 @@ def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
 
 def typed_statements(frame: pd.DataFrame) -> pd.DataFrame:
     """Fix the column dtypes (pandas string dtype, nullable where a value may be missing)."""
-    string_columns = [c for c in STATEMENT_COLUMNS if c not in {"action", "year", "position", "paragraph", "n_words", "line", "is_bullet", "is_lead_in"}]
+    numeric = {"edition", "action", "year", "position", "paragraph", "n_words", "line", "is_bullet", "is_lead_in"}
+    string_columns = [c for c in STATEMENT_COLUMNS if c not in numeric]
     frame = frame.astype({c: "str" for c in string_columns})
-    frame["list_lead_in_id"] = frame["list_lead_in_id"].where(frame["list_lead_in_id"].notna() & (frame["list_lead_in_id"] != "None"), pd.NA)
-    frame = frame.astype({"action": "int64", "year": "int64", "position": "int64", "paragraph": "int64", "n_words": "int64", "line": "int64", "is_bullet": "bool", "is_lead_in": "bool"})
+    for column in ("list_lead_in_id", "source_url"):
+        frame[column] = frame[column].where(frame[column].notna() & (frame[column] != "None"), pd.NA)
+    frame = frame.astype({"edition": "int64", "action": "int64", "year": "int64", "position": "int64", "paragraph": "int64", "n_words": "int64", "line": "int64", "is_bullet": "bool", "is_lead_in": "bool"})
     return frame.sort_values(["source_file", "action", "line", "position"], kind="stable").reset_index(drop=True)

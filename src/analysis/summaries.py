@@ -30,6 +30,7 @@ def coverage(statements: pd.DataFrame, value: str = "statements") -> pd.DataFram
 REASON_COLUMNS = {"not_applicable": "n_not_applicable", "template": "n_template", "repeat": "n_repeat", "vague": "n_vague"}
 SECTION_COLUMNS = [
     "action",
+    "edition",
     "department",
     "dept_abbr",
     "section",
@@ -73,7 +74,10 @@ def classified(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFr
     unclassified = merged.loc[merged["_merge"] != "both", "statement_id"]
     if len(unclassified):
         raise ValueError(f"{len(unclassified)} statement(s) have no boilerplate row, e.g. {unclassified.iloc[0]!r}")
-    return merged.drop(columns="_merge")
+    merged = merged.drop(columns="_merge")
+    if "edition" not in merged.columns:  # a table from before editions: the GOV.UK pages
+        merged = merged.assign(edition=2015)
+    return merged
 
 
 def sections(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
@@ -86,7 +90,7 @@ def sections(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFram
         _lsl_words=frame["n_words"].where(frame["lsl_boilerplate"], 0),
         _reason=frame["boilerplate_reason"].fillna("substantive"),
     )
-    keys = ["action", "department", "dept_abbr", "section", "section_kind", "year"]
+    keys = ["edition", "action", "department", "dept_abbr", "section", "section_kind", "year"]
     grouped = frame.groupby(keys, sort=False, observed=True)
     out = grouped.agg(
         statements=("statement_id", "size"),
@@ -110,11 +114,11 @@ def sections(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFram
         _rank=[_period_rank(s) for s in out["section"]],
     )
     out = out.assign(substantive_share_words=(1 - out["boilerplate_share_words"]).round(4))
-    out = out.sort_values(["action", "dept_abbr", "_rank"], kind="stable").reset_index(drop=True)
-    previous = out.groupby(["action", "dept_abbr"], sort=False)["section"].shift(1)
+    out = out.sort_values(["action", "dept_abbr", "edition", "_rank"], kind="stable").reset_index(drop=True)
+    previous = out.groupby(["edition", "action", "dept_abbr"], sort=False)["section"].shift(1)
     out = out.assign(previous_section=previous.astype("str"))
     int_columns = ["statements", "words", "boilerplate_statements", "boilerplate_words", "n_substantive", *REASON_COLUMNS.values()]
-    return out[SECTION_COLUMNS].astype({c: "int64" for c in int_columns} | {"action": "int64", "year": "int64"})
+    return out[SECTION_COLUMNS].astype({c: "int64" for c in int_columns} | {"edition": "int64", "action": "int64", "year": "int64"})
 
 
 def departments(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
@@ -137,7 +141,7 @@ def departments(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataF
         plan_statements=("_plan", "sum"),
         plan_boilerplate=("_plan_b", "sum"),
     ).reset_index()
-    n_sections = frame.drop_duplicates(["dept_abbr", "action", "section"]).groupby("dept_abbr").size()
+    n_sections = frame.drop_duplicates(["dept_abbr", "edition", "action", "section"]).groupby("dept_abbr").size()
     out = out.assign(
         sections=out["dept_abbr"].map(n_sections).astype("int64"),
         substantive_share_words=(1 - _share(out["boilerplate_words"], out["words"])).round(4),

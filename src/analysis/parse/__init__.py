@@ -1,7 +1,7 @@
 """Raw pages of the series -> `Document`s of department sections: one reader per input format.
 
-The format is detected by content, never by file name. Today's reader: the text of a GOV.UK page
-(`govuk_text`, both layouts). Decoding and refusal of non-page input live in `decode`; the shared
+The format is detected by content, never by file name or extension. Readers: the text of a GOV.UK page
+(`govuk_text`, both layouts) and the December 2012 edition's Markdown dialect (`edition2012`). Decoding and refusal of non-page input live in `decode`; the shared
 data model in `document`.
 """
 
@@ -10,12 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.parse.decode import decode
-from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, SECTION_ORDER, Block, Document, ParseError, Section
+from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, EDITIONS, SECTION_ORDER, Block, Document, ParseError, Section
+from analysis.parse.edition2012 import detect as is_edition2012
+from analysis.parse.edition2012 import parse_edition2012
 from analysis.parse.govuk_text import parse_text
 
 __all__ = [
     "ACTION_MAJOR",
     "DEPARTMENT_MAJOR",
+    "EDITIONS",
     "SECTION_ORDER",
     "Block",
     "Document",
@@ -23,6 +26,7 @@ __all__ = [
     "Section",
     "decode",
     "parse_bytes",
+    "parse_edition2012",
     "parse_file",
     "parse_text",
 ]
@@ -31,6 +35,8 @@ __all__ = [
 def parse_bytes(raw: bytes, source: str) -> Document:
     """Decode and parse a page's bytes."""
     text, warnings = decode(raw, source)
+    if is_edition2012(text):
+        return parse_edition2012(text, source, warnings=warnings)
     return parse_text(text, source, ends_with_newline=text.endswith("\n"), warnings=warnings)
 
 

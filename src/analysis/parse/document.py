@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SECTION_ORDER = ("commitment_2012", "progress_2013", "plan_2014", "progress_2014", "plan_2015")
+EDITIONS = (2012, 2015)  # the departments' first responses (December 2012) and the January 2015 pages
 ACTION_MAJOR = "action-major"
 DEPARTMENT_MAJOR = "department-major"
 
@@ -28,6 +29,7 @@ class Block:
     text: str
     line: int
     is_bullet: bool = False
+    links: tuple[tuple[int, str], ...] = ()  # (where the link's words start in `text`, counted in non-space characters; URL)
 
 
 @dataclass
@@ -42,6 +44,8 @@ class Section:
     heading: str
     heading_line: int
     blocks: list[Block] = field(default_factory=list)
+    edition: int = 2015  # 2012: the departments' first responses (December 2012); 2015: the January 2015 pages
+    source_url: str | None = None  # the section's own "Read more »" link (2012 edition), if any
 
     @property
     def section_kind(self) -> str:
@@ -52,8 +56,8 @@ class Section:
         return int(self.section.split("_")[1])
 
     @property
-    def key(self) -> tuple[int, str, str]:
-        return (self.action, self.dept_abbr, self.section)
+    def key(self) -> tuple[int, str, str, int]:
+        return (self.action, self.dept_abbr, self.section, self.edition)
 
 
 @dataclass
@@ -70,6 +74,7 @@ class Document:
     headings: list[Block] = field(default_factory=list)  # action, department and period headings
     warnings: list[str] = field(default_factory=list)
     truncated: bool = False
+    edition: int = 2015
 
     @property
     def departments(self) -> list[str]:
