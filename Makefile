@@ -18,7 +18,7 @@ SRC := $(sort $(shell find src/analysis -name '*.py' 2>/dev/null))
 PROCESSED := data/processed
 TABLES := $(PROCESSED)/statements.parquet $(PROCESSED)/statements.csv \
 	$(addprefix $(PROCESSED)/,$(addsuffix .csv,boilerplate sections departments initiatives \
-	initiative_mentions follow_through follow_through_departments))
+	initiative_mentions follow_through follow_through_departments restatements))
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 REPORT := reports/figures/index.csv reports/tables/digital-strategy-analysis.xlsx \

@@ -62,3 +62,10 @@ def test_by_abbr():
     assert departments.by_abbr("DWP").name == "Department for Work and Pensions"
     with pytest.raises(KeyError):
         departments.by_abbr("XYZ")
+
+
+def test_name_pattern_matches_names_without_commas_and_with_ampersand():
+    pattern = departments.name_pattern()
+    for text in ("Department for Environment Food and Rural Affairs (Defra) already", "Department for Culture Media & Sport said"):
+        assert pattern.sub("X", text).startswith("X "), text
+    assert pattern.sub("X", "Culture, media and sport") == "Culture, media and sport"  # lower-case words are not a name

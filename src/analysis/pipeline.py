@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import boilerplate, followthrough, initiatives, paths, schemas, segment, summaries
+from analysis import boilerplate, editions, followthrough, initiatives, paths, schemas, segment, summaries
 from analysis.outputs import write_table
 from analysis.parse import Document, ParseError, parse_file
 from analysis.parse.edition2012 import EDITION as EDITION_2012
@@ -54,8 +54,9 @@ def tidy(files: list[Path]) -> tuple[list[Document], pd.DataFrame, list[str]]:
     return documents, frame, doc_warnings + warnings
 
 
-def analyse(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Every processed table, from the statements table. Order matters: follow-through uses the others."""
+def analyse(statements: pd.DataFrame, truncated_files: frozenset[str] = frozenset()) -> dict[str, pd.DataFrame]:
+    """Every processed table, from the statements table (and the names of pages that end mid-text).
+    Order matters: follow-through uses the others."""
     tables: dict[str, pd.DataFrame] = {"statements": statements}
     tables["boilerplate"] = boilerplate.classify(statements)
     tables["sections"] = summaries.sections(statements, tables["boilerplate"])
@@ -69,6 +70,7 @@ def analyse(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
         initiatives=tables.get("initiatives"),
     )
     tables["follow_through_departments"] = followthrough.department_summary(tables["follow_through"])
+    tables["restatements"] = editions.restatements(statements, truncated_files)
     return tables
 
 
@@ -86,7 +88,7 @@ def output_paths(out_dir: Path, name: str) -> list[Path]:
 def build(raw_dir: Path = paths.RAW, out_dir: Path = paths.PROCESSED) -> BuildResult:
     """The full pipeline that `make data` runs."""
     documents, statements, warnings = tidy(raw_files(raw_dir))
-    tables = validate(analyse(statements))
+    tables = validate(analyse(statements, frozenset(d.source_file for d in documents if d.truncated)))
     result = BuildResult(documents, tables, warnings)
     for name, frame in tables.items():
         for path in output_paths(out_dir, name):

@@ -455,6 +455,45 @@ class FollowThroughDepartments(pa.DataFrameModel):
         unique = ["action", "dept_abbr"]
 
 
+RESTATEMENT_KINDS = ["unchanged", "shortened", "rewritten"]
+
+
+class Restatements(pa.DataFrameModel):
+    """`restatements.csv`: both editions side by side. One row per department and action that has both a
+    December 2012 response (edition 2012) and a 2015 page's commitment_2012 section restating it (edition
+    2015), with how the 2015 text restates the original. Built by `analysis.editions.restatements`;
+    sentences are compared with person, tense and names masked. Sorted by action and department."""
+
+    action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
+    department: Series[str] = pa.Field(description="Canonical department name.")
+    dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
+    kind: Series[str] = pa.Field(
+        isin=RESTATEMENT_KINDS,
+        description="unchanged (every sentence kept in order, differing only in person, tense, names and small wording), "
+        "shortened (every 2015 sentence restates a 2012 one but some 2012 sentences were dropped) or rewritten (some 2015 "
+        "sentence restates none of the 2012 ones).",
+    )
+    person_changed: Series[bool] = pa.Field(description="True when the 2012 text is in the first person ('we', 'our') and the 2015 text is not.")
+    sentences_2012: Series[int] = pa.Field(ge=1, description="Statements of the 2012 response.")
+    sentences_2015: Series[int] = pa.Field(ge=1, description="Statements of the 2015 commitment_2012 section.")
+    kept: Series[int] = pa.Field(ge=0, description="2012 sentences restated by a 2015 sentence (analysis.editions.SAME_SENTENCE).")
+    similarity: Series[float] = pa.Field(ge=0, le=1, description="Jaccard similarity of the two texts' word sets (names masked, lemmas, no stop words).")
+    dropped: Series[str] = pa.Field(nullable=True, description="The 2012 sentences with no 2015 counterpart, ' || '-joined; empty when none.")
+    added: Series[str] = pa.Field(nullable=True, description="The 2015 sentences with no 2012 counterpart, ' || '-joined; empty when none.")
+    words_dropped: Series[str] = pa.Field(nullable=True, description="Lemmas only in the 2012 text (space-separated); empty when none.")
+    words_added: Series[str] = pa.Field(nullable=True, description="Lemmas only in the 2015 text (space-separated); empty when none.")
+    source_file_2012: Series[str] = pa.Field(description="File of the 2012 response in data/raw/.")
+    source_file_2015: Series[str] = pa.Field(description="File of the 2015 page.")
+    truncated_2015: Series[bool] = pa.Field(description="True when the 2015 section is the last of a page that ends mid-text (it may be cut short).")
+    text_2012: Series[str] = pa.Field(description="The 2012 response, statements joined with a space.")
+    text_2015: Series[str] = pa.Field(description="The 2015 restatement, statements joined with a space.")
+
+    class Config:
+        strict = True
+        ordered = True
+        unique = ["action", "dept_abbr", "source_file_2015"]
+
+
 # Every table the pipeline writes, with the model that guards it (file stem -> model).
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "statements": Statements,
@@ -465,6 +504,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "initiative_mentions": InitiativeMentions,
     "follow_through": FollowThrough,
     "follow_through_departments": FollowThroughDepartments,
+    "restatements": Restatements,
 }
 
 
