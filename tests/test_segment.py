@@ -29,6 +29,7 @@ from analysis.segment import count_words, sentences, statement_id, statements
         ("A sentence without a full stop", ["A sentence without a full stop"]),
         ("It went live in September. 25 exemplars followed.", ["It went live in September.", "25 exemplars followed."]),
         ("The department ran it. GOV.UK was used.", ["The department ran it.", "GOV.UK was used."]),
+        ("It moves to the same platform.  The agency follows.", ["It moves to the same platform.", "The agency follows."]),  # two spaces
     ],
 )
 def test_sentence_rules(paragraph, expected):

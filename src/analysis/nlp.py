@@ -38,6 +38,9 @@ def sentence_rules(doc: Doc) -> Doc:
     for i, token in enumerate(doc):
         if i == 0:
             token.is_sent_start = True
+        elif token.is_space:  # a run of spaces ("platform.  The") neither starts nor cancels a boundary
+            token.is_sent_start = False
+            continue
         elif boundary_pending and token.text not in _TRAILING:
             token.is_sent_start = _starts_sentence(token.text)
             boundary_pending = False

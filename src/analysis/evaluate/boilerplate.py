@@ -77,8 +77,13 @@ class Labelled:
     unmatched: int
 
 
+def seed_statements(statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements these labels are about: the GOV.UK pages (edition 2015), not the 2012 edition's text."""
+    return statements[statements["edition"] != 2012] if "edition" in statements.columns else statements
+
+
 def labelled(labels: pd.DataFrame, statements: pd.DataFrame) -> Labelled:
-    joined = join_labels(labels, statements)
+    joined = join_labels(labels, seed_statements(statements))
     unmatched = int(joined["statement_id"].isna().sum())
     joined = joined[joined["statement_id"].notna()].reset_index(drop=True)
     decided = joined[joined["label"] != "borderline"]
