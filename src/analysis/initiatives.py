@@ -830,6 +830,13 @@ def _defined_mentions(texts: list[str], rule: list[Mention]) -> list[Mention]:
                 ctype = _typed(long, DEFAULT_TYPE)
                 if ctype:
                     out.append(Mention(row, d.long_start, d.long_end, long, ctype, None, (d.short,), "defined"))
+                    short = re.compile(rf"(?<![\w.]){re.escape(d.short)}(?![\w])")
+                    out += [
+                        Mention(r, m.start(), m.end(), long, ctype, None, (d.short,), "defined")
+                        for r, t in enumerate(texts)
+                        for m in short.finditer(t)
+                        if (r, m.start()) != (row, d.short_start)
+                    ]
     return out
 
 
