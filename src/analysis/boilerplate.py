@@ -34,7 +34,6 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
 
 from analysis import departments
 
@@ -358,6 +357,8 @@ def near_duplicate_groups(shapes: Sequence[tuple[str, ...]], threshold: float, n
         if s not in distinct:
             distinct[s] = len(first_position)
             first_position.append(i)
+    from datasketch import MinHash, MinHashLSH  # imported here: it pulls in scipy, which only this step needs
+
     keys = list(distinct)
     sets = [shingles(k) for k in keys]
     uf = _UnionFind(len(keys))
