@@ -20,6 +20,7 @@ import pandas as pd
 
 from analysis import boilerplate, paths
 from analysis.evaluate import binary_scores, format_scores, join_labels, multiclass_scores
+from analysis.vocabulary import BOILERPLATE_REASONS, SUBSTANTIVE
 
 LABELS_FILE = "boilerplate_labels.csv"
 LABEL_VALUES = ("B", "S", "borderline")
@@ -225,9 +226,9 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
         out.append(f"    hand {hand:<17} classifier {said:<17} {row.statement_id}: {text[:80]}{'...' if len(text) > 80 else ''}")
 
     # Reasons: agreement on the B items' reason and on substantive (5 classes).
-    hand_reason = decided["reason"].where(decided["label"] == "B", "substantive").replace("", "substantive").fillna("substantive")
-    method_reason = built.loc[decided["statement_id"], "boilerplate_reason"].fillna("substantive").to_numpy()
-    classes = ["substantive", *boilerplate.REASONS]
+    hand_reason = decided["reason"].where(decided["label"] == "B", SUBSTANTIVE).replace("", SUBSTANTIVE).fillna(SUBSTANTIVE)
+    method_reason = built.loc[decided["statement_id"], "boilerplate_reason"].fillna(SUBSTANTIVE).to_numpy()
+    classes = [SUBSTANTIVE, *BOILERPLATE_REASONS]
     scores, matrix = multiclass_scores(hand_reason, method_reason, classes)
     out.append(format_scores("reason (5 classes)", scores))
     out.append("  confusion matrix of reasons (rows: hand, columns: classifier):")

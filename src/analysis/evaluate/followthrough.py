@@ -23,9 +23,10 @@ import pandas as pd
 
 from analysis import followthrough, paths
 from analysis.evaluate import binary_scores, format_scores, join_labels, multiclass_scores
+from analysis.vocabulary import EVALUATED_STATUSES
 
 LABELS = paths.ANNOTATIONS / "follow_through_labels.csv"
-STATUSES = followthrough.EVALUATED_STATUSES
+STATUSES = list(EVALUATED_STATUSES)
 
 # Threshold grid of the cross-validation (the defaults are on it).
 GRID = {

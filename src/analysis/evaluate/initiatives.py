@@ -24,7 +24,8 @@ import pandas as pd
 
 from analysis import paths
 from analysis.evaluate import format_scores, norm_text
-from analysis.initiatives import INITIATIVE_TYPES, LIST_SEPARATOR, name_key, split_list
+from analysis.initiatives import LIST_SEPARATOR, name_key, split_list
+from analysis.vocabulary import INITIATIVE_TYPES
 
 NER_MODEL = "en_core_web_sm"
 NER_LABELS = ("ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
