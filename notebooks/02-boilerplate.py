@@ -29,18 +29,14 @@
 # %%
 import pandas as pd
 
-from analysis import paths, plots, summaries
+from analysis import periods, plots, summaries, tables
 
-
-def read(name: str) -> pd.DataFrame:
-    return pd.read_csv(paths.PROCESSED / f"{name}.csv", keep_default_na=False, na_values=[""])
-
-
-statements = pd.read_parquet(paths.PROCESSED / "statements.parquet")
-table, sections, departments = read("boilerplate"), read("sections"), read("departments")
+statements = tables.read("statements")
+table, sections, departments = tables.read("boilerplate"), tables.read("sections"), tables.read("departments")
 names = statements.drop_duplicates("dept_abbr").set_index("dept_abbr")["department"]
 n_b = int(table["is_boilerplate"].sum())
-words_b = int(statements["n_words"].where(table["is_boilerplate"].to_numpy(), 0).sum())
+classified = summaries.classified(statements, table)  # joined on statement_id
+words_b = int(classified.loc[classified["is_boilerplate"], "n_words"].sum())
 print(f"{len(table)} statements: {n_b} boilerplate ({n_b / len(table):.0%}), "
       f"{words_b} of {statements['n_words'].sum()} words ({words_b / statements['n_words'].sum():.0%})")
 table["boilerplate_reason"].fillna("substantive").value_counts().rename("statements").to_frame()
@@ -90,7 +86,7 @@ tidy = grid.reset_index().melt(id_vars="dept_abbr", var_name="section", value_na
 by_period = sections.groupby("section").agg(words=("words", "sum"), b=("boilerplate_words", "sum"))
 period_share = (1 - by_period["b"] / by_period["words"]).reindex(grid.columns)
 best, worst = period_share.idxmax(), period_share.idxmin()
-label = {s: f"{s.split('_')[1]} {s.split('_')[0].replace('commitment', 'commitments').replace('plan', 'plans')}" for s in grid.columns}
+label = {s: periods.text_label(s) for s in grid.columns}
 plots.export(
     fig,
     "02-substantive-share-heatmap",
@@ -198,7 +194,7 @@ with pd.option_context("display.max_colwidth", 120):
 
 # %%
 change = summaries.plan_to_progress(sections)
-pairs = [("commitment_2012", "progress_2013"), ("plan_2014", "progress_2014")]
+pairs = [(plan, progress) for plan, progress in periods.PLAN_PROGRESS.items() if progress]
 fig, axes = plots.new_figure(9, 6.8, ncols=2, sharey=True)
 depts = sorted(change["dept_abbr"].unique(), key=str.lower, reverse=True)
 for ax, (plan, progress) in zip(axes, pairs):

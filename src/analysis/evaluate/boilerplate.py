@@ -10,7 +10,6 @@ calls them. `report(processed_dir)` is what `python -m analysis evaluate` prints
 
 from __future__ import annotations
 
-import errno
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import boilerplate, paths
+from analysis import boilerplate, paths, tables
 from analysis.evaluate import binary_scores, format_scores, join_labels, multiclass_scores
 from analysis.vocabulary import BOILERPLATE_REASONS, SUBSTANTIVE
 
@@ -58,14 +57,7 @@ def load_labels(annotations_dir: Path = paths.ANNOTATIONS) -> pd.DataFrame:
 
 
 def load_statements(processed_dir: Path) -> pd.DataFrame:
-    processed_dir = Path(processed_dir)
-    for name in ("statements.parquet", "statements.csv"):
-        path = processed_dir / name
-        if path.exists():
-            if path.suffix == ".parquet":
-                return pd.read_parquet(path)
-            return pd.read_csv(path, keep_default_na=False, na_values=[""])
-    raise FileNotFoundError(errno.ENOENT, "no statements table; run `make data` first", str(processed_dir / "statements.parquet"))
+    return tables.read("statements", processed_dir)
 
 
 @dataclass
