@@ -106,7 +106,8 @@ def main(argv: list[str]) -> None:
 
     print(f"command: {shown(Path(sys.executable))} {shown(Path(__file__).resolve())}{' ' + str(n) if n != N_DEFAULT else ''}")
     frame, planted = synthetic_statements(n)
-    print(f"statements: {len(frame):,} ({frame['dept_abbr'].nunique()} departments, {frame['action'].nunique()} actions, {len(planted):,} planted template members)")
+    print(f"statements: {len(frame):,} ({frame['dept_abbr'].nunique()} departments, {frame['action'].nunique()} actions, "
+          f"{len(planted):,} planted template members)")
 
     start = time.perf_counter()
     shapes = [boilerplate.shape(t) for t in frame["text"]]
@@ -141,7 +142,8 @@ def main(argv: list[str]) -> None:
     start = time.perf_counter()
     table = boilerplate.classify(frame)
     elapsed = time.perf_counter() - start
-    print(f"whole classifier (all signals and published measures): {elapsed:.1f} s wall, {len(frame) / elapsed:,.0f} statements/s, {int(table['is_boilerplate'].sum()):,} boilerplate")
+    print(f"whole classifier (all signals and published measures): {elapsed:.1f} s wall, {len(frame) / elapsed:,.0f} statements/s, "
+          f"{int(table['is_boilerplate'].sum()):,} boilerplate")
 
 
 if __name__ == "__main__":

@@ -211,14 +211,15 @@ for ax, (plan, progress) in zip(axes, pairs):
     ax.tick_params(axis="y", length=0)
 axes[0].set_yticks(range(len(depts)), depts)
 axes[1].legend(loc="upper center", bbox_to_anchor=(-0.05, -0.13), ncols=2, frameon=False, fontsize=8)
-main = change[change["plan_section"] == "plan_2014"]
+main_plan = [plan for plan, progress in pairs][-1]  # the latest plan with a progress report on it
+main = change[change["plan_section"] == main_plan]
 up, down = int((main["change"] > 0).sum()), int((main["change"] < 0).sum())
 plots.export(
     fig,
     "02-plans-to-progress",
-    title=f"{up} departments reported more substantively on 2014 than they planned it, {down} less",
+    title=f"{up} departments reported more substantively on {periods.year(main_plan)} than they planned it, {down} less",
     subtitle=f"Substantive share of words in each plan (orange) and in the progress report on it (blue); "
-             f"median change for 2014 {main['change'].median():+.0%}",
+             f"median change for {periods.year(main_plan)} {main['change'].median():+.0%}",
     alt=(f"Dot plot in two panels, commitments 2012 against progress 2013 and plans 2014 against progress 2014, one row "
          f"per department, joining the substantive share of the plan to that of the progress report. For 2014, {up} "
          f"departments' progress reports are more substantive than their plans, {down} less, and "

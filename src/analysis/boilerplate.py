@@ -1,4 +1,4 @@
-"""Boilerplate versus substantive: a transparent, rule-based classifier of statements (METHODS §1).
+"""Boilerplate versus substantive: a transparent, rule-based classifier of statements (docs/methods.md).
 
 Every statement gets one reason, in the codebook's order of precedence:
 
@@ -63,7 +63,7 @@ class Thresholds:
     specific_weight: int = 3
     """How many concrete words one new specific item (name, number, date) is worth in the vague balance."""
     template_min_departments: int = 2
-    """A shape is a template when this many departments use it (METHODS: "in other departments' updates"). Fixed."""
+    """A shape is a template when this many departments use it (docs/codebook.md: "in another department's update"). Fixed."""
     template_min_tokens: int = 3
     """Shapes shorter than this are grouped and reported but never called template (a bare "xdeptx will:"). Fixed."""
 
@@ -384,7 +384,7 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
     """Names (runs of capitalised words), numbers, dates and months in a statement (Hope et al., 2016).
 
     Not counted: department names, GDS / Cabinet Office, the strategy's name and its action numbers
-    (every update has them, METHODS §1); a capitalised word that only starts the sentence; an acronym in
+    (every update has them, docs/methods.md "Boilerplate versus substantive"); a capitalised word that only starts the sentence; an acronym in
     brackets right after the words it abbreviates (kept as an alias); a bare year inside the reporting
     window, i.e. the period's year or the one before, which only restates the period.
 
@@ -438,7 +438,7 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
             first = False
             continue
         if tok[0].isdigit() or tok.lower() in NUMBER_WORDS:
-            if current and not tok.lower() in NUMBER_WORDS:
+            if current and tok.lower() not in NUMBER_WORDS:
                 current.append(tok)  # "Sprint 13"
                 flush()
             else:
@@ -573,7 +573,7 @@ VAGUE_CUES: dict[str, str] = {
     "raise awareness": r"\b(?:rais|improv|increas|promot|build)\w*\s+(?:\w+\s+){0,2}(?:awareness|capability|capabilities|understanding|knowledge)\b",
 }
 """Cue name -> regular expression (case-insensitive, on the name-masked text). General English
-continuation, intent and hedging language (METHODS §1 lists "continue to", "keen to", "seek to", "work
+continuation, intent and hedging language (docs/methods.md "Boilerplate versus substantive" lists "continue to", "keen to", "seek to", "work
 closely with", "where appropriate"); none names a department or quotes a statement."""
 _VAGUE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in VAGUE_CUES.items()}
 

@@ -2,7 +2,7 @@
 
 For every plan statement (``plan_Y`` -> ``progress_Y``; ``commitment_Y`` -> ``progress_{Y+1}``; same
 department and action) this module finds the progress statements that report on it and assigns one
-status (METHODS.md section 3; the project's rules are in docs/codebook.md):
+status (docs/methods.md "Plan-to-delivery follow-through"; the project's rules are in docs/codebook.md):
 
 ``delivered``       every part of the plan has a progress statement reporting a concrete new measure
                     that covers the part's content;
@@ -86,7 +86,7 @@ class Thresholds:
 DEFAULT_THRESHOLDS = Thresholds()
 
 # --- vocabularies ------------------------------------------------------------------------------------
-# Organisations every update names; like department names they say nothing specific (METHODS.md section 1).
+# Organisations every update names; like department names they say nothing specific (docs/methods.md "Boilerplate versus substantive").
 ORGANISATION_NAMES = ("Government Digital Service", "GDS")
 
 # Lemmas that frame a plan rather than name what it delivers: modal and continuation verbs, partnership
@@ -923,7 +923,8 @@ def department_summary(follow_through: pd.DataFrame) -> pd.DataFrame:
     summary = summary.fillna({"plans": 0, "testable_plans": 0, "pending": 0})
     for column in ["plans", "testable_plans", *EVALUATED_STATUSES, "pending"]:
         summary[column] = summary[column].astype("int64")
-    testable_done = ft[ft["plan_testable"] & ft["status"].isin(["delivered", "partial"])].groupby(keys).size().rename("testable_delivered_or_partial").reset_index()
+    delivered_or_partial = ft["plan_testable"] & ft["status"].isin(["delivered", "partial"])
+    testable_done = ft[delivered_or_partial].groupby(keys).size().rename("testable_delivered_or_partial").reset_index()
     summary = summary.merge(testable_done, on=keys, how="left").fillna({"testable_delivered_or_partial": 0})
     summary["testable_delivered_or_partial"] = summary["testable_delivered_or_partial"].astype("int64")
     rate = summary["testable_delivered_or_partial"] / summary["testable_plans"].where(summary["testable_plans"] > 0)

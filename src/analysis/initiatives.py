@@ -1,6 +1,6 @@
 """Named initiatives: programmes, events, networks, standards, plans, tools, projects and groups.
 
-`extract(statements)` finds every proper-named thing a department reports (METHODS §2) and returns
+`extract(statements)` finds every proper-named thing a department reports (docs/methods.md "Named initiatives") and returns
 two tables: one row per canonical name (`initiatives`) and one row per occurrence in a statement
 (`mentions`). Everything is rule-based, on the project's one spaCy pipeline (`analysis.nlp`), so it
 works without a trained model:
@@ -109,7 +109,7 @@ TYPE_NOUNS: dict[str, str] = {
     **dict.fromkeys(["team", "division", "directorate", "unit"], "unit"),
 }
 
-#: Last words of places: such names are dropped (METHODS §2: places are not initiatives).
+#: Last words of places: such names are dropped (docs/methods.md "Named initiatives": places are not initiatives).
 PLACE_HEADS = frozenset({"house", "bridge", "street", "road", "square", "tower", "building", "park", "lane"})
 
 CONNECTORS = frozenset({"of", "and", "for", "in", "by", "&"})
@@ -882,7 +882,7 @@ def by_type(initiatives: pd.DataFrame) -> pd.DataFrame:
 
 def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
     """For every (department, initiative) named in a commitment or plan section, is it named again in
-    the same department's next progress section (METHODS §3 pairs)? Initiatives only. status:
+    the same department's next progress section (docs/methods.md "Plan-to-delivery follow-through" pairs)? Initiatives only. status:
 
     - carried: the same initiative is named;
     - related: not the same, but one whose name contains it or is contained in it ("Fast Stream" then

@@ -11,7 +11,7 @@ import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
 from analysis import periods
-from analysis.vocabulary import BOILERPLATE_REASONS, FOLLOW_THROUGH_STATUSES, NAME_TYPES
+from analysis.vocabulary import BOILERPLATE_REASONS, EVIDENCED_STATUSES, FOLLOW_THROUGH_STATUSES, NAME_TYPES
 
 SECTION_PATTERN = periods.PATTERN
 _ID = r"a\d{2}-[A-Za-z]+-" + periods.NAME_REGEX + r"(-v\d+)?-\d{3}"
@@ -408,7 +408,7 @@ class FollowThrough(pa.DataFrameModel):
 
     @pa.dataframe_check
     def evidence_when_reported(cls, frame):  # noqa: N805
-        needs = frame["status"].isin(["delivered", "partial", "echoed"])
+        needs = frame["status"].isin(EVIDENCED_STATUSES)
         return ~needs | frame["evidence_statement_ids"].notna()
 
 

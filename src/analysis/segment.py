@@ -1,6 +1,6 @@
 """`Document` sections -> the statements table: one row per sentence or bullet item.
 
-A statement is the unit every analysis scores (METHODS.md, "Units"). Paragraphs are split into
+A statement is the unit every analysis scores (docs/methods.md "Units: statements"). Paragraphs are split into
 sentences by the shared spaCy pipeline; each bullet item is one statement; the last sentence before
 a bullet run is the list's lead-in, flagged, and its bullets point to it by id.
 """

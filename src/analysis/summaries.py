@@ -200,7 +200,8 @@ def reason_examples(statements: pd.DataFrame, boilerplate: pd.DataFrame, per_rea
         pool = pool.drop_duplicates("dept_abbr").head(per_reason)
         for _, row in pool.iterrows():
             evidence = EVIDENCE[reason](row) if reason in EVIDENCE else f"specific: {row['specific_terms'] or 'none'}"
-            rows.append({"reason": reason, "statement_id": row["statement_id"], "dept_abbr": row["dept_abbr"], "section": row["section"], "text": row["text"], "evidence": evidence})
+            rows.append({"reason": reason, "statement_id": row["statement_id"], "dept_abbr": row["dept_abbr"], "section": row["section"],
+                         "text": row["text"], "evidence": evidence})
     return pd.DataFrame(rows, columns=["reason", "statement_id", "dept_abbr", "section", "text", "evidence"])
 
 

@@ -12,6 +12,8 @@ SUBSTANTIVE = "substantive"
 FOLLOW_THROUGH_STATUSES: tuple[str, ...] = ("delivered", "partial", "echoed", "not_reported", "not_applicable", "pending")
 #: Statuses a plan can be judged to have (pending plans have no progress period to judge them by).
 EVALUATED_STATUSES: tuple[str, ...] = FOLLOW_THROUGH_STATUSES[:5]
+#: Statuses that rest on progress statements (the table must name them).
+EVIDENCED_STATUSES: tuple[str, ...] = ("delivered", "partial", "echoed")
 #: Statuses given when progress was looked for (not_applicable and pending are decided without it).
 REPORTED_STATUSES: tuple[str, ...] = ("delivered", "partial", "echoed", "not_reported")
 

@@ -237,7 +237,8 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
     )
     out.extend(lsl_lines)
     sensitivity = "  ".join(
-        f"k={k}: F1={binary_scores(truth, f_dec['lsl_doc_count'].to_numpy() >= k)['f1']:.3f} acc={binary_scores(truth, f_dec['lsl_doc_count'].to_numpy() >= k)['accuracy']:.3f}"
+        f"k={k}: F1={binary_scores(truth, f_dec['lsl_doc_count'].to_numpy() >= k)['f1']:.3f} "
+        f"acc={binary_scores(truth, f_dec['lsl_doc_count'].to_numpy() >= k)['accuracy']:.3f}"
         for k in LSL_GRID
     )
     out.append(f"    sensitivity over k (documents = department section sets, {statements.groupby(['action', 'dept_abbr']).ngroups} here): {sensitivity}")
@@ -245,7 +246,7 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
     raw_line = "  ".join(f"k={k}: F1={binary_scores(truth, raw >= k)['f1']:.3f}" for k in LSL_GRID[:6])
     out.append(f"    without masking department names (as published): {raw_line}")
     out.append(f"    the flag column lsl_boilerplate uses k={boilerplate.LSL_MIN_DOCUMENTS} (~30% of departments)")
-    border_lines = [_borderline_line("borderline (LSL, k=%d)" % lsl_best, f_border["lsl_doc_count"].to_numpy() >= lsl_best)]
+    border_lines = [_borderline_line(f"borderline (LSL, k={lsl_best:d})", f_border["lsl_doc_count"].to_numpy() >= lsl_best)]
 
     for column, label in (("yoy_cosine", "year-on-year cosine >= t"), ("yoy_jaccard", "year-on-year Jaccard >= t")):
         values = f_dec[column].fillna(-1.0).to_numpy()
