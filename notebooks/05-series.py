@@ -28,18 +28,10 @@
 # commands are in `docs/methods.md`. Read the shares as the rules' calls, not as hand counts.
 
 # %%
-import pandas as pd
+from analysis import plots, series, tables
 
-from analysis import paths, plots, series
-
-
-def read(name: str) -> pd.DataFrame:
-    return pd.read_csv(paths.PROCESSED / f"{name}.csv", keep_default_na=False, na_values=[""])
-
-
-statements = pd.read_parquet(paths.PROCESSED / "statements.parquet")
-boilerplate, sections = read("boilerplate"), read("sections")
-mentions, initiatives, restatements = read("initiative_mentions"), read("initiatives"), read("restatements")
+statements, boilerplate, sections = tables.read("statements"), tables.read("boilerplate"), tables.read("sections")
+mentions, initiatives, restatements = tables.read("initiative_mentions"), tables.read("initiatives"), tables.read("restatements")
 edition = statements[statements["edition"] == 2012]
 print(f"2012 edition: {len(edition)} statements, {edition['dept_abbr'].nunique()} departments, "
       f"{edition['action'].nunique()} actions ({', '.join(str(a) for a in sorted(edition['action'].unique()))})")

@@ -76,7 +76,7 @@ def test_unchanged_across_person_and_tense():
 
 def test_no_pairs_without_both_editions(seed_statements):
     out = editions.restatements(seed_statements.assign(edition=2015))
-    assert out.empty and list(out.columns) == editions.COLUMNS
+    assert out.empty and list(out.columns) == schemas.columns("restatements")
     assert editions.restatements(seed_statements.drop(columns="edition")).empty
 
 

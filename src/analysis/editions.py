@@ -21,35 +21,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis import schemas
 from analysis.boilerplate import CENTRE, DEPT, SERIES, jaccard, shape
+from analysis.vocabulary import RESTATEMENT_KINDS
 
 SAME_SENTENCE = 0.6
 """Two sentences are the same sentence restated when the Jaccard similarity of their shape words reaches this:
 in the real pairs a restated sentence scores 0.75 or more and different sentences of a response under 0.3."""
 
-KINDS = ("unchanged", "shortened", "rewritten")
+KINDS = RESTATEMENT_KINDS
 ORIGINAL, RESTATED = 2012, 2015
 
-COLUMNS = [
-    "action",
-    "department",
-    "dept_abbr",
-    "kind",
-    "person_changed",
-    "sentences_2012",
-    "sentences_2015",
-    "kept",
-    "similarity",
-    "dropped",
-    "added",
-    "words_dropped",
-    "words_added",
-    "source_file_2012",
-    "source_file_2015",
-    "truncated_2015",
-    "text_2012",
-    "text_2015",
-]
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|ourselves)\b", re.IGNORECASE)
 
@@ -120,7 +102,7 @@ def restatements(statements: pd.DataFrame, truncated_files: frozenset[str] = fro
     page is flagged `truncated_2015` (its "dropped" sentences may only be cut off).
     """
     if "edition" not in statements.columns:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS}).pipe(_typed)
+        return schemas.empty("restatements")
     frame = statements[statements["section"] == "commitment_2012"].sort_values(["source_file", "line", "position"], kind="stable")
     rows = []
     originals = frame[frame["edition"] == ORIGINAL]
@@ -157,11 +139,9 @@ def restatements(statements: pd.DataFrame, truncated_files: frozenset[str] = fro
                     "text_2015": " ".join(b),
                 }
             )
-    out = pd.DataFrame(rows, columns=COLUMNS)
+    out = pd.DataFrame(rows, columns=schemas.columns("restatements"))
     return _typed(out.sort_values(["action", "dept_abbr", "source_file_2015"], kind="stable").reset_index(drop=True))
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    ints = ["action", "sentences_2012", "sentences_2015", "kept"]
-    strings = [c for c in COLUMNS if c not in {*ints, "similarity", "person_changed", "truncated_2015"}]
-    return frame.astype({c: "int64" for c in ints} | {c: "str" for c in strings} | {"similarity": "float64", "person_changed": "bool", "truncated_2015": "bool"})
+    return schemas.build("restatements", frame)

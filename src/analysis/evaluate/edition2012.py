@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from sklearn.model_selection import LeaveOneGroupOut
 
-from analysis import boilerplate, paths
+from analysis import boilerplate, paths, tables
 from analysis.evaluate import binary_scores, format_scores, norm_text
 from analysis.evaluate import boilerplate as seed_eval
 from analysis.evaluate import initiatives as ini_eval
@@ -207,7 +207,7 @@ def report(processed_dir: Path = paths.PROCESSED) -> str:
     ]
     names, gold_mentions = read("initiatives_gold.csv"), read("initiative_mentions_gold.csv")
     if names is not None and gold_mentions is not None:
-        initiatives = pd.read_csv(processed_dir / "initiatives.csv", dtype={"owner_department": "str"}, keep_default_na=False, na_values=[""])
-        mentions = pd.read_csv(processed_dir / "initiative_mentions.csv", keep_default_na=False)
+        initiatives = tables.read("initiatives", processed_dir)
+        mentions = tables.read("initiative_mentions", processed_dir)
         out += ["", "Named initiatives, 2012 edition", *initiative_lines(statements, initiatives, mentions, names, gold_mentions)]
     return "\n".join(out)

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis import paths, tables
 from analysis.evaluate import format_scores, norm_text
-from analysis.initiatives import INITIATIVE_TYPES, LIST_SEPARATOR, name_key, split_list
+from analysis.initiatives import LIST_SEPARATOR, name_key, split_list
+from analysis.vocabulary import INITIATIVE_TYPES
 
 NER_MODEL = "en_core_web_sm"
 NER_LABELS = ("ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -363,11 +364,11 @@ def non_initiatives_agreement(initiatives: pd.DataFrame, negatives: pd.DataFrame
 
 def report(processed_dir: Path) -> str:
     processed_dir = Path(processed_dir)
-    statements = pd.read_parquet(processed_dir / "statements.parquet")
+    statements = tables.read("statements", processed_dir)
+    initiatives = tables.read("initiatives", processed_dir)
+    mentions = tables.read("initiative_mentions", processed_dir)
     if "edition" in statements.columns:  # these gold lists are about the GOV.UK pages; the 2012 edition has its own
         statements = statements[statements["edition"] != 2012]
-    initiatives = pd.read_csv(processed_dir / "initiatives.csv", dtype={"owner_department": "str"}, keep_default_na=False, na_values=[""])
-    mentions = pd.read_csv(processed_dir / "initiative_mentions.csv", keep_default_na=False)
     mentions = mentions[mentions["statement_id"].isin(set(statements["statement_id"]))]
     initiatives = initiatives[initiatives["initiative_id"].isin(set(mentions["initiative_id"]))]
     gold, gold_mentions, negatives = load_gold()

@@ -1,8 +1,8 @@
 """Raw pages of the series -> `Document`s of department sections: one reader per input format.
 
 The format is detected by content, never by file name or extension. Readers: the text of a GOV.UK page
-(`govuk_text`, both layouts) and the December 2012 edition's Markdown dialect (`edition2012`). Decoding and refusal of non-page input live in `decode`; the shared
-data model in `document`.
+(`govuk_text`, both layouts) and the December 2012 edition's Markdown dialect (`edition2012`). Decoding
+and refusal of non-page input live in `decode`; the shared data model in `document`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.parse.decode import decode
-from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, EDITIONS, SECTION_ORDER, Block, Document, ParseError, Section
+from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, Block, Document, ParseError, Section
 from analysis.parse.edition2012 import detect as is_edition2012
 from analysis.parse.edition2012 import parse_edition2012
 from analysis.parse.govuk_text import parse_text
@@ -18,8 +18,6 @@ from analysis.parse.govuk_text import parse_text
 __all__ = [
     "ACTION_MAJOR",
     "DEPARTMENT_MAJOR",
-    "EDITIONS",
-    "SECTION_ORDER",
     "Block",
     "Document",
     "ParseError",
