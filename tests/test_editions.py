@@ -7,7 +7,6 @@ reading the two texts side by side.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis import editions, paths, schemas

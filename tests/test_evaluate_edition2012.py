@@ -42,3 +42,13 @@ def test_thresholds_are_the_cross_validation_choice(all_statements):
     candidates = seed_eval.classifier_candidates()
     predictions = seed_eval.classifier_predictions(all_statements, pd.Series(data.ids), candidates)
     assert candidates[seed_eval.choose(predictions, data.truth, coords=seed_eval.classifier_coords())] == boilerplate.THRESHOLDS
+
+
+def test_annotator_agreement_joins_the_same_sentences():
+    first = pd.DataFrame(
+        {"action": ["1", "1", "1"], "dept_position": ["1", "1", "2"], "sentence_index": ["1", "2", "1"],
+         "text": ["A b.", "C d.", "E f."], "label": ["B", "S", "borderline"], "reason": ["vague", "", ""], "dept_abbr": ["AGO", "AGO", "CO"]}
+    )
+    second = first.assign(label=["B", "B", "S"], text=["A  b.", "C d.", "E f."])
+    both, scores = ev.agreement(first, second)
+    assert len(both) == 3 and scores["n"] == 2 and scores["accuracy"] == 0.5  # the borderline row is not scored

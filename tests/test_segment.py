@@ -187,7 +187,9 @@ def page_2012(draw):
     depts = draw(st.lists(st.sampled_from(DEPARTMENTS), min_size=1, max_size=6, unique_by=lambda d: d.abbr))
     action = draw(st.integers(1, 14))
     blocks = [
-        synthetic.SyntheticBlock(d, action, "all departments will do a thing", [synthetic.SyntheticSection("commitment_2012", draw(st.lists(paragraph(), min_size=1, max_size=3)))])
+        synthetic.SyntheticBlock(
+            d, action, "all departments will do a thing", [synthetic.SyntheticSection("commitment_2012", draw(st.lists(paragraph(), min_size=1, max_size=3)))]
+        )
         for d in depts
     ]
     return style, blocks

@@ -38,7 +38,9 @@ def _statements():
 
 
 def test_travelling_templates_counts_departments_and_actions():
-    bp = pd.DataFrame({"statement_id": ["s1", "s2", "s3", "s4", "s5"], "template_id": ["Tx", "Tx", "Tx", None, None], "boilerplate_reason": ["template"] * 3 + [None] * 2})
+    bp = pd.DataFrame(
+        {"statement_id": ["s1", "s2", "s3", "s4", "s5"], "template_id": ["Tx", "Tx", "Tx", None, None], "boilerplate_reason": ["template"] * 3 + [None] * 2}
+    )
     out = series.travelling_templates(_statements(), bp)
     assert out[["template_id", "departments", "actions", "statements", "members", "action_list"]].values.tolist() == [["Tx", 3, 2, 3, "AAA; BBB; CCC", "1; 2"]]
     assert out.loc[0, "example"] == "AAA will support the work."

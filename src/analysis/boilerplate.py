@@ -584,7 +584,8 @@ def repeats(frame: pd.DataFrame) -> pd.DataFrame:
     within: dict[tuple, list[tuple]] = defaultdict(list)
     across: dict[tuple, list[tuple]] = defaultdict(list)
     for edition, sid, action, dept, section, sh, items, aliases in zip(
-        editions(frame), frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"], frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
+        editions(frame), frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"],
+        frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
     ):
         grams, items, aliases = shingles(sh), set(items), set(aliases)
         within[(edition, action, dept)].append((section_order(section), sid, grams, items, aliases))
@@ -800,7 +801,9 @@ def year_on_year(statements: pd.DataFrame) -> pd.DataFrame:
                 rows.append((edition, action, dept, section, previous[0], round(cosine(vector, before), 4), round(jaccard(vector, before), 4)))
             previous = (section, vector)
     frame = pd.DataFrame(rows, columns=["edition", "action", "dept_abbr", "section", "previous_section", "cosine", "jaccard"])
-    return frame.astype({"edition": "int64", "action": "int64", "dept_abbr": "str", "section": "str", "previous_section": "str", "cosine": "float64", "jaccard": "float64"})
+    return frame.astype(
+        {"edition": "int64", "action": "int64", "dept_abbr": "str", "section": "str", "previous_section": "str", "cosine": "float64", "jaccard": "float64"}
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -910,6 +913,7 @@ def decide(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataF
     within = (feats["repeat_similarity"].to_numpy() >= t.repeat_containment) & (feats["new_specific"].to_numpy() == 0)
     across = (feats["repeat_similarity_across"].to_numpy() >= t.repeat_containment) & (feats["new_specific_across"].to_numpy() == 0)
     repeat = within | across
+    similarity, similarity_across = feats["repeat_similarity"].to_numpy(), feats["repeat_similarity_across"].to_numpy()
     # the evidence shown is the repeat that fired (the stronger one when both or neither did)
     use_across = across & (~within | (feats["repeat_similarity_across"].to_numpy() > feats["repeat_similarity"].to_numpy()))
     use_across |= ~repeat & (feats["repeat_similarity_across"].to_numpy() > feats["repeat_similarity"].to_numpy())
@@ -921,7 +925,7 @@ def decide(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataF
         [
             np.where(not_applicable, 1.0, 0.0),
             _strength(template, feats["template_similarity"].to_numpy(), t.template_jaccard),
-            _strength(repeat, np.maximum(feats["repeat_similarity"].to_numpy(), np.where(across, feats["repeat_similarity_across"].to_numpy(), 0.0)), t.repeat_containment),
+            _strength(repeat, np.maximum(similarity, np.where(across, similarity_across, 0.0)), t.repeat_containment),
             np.where(has_cue, _strength(vague, balance, t.vague_max_balance, higher_is_stronger=False), 0.0),
         ]
     )

@@ -116,7 +116,8 @@ def restatements(statements: pd.DataFrame, truncated_files: frozenset[str] = fro
             words_a = frozenset().union(*(words(t) for t in a))
             words_b = frozenset().union(*(words(t) for t in b))
             last = last_in_file.loc[source_2015] if source_2015 in last_in_file.index else None
-            truncated = source_2015 in truncated_files and last is not None and (last["action"], last["dept_abbr"], last["section"]) == (action, dept, "commitment_2012")
+            is_last = last is not None and (last["action"], last["dept_abbr"], last["section"]) == (action, dept, "commitment_2012")
+            truncated = source_2015 in truncated_files and is_last
             rows.append(
                 {
                     "action": int(action),

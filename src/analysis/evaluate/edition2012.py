@@ -25,6 +25,7 @@ from analysis.evaluate import boilerplate as seed_eval
 from analysis.evaluate import initiatives as ini_eval
 
 LABELS = paths.ANNOTATIONS / "edition2012"
+SECOND = paths.ANNOTATIONS / "edition2012-second"  # a second annotator, independent of the first (actions 1, 3, 5, 7)
 EDITION = 2012
 SEED_GROUP = "seed page"
 
@@ -156,6 +157,32 @@ def boilerplate_lines(statements: pd.DataFrame, labels: pd.DataFrame, seed_label
     return out
 
 
+def agreement(first: pd.DataFrame, second: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, float]]:
+    """The two annotators' labels of the same sentences (joined on action, department block and sentence
+    number, checked on the text), and their agreement on the sentences both coded B or S (Cohen's kappa)."""
+    keys = ["action", "dept_position", "sentence_index"]
+    both = first.merge(second[[*keys, "text", "label", "reason"]], on=keys, suffixes=("", "_second"), how="inner")
+    both = both[both["text"].map(norm_text) == both["text_second"].map(norm_text)]
+    decided = both[both["label"].isin(["B", "S"]) & both["label_second"].isin(["B", "S"])]
+    return both, binary_scores(decided["label"] == "B", decided["label_second"] == "B")
+
+
+def agreement_lines(statements: pd.DataFrame, first: pd.DataFrame, second: pd.DataFrame) -> list[str]:
+    both, scores = agreement(first, second)
+    decided = both[both["label"].isin(["B", "S"]) & both["label_second"].isin(["B", "S"])]
+    joined = join_2012(decided.drop(columns=["statement_id"], errors="ignore"), statements).dropna(subset=["statement_id"])
+    built = boilerplate.classify(statements).set_index("statement_id").loc[joined["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
+    n_border = int(((both["label"] == "borderline") | (both["label_second"] == "borderline")).sum())
+    return [
+        f"  second annotator (data/annotations/edition2012-second/): {len(second)} sentences of actions "
+        f"{', '.join(sorted(set(second['action'])))}; {len(both)} shared with the first, {len(decided)} coded B or S by both "
+        f"({n_border} borderline for one or both)",
+        format_scores("annotator 1 vs annotator 2 (B = positive)", scores),
+        format_scores("rules (as built) vs annotator 1, same items", binary_scores(joined["label"] == "B", built)),
+        format_scores("rules (as built) vs annotator 2, same items", binary_scores(joined["label_second"] == "B", built)),
+    ]
+
+
 def gold_names(names: pd.DataFrame) -> list[ini_eval.Name]:
     return [
         ini_eval.Name(r.name, tuple(a.strip() for a in r.aliases.split("|") if a.strip()), r.type,
@@ -170,7 +197,9 @@ def restrict(initiatives: pd.DataFrame, mentions: pd.DataFrame, statements: pd.D
     return initiatives[initiatives["initiative_id"].isin(set(mentions["initiative_id"]))], mentions
 
 
-def initiative_lines(statements: pd.DataFrame, initiatives: pd.DataFrame, mentions: pd.DataFrame, names: pd.DataFrame, gold_mentions: pd.DataFrame) -> list[str]:
+def initiative_lines(
+    statements: pd.DataFrame, initiatives: pd.DataFrame, mentions: pd.DataFrame, names: pd.DataFrame, gold_mentions: pd.DataFrame
+) -> list[str]:
     edition = statements[statements["edition"] == EDITION]
     gold = gold_names(names)
     gold_spans, lost = ini_eval.locate_gold_mentions(gold_mentions.assign(section="commitment_2012"), edition)
@@ -205,6 +234,9 @@ def report(processed_dir: Path = paths.PROCESSED) -> str:
         "Boilerplate vs substantive, 2012 edition (positive class = boilerplate B)",
         *boilerplate_lines(statements, labels, seed_labels),
     ]
+    second = read("boilerplate_labels.csv", SECOND)
+    if second is not None:
+        out += ["", "Agreement between the two annotators (sentences both coded B or S)", *agreement_lines(statements, labels, second)]
     names, gold_mentions = read("initiatives_gold.csv"), read("initiative_mentions_gold.csv")
     if names is not None and gold_mentions is not None:
         initiatives = tables.read("initiatives", processed_dir)
