@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-INITIATIVE_KINDS_EXCLUDED = ("unit", "organisation")  # named, but not initiatives (METHODS §2)
+from analysis.vocabulary import NOT_INITIATIVE_TYPES
+
+INITIATIVE_KINDS_EXCLUDED = NOT_INITIATIVE_TYPES  # named, but not initiatives
 
 
 def substantive_grid(sections: pd.DataFrame, edition: int = 2012) -> pd.DataFrame:

@@ -143,13 +143,15 @@ def share_grid(departments_table: pd.DataFrame) -> pd.DataFrame:
 
 def plan_to_progress(sections_table: pd.DataFrame) -> pd.DataFrame:
     """Substantive share of words in each plan section and in the progress section that reports on it
-    (commitment_2012 -> progress_2013, plan_Y -> progress_Y), per action and department where both exist."""
-    shares = sections_table.set_index(["action", "dept_abbr", "section"])["substantive_share_words"]
+    (commitment_2012 -> progress_2013, plan_Y -> progress_Y), per action and department where both exist in
+    one edition (the 2012 edition has no progress text: its commitments are not paired with the 2015 pages')."""
+    frame = sections_table if "edition" in sections_table.columns else sections_table.assign(edition=2015)
+    shares = frame.set_index(["edition", "action", "dept_abbr", "section"])["substantive_share_words"]
     rows = []
-    for (action, dept, section), share in shares.items():
+    for (edition, action, dept, section), share in shares.items():
         target = periods.reported_in(section)
-        if target is not None and (action, dept, target) in shares.index:
-            after = shares.loc[(action, dept, target)]
+        if target is not None and (edition, action, dept, target) in shares.index:
+            after = shares.loc[(edition, action, dept, target)]
             rows.append((action, dept, section, target, share, after, round(after - share, 4)))
     columns = ["action", "dept_abbr", "plan_section", "progress_section", "plan_substantive_share", "progress_substantive_share", "change"]
     return pd.DataFrame(rows, columns=columns).sort_values(["action", "plan_section", "dept_abbr"], kind="stable").reset_index(drop=True)
