@@ -28,7 +28,12 @@
 # commands are in `docs/methods.md`. Read the shares as the rules' calls, not as hand counts.
 
 # %%
+from matplotlib.ticker import MaxNLocator
+
 from analysis import plots, series, tables
+
+BOTH_EDITIONS = ("Source: departments' responses to the Government Digital Strategy, December 2012, and GOV.UK progress "
+                 "reports (updated 16 January 2015); project analysis")
 
 statements, boilerplate, sections = tables.read("statements"), tables.read("boilerplate"), tables.read("sections")
 mentions, initiatives, restatements = tables.read("initiative_mentions"), tables.read("initiatives"), tables.read("restatements")
@@ -52,8 +57,8 @@ plots.export(
     "05-substantive-share-department-action",
     title=f"Least substantive action: {by_action.idxmin()} ({by_action.min():.0%} of words on average); "
           f"most: {by_action.idxmax()} ({by_action.max():.0%})",
-    subtitle=f"Substantive share of words in each department's December 2012 response, by action; "
-             f"{grid.shape[0]} departments x {grid.shape[1]} actions, {int(grid.notna().sum().sum())} responses",
+    subtitle=f"Substantive share of words per December 2012 response; {int(grid.notna().sum().sum())} responses "
+             f"of {grid.shape[0]} departments to {grid.shape[1]} actions",
     alt=(f"Heat map of the substantive share of words for {grid.shape[0]} departments (rows) and {grid.shape[1]} actions "
          f"(columns), value written in each cell. Averaged over departments, action {by_action.idxmin()} is lowest "
          f"({by_action.min():.0%}) and action {by_action.idxmax()} highest ({by_action.max():.0%})."),
@@ -78,6 +83,7 @@ labels = [f"{t[:60]}\u2026" if len(t) > 60 else t for t in top["example"]]
 bars = ax.barh(labels, top["departments"], color=plots.FOCUS)
 plots.label_bars(ax, bars, fmt="{:.0f}")
 ax.set_xlabel("Departments using the sentence")
+ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 ax.tick_params(axis="y", length=0, labelsize=7)
 ax.grid(axis="y", visible=False)
 widest = templates.iloc[0] if len(templates) else None
@@ -90,6 +96,7 @@ plots.export(
     alt=(f"Horizontal bar chart of the {len(top)} most widely shared sentence shapes, labelled by an example sentence, "
          f"with the number of departments using each. The widest reaches {widest['departments'] if widest is not None else 0} departments."),
     data=templates,
+    source=BOTH_EDITIONS,
     notebook="05-series",
 )
 
@@ -107,8 +114,7 @@ plots.export(
     fig,
     "05-initiatives-department-action",
     title=f"Action {per_action.idxmax()} draws the most named initiatives ({per_action.max()} department-initiative pairs)",
-    subtitle=f"Distinct named initiatives per department and action, December 2012 responses; {int(named.sum().sum())} "
-             f"department-action-initiative triples; empty cell: none",
+    subtitle=f"Named initiatives per department and action, December 2012; {int(named.sum().sum())} in all; blank: none",
     alt=(f"Heat map counting named initiatives for {named.shape[0]} departments and {named.shape[1]} actions; empty cells have none. "
          f"Action {per_action.idxmax()} has the most ({per_action.max()}), {int((named.sum(axis=1) == 0).sum())} departments name none."),
     data=named.reset_index().melt(id_vars="dept_abbr", var_name="action", value_name="initiatives"),
