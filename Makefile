@@ -13,17 +13,18 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 RAW := $(sort $(wildcard data/raw/*.txt))
+REVIEWS := $(sort $(wildcard data/reviews/*.csv))
 SRC := $(sort $(shell find src/analysis -name '*.py' 2>/dev/null))
 PROCESSED := data/processed
 TABLES := $(PROCESSED)/statements.parquet $(PROCESSED)/statements.csv \
 	$(addprefix $(PROCESSED)/,$(addsuffix .csv,boilerplate sections departments initiatives \
-	initiative_mentions follow_through follow_through_departments))
+	initiative_mentions follow_through follow_through_departments follow_through_sections))
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 REPORT := reports/figures/index.csv reports/tables/digital-strategy-analysis.xlsx \
 	$(patsubst notebooks/%.ipynb,reports/html/%.html,$(NOTEBOOKS))
 
-.PHONY: help venv data report test evaluate bench docs lab lock clean clean-venv
+.PHONY: help venv data report review test evaluate bench docs lab lock clean clean-venv
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,9 +38,9 @@ $(VENV_STAMP): requirements.lock
 
 venv: $(VENV_STAMP) ## Create .venv with the pinned dependencies (done by the other targets when missing)
 
-$(TABLES) &: $(RAW) $(SRC) $(VENV_STAMP)
+$(TABLES) &: $(RAW) $(REVIEWS) $(SRC) $(VENV_STAMP)
 	@chmod a-w $(RAW)
-	$(PY) -m analysis build --raw data/raw --out $(PROCESSED)
+	$(PY) -m analysis build --raw data/raw --out $(PROCESSED) --reviews data/reviews
 
 data: $(TABLES) ## Build every processed table in data/processed/ from data/raw/
 
@@ -57,6 +58,11 @@ test: data ## Run the test suite (builds what it needs first)
 evaluate: data ## Print scores of every analysis against the hand labels (data/annotations/)
 	$(PY) -m analysis evaluate
 
+reports/review/to-review.csv: $(TABLES)
+	$(PY) -m analysis review --processed $(PROCESSED) --out $@
+
+review: reports/review/to-review.csv ## Write reports/review/to-review.csv: the follow-through calls most worth checking, lowest confidence first
+
 lab: $(VENV_STAMP) ## Open JupyterLab on notebooks/ with the project environment
 	$(VENV)/bin/jupyter lab notebooks/
 
@@ -71,7 +77,7 @@ lock: ## Re-resolve requirements.in into requirements.lock (needs the network)
 	@echo "requirements.lock updated: update environment.yml to the same pins (make test checks)"
 
 clean: ## Delete build outputs (data/processed, reports), keep .venv
-	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables
+	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/review
 
 clean-venv: ## Delete .venv
 	rm -rf $(VENV)

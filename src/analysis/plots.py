@@ -38,6 +38,15 @@ SECTION_LABELS = {
     "progress_2014": "Progress\n2014",
     "plan_2015": "Plans\n2015",
 }
+# Display labels of the follow-through statuses (the analysis writes the codes).
+STATUS_LABELS = {
+    "delivered": "Delivered",
+    "partial": "Partial",
+    "echoed": "Echoed",
+    "not_reported": "Not reported",
+    "not_applicable": "Not applicable",
+    "pending": "Pending",
+}
 INDEX_COLUMNS = ["file", "title", "subtitle", "source", "alt_text", "notebook"]
 
 
