@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis import boilerplate, followthrough, initiatives, pipeline, schemas, segment, summaries, synthetic
+from analysis import boilerplate, followthrough, initiatives, pipeline, reviews, schemas, segment, summaries, synthetic
 from analysis.nlp import get_nlp
 
 PAGES_DEFAULT = 48
@@ -60,6 +60,8 @@ def main(n_pages: int = PAGES_DEFAULT) -> None:
         tables["departments"] = timed("summaries", summaries.departments, statements, tables["boilerplate"])
         tables["initiatives"], tables["initiative_mentions"] = timed("initiatives", initiatives.extract, statements)
         tables.update(timed("follow-through", pipeline.follow_through_tables, tables))
+        tables, _ = timed("reviews", reviews.apply, tables, reviews.read(None))
+        tables.update(timed("summaries", pipeline.summarise_follow_through, tables))
         timed("validate", pipeline.validate, tables)
     total = sum(stages.values())
     n = len(statements)

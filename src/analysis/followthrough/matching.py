@@ -3,7 +3,7 @@ confidence.
 
 `PlanMatcher` computes, once per build, everything that does not depend on a threshold: features of
 every statement and of every plan part (one batch of the spaCy pipeline), TF-IDF vectors (one
-vectoriser per department and action, every text transformed once), and for each plan part and each
+vocabulary and IDF per department and action, every text weighted once), and for each plan part and each
 statement of the paired progress section: cosine, coverage of the part's deliverable terms, shared names,
 and the *novelty* of the statement relative to the plan (the IDF-weighted share of its content lemmas the
 plan does not have, and the names, numbers and dates it adds). `table(thresholds)` then decides the
@@ -12,11 +12,12 @@ statuses; evaluation calls it on a grid of thresholds without recomputing the te
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from analysis.followthrough import text_features as ft
 from analysis.followthrough.text_features import FRAME_LEMMAS, Features, MentionSpan
@@ -133,8 +134,27 @@ def _mention_spans(mentions: pd.DataFrame | None) -> dict[str, list[MentionSpan]
     return out
 
 
-def _identity(terms):
-    return terms
+class TfIdf:
+    """TF-IDF weights as scikit-learn's TfidfVectorizer computes them (smooth IDF, raw counts, l2 norm),
+    for one department and action, on lemma lists. Vectors are dictionaries: the texts are short, so a
+    cosine is a walk over the smaller one, with no per-plan matrix to build."""
+
+    def __init__(self, docs: list[list[str]]):
+        n = len(docs)
+        df = Counter(t for d in docs for t in set(d))
+        self.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+
+    def vector(self, terms: list[str]) -> dict[str, float]:
+        """Terms outside the group's vocabulary are ignored (as `transform` ignores them)."""
+        weights = {t: c * self.idf[t] for t, c in Counter(terms).items() if t in self.idf}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
 
 
 @dataclass
@@ -155,6 +175,9 @@ class PlanMatcher:
         self.ids = st["statement_id"].astype(str).tolist()
         self.texts = st["text"].astype(str).tolist()
         self.sections = st["section"].astype(str).tolist()
+        self.columns = {c: st[c].tolist() for c in ("department", "dept_abbr", "action")}
+        self.lead_in = st["is_lead_in"].astype(bool).tolist() if "is_lead_in" in st.columns else [False] * len(st)
+        self.list_of = st["list_lead_in_id"].astype(str).tolist() if "list_lead_in_id" in st.columns else [""] * len(st)
         self.mentions = _mention_spans(mentions)
         self.aliases = ft._acronym_aliases(self.texts)
         per_text = None if self.mentions is None else [self.mentions.get(i, []) for i in self.ids]
@@ -168,7 +191,7 @@ class PlanMatcher:
             for k in idx:
                 target = ft.paired_section(self.sections[k])
                 if target is not None:
-                    pending += self._start_plan(k, target, (st.at[k, "action"], target) in reported, idx)
+                    pending += self._start_plan(k, target, (self.columns["action"][k], target) in reported, idx)
         self._finish_plans(pending, groups)
 
     # -- inputs -------------------------------------------------------------------------------------
@@ -184,14 +207,13 @@ class PlanMatcher:
 
     # -- plans: status fixed without matching, or parts to match -------------------------------------
     def _start_plan(self, k: int, target: str, period_reported: bool, idx: list[int]) -> list[_PartText]:
-        st, sid, text, feat = self.st, self.ids[k], self.texts[k], self.feats[k]
-        lead_in = bool(st.at[k, "is_lead_in"]) if "is_lead_in" in st.columns else False
-        bullets = [j for j in idx if str(st.at[j, "list_lead_in_id"]) == sid] if lead_in and "list_lead_in_id" in st.columns else []
+        sid, text, feat, lead_in = self.ids[k], self.texts[k], self.feats[k], self.lead_in[k]
+        bullets = [j for j in idx if self.list_of[j] == sid] if lead_in else []
         reason = self.reasons.get(sid)
         testable = ft.is_testable(text, feat, reason) or any(ft.is_testable(self.texts[j], self.feats[j], self.reasons.get(self.ids[j])) for j in bullets)
         row = {
-            "plan_statement_id": sid, "department": str(st.at[k, "department"]), "dept_abbr": str(st.at[k, "dept_abbr"]),
-            "action": int(st.at[k, "action"]), "plan_section": self.sections[k], "progress_section": target, "plan_text": text,
+            "plan_statement_id": sid, "department": str(self.columns["department"][k]), "dept_abbr": str(self.columns["dept_abbr"][k]),
+            "action": int(self.columns["action"][k]), "plan_section": self.sections[k], "progress_section": target, "plan_text": text,
             "plan_testable": testable, "evidence_statement_ids": None, "evidence_text": None, "score": 0.0, "shared_terms": None,
             "new_terms": None, "n_parts": 1, "parts_delivered": 0, "plan_is_lead_in": lead_in,
         }
@@ -217,16 +239,23 @@ class PlanMatcher:
         return [_PartText(len(self.plans) - 1, p, ft._deliverable_text(p)) for p in part_texts]
 
     def _finish_plans(self, pending: list[_PartText], groups: list[list[int]]) -> None:
-        """Features of every part in one batch, then the candidates' facts, group by group."""
-        texts = [p.text for p in pending] + [p.cover_text for p in pending]
-        mentions = None
-        if self.mentions is not None:
-            mentions = [self._sub_mentions(self.plans[p.plan], p.text) for p in pending]
-            mentions += [self._sub_mentions(self.plans[p.plan], p.cover_text) for p in pending]
-        part_feats = ft.features(texts, mentions, self.aliases) if texts else []
+        """Features of every part in one batch (a part that is the whole plan reuses the plan's), then
+        the candidates' facts, group by group."""
+        texts: dict[tuple[int, str], None] = {}
+        for p in pending:
+            for text in (p.text, p.cover_text):
+                if text != self.plans[p.plan].row["plan_text"]:
+                    texts[(p.plan, text)] = None
+        keys = list(texts)
+        mentions = None if self.mentions is None else [self._sub_mentions(self.plans[i], text) for i, text in keys]
+        computed = dict(zip(keys, ft.features([text for _, text in keys], mentions, self.aliases))) if keys else {}
+
+        def feats_of(plan: int, text: str) -> Features:
+            return computed.get((plan, text)) or self.feats[self.plans[plan].index]
+
         by_plan: dict[int, list[tuple[Features, Features]]] = {}
-        for n, p in enumerate(pending):
-            by_plan.setdefault(p.plan, []).append((part_feats[n], part_feats[n + len(pending)]))
+        for p in pending:
+            by_plan.setdefault(p.plan, []).append((feats_of(p.plan, p.text), feats_of(p.plan, p.cover_text)))
         plan_of_statement = {plan.index: i for i, plan in enumerate(self.plans)}
         for idx in groups:
             todo = [plan_of_statement[k] for k in idx if k in plan_of_statement and plan_of_statement[k] in by_plan]
@@ -247,34 +276,27 @@ class PlanMatcher:
 
     # -- one department and action: one vectoriser, every text transformed once -----------------------
     def _match_group(self, idx: list[int], todo: list[int], by_plan: dict[int, list[tuple[Features, Features]]]) -> None:
-        docs = [self.feats[k].terms for k in idx]
-        vectorizer = None
-        if any(docs):
-            vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False, norm="l2")
-            vectorizer.fit([d if d else ["\u2205"] for d in docs])
-        idf = dict(zip(vectorizer.get_feature_names_out(), vectorizer.idf_)) if vectorizer else {}
-        position = {k: n for n, k in enumerate(idx)}
-        vectors = vectorizer.transform(docs) if vectorizer else None
-        repeat_sim = self._repeat_similarity(idx, vectors, position)
+        tfidf = TfIdf([self.feats[k].terms for k in idx])
+        vectors = {k: tfidf.vector(self.feats[k].terms) for k in idx}
+        repeat_sim = self._repeat_similarity(idx, vectors)
         for p in todo:
-            self._match_plan(self.plans[p], by_plan[p], vectorizer, vectors, position, idf, repeat_sim)
+            self._match_plan(self.plans[p], by_plan[p], tfidf, vectors, repeat_sim)
 
-    def _repeat_similarity(self, idx: list[int], vectors, position: dict[int, int]) -> dict[int, float]:
+    def _repeat_similarity(self, idx: list[int], vectors: dict[int, dict[str, float]]) -> dict[int, float]:
         """For each progress statement, its highest cosine with an earlier progress statement of the
         department to which it adds no name, number or date (the fallback repeat detector)."""
         out = {k: 0.0 for k in idx}
-        if not self.use_repeat_fallback or vectors is None:
+        if not self.use_repeat_fallback:
             return out
         progress = [k for k in idx if self.sections[k].startswith("progress_")]
         year = {k: int(self.sections[k].split("_")[1]) for k in progress}
         for k in progress:
             earlier = [j for j in progress if year[j] < year[k] and not (self.feats[k].specifics - self.feats[j].specifics)]
             if earlier:
-                sims = vectors[position[k]] @ vectors[[position[j] for j in earlier]].T
-                out[k] = float(sims.max())
+                out[k] = max(cosine(vectors[k], vectors[j]) for j in earlier)
         return out
 
-    def _match_plan(self, plan: Plan, parts: list[tuple[Features, Features]], vectorizer, vectors, position, idf, repeat_sim) -> None:
+    def _match_plan(self, plan: Plan, parts: list[tuple[Features, Features]], tfidf: TfIdf, vectors, repeat_sim) -> None:
         feat = self.feats[plan.index]
         kept = [pc for pc in parts if any(t not in FRAME_LEMMAS for t in pc[0].terms)] or [(feat, feat)]
         part_feats = [pf for pf, _ in kept]
@@ -282,18 +304,15 @@ class PlanMatcher:
         plan.row["n_parts"] = len(part_feats)
         plan.specifics = feat.specifics.union(*(pf.specifics for pf in part_feats))
         candidates = plan.candidates
-        if vectorizer is not None:
-            cand = vectors[[position[j] for j in candidates]]
-            whole = (vectors[position[plan.index]] @ cand.T).toarray()[0]
-            part_sim = (vectorizer.transform([pf.terms for pf in part_feats]) @ cand.T).toarray()
-        else:
-            whole, part_sim = np.zeros(len(candidates)), np.zeros((len(part_feats), len(candidates)))
+        whole = np.array([cosine(vectors[plan.index], vectors[j]) for j in candidates])
+        part_vectors = [tfidf.vector(pf.terms) for pf in part_feats]
+        part_sim = np.array([[cosine(v, vectors[j]) for j in candidates] for v in part_vectors])
         plan.row["score"] = round(float(whole.max()), 4) if len(whole) else 0.0
         plan_terms = set(feat.terms).union(*(pf.terms for pf in part_feats))
         plan.repeat_sim = repeat_sim
         for p, (pf, cf) in enumerate(zip(part_feats, cover_feats)):
             names = pf.names if len(part_feats) > 1 else feat.names | pf.names
-            plan.parts.append([self._candidate(j, pf, cf, names, plan_terms, plan.specifics, float(part_sim[p, c]), float(whole[c]), idf)
+            plan.parts.append([self._candidate(j, pf, cf, names, plan_terms, plan.specifics, float(part_sim[p, c]), float(whole[c]), tfidf.idf)
                                for c, j in enumerate(candidates)])
 
     def _candidate(self, j, pf: Features, cf: Features, names, plan_terms, plan_specifics, sim, whole_sim, idf) -> Candidate:

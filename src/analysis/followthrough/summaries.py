@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.followthrough.matching import EVALUATED_STATUSES, REPORTED_STATUSES
@@ -47,20 +48,24 @@ def section_rollup(follow_through: pd.DataFrame) -> pd.DataFrame:
     section: `delivered` when every applicable plan is delivered, `partial` when some are delivered or
     partial, `echoed` when the rest only echo, `not_reported` when nothing is reported, `not_applicable`
     or `pending` when every plan is. `confidence` is the lowest confidence of the plans that decide it."""
-    ft = follow_through[~follow_through["plan_is_lead_in"]].copy()
-    ft["progress_section"] = ft["progress_section"].fillna("")
-    rows = []
-    for key, group in ft.groupby(SECTION_KEYS, sort=True, dropna=False):
-        counts = group["status"].value_counts()
-        applicable = group[group["status"].isin(REPORTED_STATUSES)]
-        status = _section_status(counts, applicable)
-        deciding = applicable if len(applicable) else group
-        rows.append({
-            **dict(zip(SECTION_KEYS, key)), "plans": len(group), **{s: int(counts.get(s, 0)) for s in EVALUATED_STATUSES},
-            "pending": int(counts.get("pending", 0)), "section_status": status, "confidence": float(deciding["confidence"].min()),
-        })
+    ft = follow_through[~follow_through["plan_is_lead_in"]].assign(progress_section=lambda d: d["progress_section"].fillna(""))
+    counts = pd.crosstab([ft[k] for k in SECTION_KEYS], ft["status"]).reindex(columns=[*EVALUATED_STATUSES, "pending"], fill_value=0)
+    counts.columns.name = None
+    deciding = ft[ft["status"].isin(REPORTED_STATUSES)]
+    low_all = ft.groupby(SECTION_KEYS)["confidence"].min()
+    low_deciding = deciding.groupby(SECTION_KEYS)["confidence"].min()
+    out = counts.reset_index()
+    keys = pd.MultiIndex.from_frame(out[SECTION_KEYS])
+    out["plans"] = counts.sum(axis=1).to_numpy()
+    applicable = counts[REPORTED_STATUSES].sum(axis=1).to_numpy()
+    out["section_status"] = np.select(
+        [applicable == 0, counts["delivered"].to_numpy() == applicable, (counts["delivered"] + counts["partial"]).to_numpy() > 0, counts["echoed"].to_numpy() > 0],
+        [np.where(counts["pending"].to_numpy() > 0, "pending", "not_applicable"), "delivered", "partial", "echoed"],
+        default="not_reported",
+    )
+    out["confidence"] = low_deciding.reindex(keys).fillna(low_all.reindex(keys)).to_numpy()
     columns = [*SECTION_KEYS, "plans", *EVALUATED_STATUSES, "pending", "section_status", "confidence"]
-    out = pd.DataFrame(rows, columns=columns)
+    out = out[columns]
     out["progress_section"] = out["progress_section"].astype("str").where(out["progress_section"] != "", pd.NA)
     for column in ["action", "plans", *EVALUATED_STATUSES, "pending"]:
         out[column] = out[column].astype("int64")
@@ -68,17 +73,6 @@ def section_rollup(follow_through: pd.DataFrame) -> pd.DataFrame:
         out[column] = out[column].astype("str")
     out["confidence"] = out["confidence"].astype("float64")
     return out.sort_values(["action", "dept_abbr", "plan_section"], kind="stable").reset_index(drop=True)
-
-
-def _section_status(counts: pd.Series, applicable: pd.DataFrame) -> str:
-    if applicable.empty:
-        return "pending" if counts.get("pending", 0) else "not_applicable"
-    statuses = set(applicable["status"])
-    if statuses == {"delivered"}:
-        return "delivered"
-    if statuses & {"delivered", "partial"}:
-        return "partial"
-    return "echoed" if "echoed" in statuses else "not_reported"
 
 
 def evidence_table(follow_through: pd.DataFrame, statuses: Sequence[str] | None = None) -> pd.DataFrame:

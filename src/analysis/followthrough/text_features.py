@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -108,6 +109,17 @@ NOT_NOMINALISATIONS = frozenset(
 # At most this many statements are quoted as the evidence of one plan (highest similarity first).
 
 # --- text features -------------------------------------------------------------------------------------
+class Tok(NamedTuple):
+    """The token attributes the features read, copied once from spaCy's Token."""
+
+    text: str
+    lower_: str
+    idx: int
+    i: int
+    is_alpha: bool
+    like_num: bool
+
+
 @dataclass
 class Features:
     """What the matcher needs of one text: content lemmas, names, numbers/dates, and wording cues."""
@@ -324,17 +336,17 @@ def features(
     irregular_past = _lookups().irregular_past
     stop_words = nlp.Defaults.stop_words
     aliases = _acronym_aliases(texts) if aliases is None else aliases
-    with nlp.select_pipes(disable=["lemmatizer"]):
-        docs = list(nlp.pipe(texts))
+    spacy_docs = list(nlp.tokenizer.pipe(texts))  # tokens only: no component of the pipeline is needed here
     out = []
-    for k, (text, doc) in enumerate(zip(texts, docs)):
+    for k, (text, spacy_doc) in enumerate(zip(texts, spacy_docs)):
+        doc = [Tok(t.text, t.lower_, t.idx, t.i, t.is_alpha, t.like_num) for t in spacy_doc]  # one pass over spaCy's tokens
         spans = _masked_spans(text)
         terms, numbers, dates = [], set(), set()
         for t_i, tok in enumerate(doc):
             if _in_spans(tok.idx, spans) or not (tok.is_alpha or tok.text.isalnum()):
                 continue
             low = tok.lower_
-            if any(ch.isdigit() for ch in low):
+            if not tok.is_alpha and any(ch.isdigit() for ch in low):
                 previous = doc[t_i - 1].lower_ if t_i else ""
                 if previous not in REFERENCE_WORDS:
                     (dates if re.fullmatch(r"(19|20)\d\d", low) else numbers).add(low)
@@ -351,7 +363,7 @@ def features(
         found = []
         if mentions is not None:
             for m in mentions[k]:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None and not _in_spans(m.start, spans):
                     found.append(MentionSpan(m.key, span.start, span.end, m.is_org))
         taken = {i for m in found for i in range(m.start, m.end)}
