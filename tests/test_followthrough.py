@@ -340,7 +340,8 @@ def test_an_organisation_is_not_an_initiative():
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("number", "number"), ("developed", "develop"), ("developing", "develop"), ("recruitment", "recruit"), ("departments", "department"), ("ran", "run"), ("leadership", "leader"), ("partnerships", "partner")],
+    [("number", "number"), ("developed", "develop"), ("developing", "develop"), ("recruitment", "recruit"), ("departments", "department"), ("ran", "run"),
+     ("leadership", "leader"), ("partnerships", "partner")],
 )
 def test_lemma_repairs(word, expected):
     assert followthrough.lemma(word) == expected

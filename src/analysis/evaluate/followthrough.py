@@ -23,11 +23,12 @@ import numpy as np
 import pandas as pd
 from sklearn.model_selection import GroupKFold, LeaveOneGroupOut
 
-from analysis import followthrough, paths
+from analysis import followthrough, paths, tables
 from analysis.evaluate import join_labels, multiclass_scores
+from analysis.vocabulary import EVALUATED_STATUSES
 
 LABELS = paths.ANNOTATIONS / "follow_through_labels.csv"
-STATUSES = followthrough.EVALUATED_STATUSES
+STATUSES = list(EVALUATED_STATUSES)
 LENIENT_COLUMN = "accepted_statuses"  # "|"-separated statuses a coder would also accept; absent today
 
 # Threshold grid of the cross-validation (the constants are on it).
@@ -40,6 +41,7 @@ GRID = {
 }
 BASELINE_STEPS = tuple(float(x) for x in np.round(np.arange(0.0, 1.0001, 0.05), 3))
 MAX_FOLDS = 10
+NO_LENIENT = "not measurable: the labels have one status per plan and no accepted-statuses column"
 CONFIDENT = 0.75  # confidence at or above which a call counts as "confident" in the report
 
 
@@ -84,14 +86,13 @@ def read_inputs(processed_dir: Path) -> tuple[pd.DataFrame | None, pd.DataFrame 
     """The boilerplate, initiative-mention and initiative tables the build wrote, when it wrote them."""
 
     def read(name: str) -> pd.DataFrame | None:
-        path = Path(processed_dir) / f"{name}.csv"
-        return pd.read_csv(path, dtype={"statement_id": str, "initiative_id": str}, keep_default_na=False) if path.exists() else None
+        return tables.read(name, processed_dir) if tables.path(name, processed_dir).exists() else None
 
     return read("boilerplate"), read("initiative_mentions"), read("initiatives")
 
 
 def seed_labelled(processed_dir: Path) -> Labelled:
-    statements = pd.read_parquet(Path(processed_dir) / "statements.parquet")
+    statements = tables.read("statements", processed_dir)
     boilerplate, mentions, initiatives = read_inputs(processed_dir)
     matcher = followthrough.PlanMatcher(statements, boilerplate, followthrough.with_types(mentions, initiatives))
     labels = pd.read_csv(LABELS, dtype=str, keep_default_na=False)
@@ -213,7 +214,7 @@ def report(processed_dir: Path) -> str:
     out = [
         f"Follow-through, seed page (data/annotations/follow_through_labels.csv: {len(seed.truth)} plans, "
         f"{seed.labels['dept_abbr'].nunique()} departments; {seed.unmatched} label rows match no statement)",
-        f"  lenient agreement: {'column ' + LENIENT_COLUMN if seed.accepted() else 'not measurable: the labels have one status per plan and no accepted-statuses column'}",
+        "  lenient agreement: " + (f"column {LENIENT_COLUMN}" if seed.accepted() else NO_LENIENT),
         *score_lines("method as built (thresholds below)", seed.truth, seed.table["status"].to_numpy(), seed.accepted()),
         *confidence_lines(seed),
         f"  thresholds ({', '.join(names)}) as built: {default}; best on all seed labels: {candidates[best]}",
@@ -235,7 +236,9 @@ def report(processed_dir: Path) -> str:
             *score_lines("method as built", fragments.truth, fragments.table["status"].to_numpy(), fragments.accepted()),
             *confidence_lines(fragments),
             *score_lines(f"baseline: similarity only {base_pair} (chosen on the seed)", fragments.truth, frag_base, fragments.accepted()),
-            *score_lines(f"baseline: constant status '{constant}' (the seed's commonest)", fragments.truth, np.full(len(fragments.truth), constant), fragments.accepted()),
+            *score_lines(
+                f"baseline: constant status '{constant}' (the seed's commonest)", fragments.truth, np.full(len(fragments.truth), constant), fragments.accepted()
+            ),
             f"  disagreements ({int((fragments.table['status'].to_numpy() != fragments.truth).sum())}):",
             *disagreement_lines(fragments),
         ]

@@ -2,7 +2,7 @@
 
 For every plan statement (``plan_Y`` -> ``progress_Y``; ``commitment_Y`` -> ``progress_{Y+1}``; same
 department and action) the package finds the progress statements that report on it and assigns one
-status (METHODS.md section 3; the project's rules: docs/codebook.md; the method and its scores:
+status (docs/methods.md "Plan-to-delivery follow-through"; the rules: docs/codebook.md; scores:
 docs/methods.md), with its evidence and a confidence:
 
 ``delivered``       every part of the plan has a related progress statement reporting a completed,
@@ -22,6 +22,16 @@ facts computed once per build; statuses under a set of thresholds), `summaries` 
 plan section, plan -> evidence). Pure functions from tables to tables; nothing here reads or writes files.
 """
 
+from analysis.followthrough.matching import (
+    DEFAULT_THRESHOLDS,
+    STATUSES,
+    PlanMatcher,
+    Thresholds,
+    follow_through,
+    typed,
+    with_types,
+)
+from analysis.followthrough.summaries import department_summary, evidence_table, section_rollup
 from analysis.followthrough.text_features import (
     Features,
     MentionSpan,
@@ -34,22 +44,10 @@ from analysis.followthrough.text_features import (
     split_parts,
     warm_up,
 )
-from analysis.followthrough.matching import (
-    DEFAULT_THRESHOLDS,
-    EVALUATED_STATUSES,
-    OUTPUT_COLUMNS,
-    REPORTED_STATUSES,
-    STATUSES,
-    PlanMatcher,
-    Thresholds,
-    follow_through,
-    typed,
-    with_types,
-)
-from analysis.followthrough.summaries import department_summary, evidence_table, section_rollup
+from analysis.vocabulary import EVALUATED_STATUSES, REPORTED_STATUSES
 
 __all__ = [
-    "DEFAULT_THRESHOLDS", "EVALUATED_STATUSES", "OUTPUT_COLUMNS", "REPORTED_STATUSES", "STATUSES", "Features", "MentionSpan",
+    "DEFAULT_THRESHOLDS", "EVALUATED_STATUSES", "REPORTED_STATUSES", "STATUSES", "Features", "MentionSpan",
     "PlanMatcher", "Thresholds", "department_summary", "detect_not_applicable", "evidence_table", "features", "follow_through",
     "is_aim_only", "is_testable", "lemma", "paired_section", "section_rollup", "split_parts", "typed", "warm_up", "with_types",
 ]

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from analysis import periods, schemas
 from analysis.followthrough import text_features as ft
 from analysis.followthrough.text_features import FRAME_LEMMAS, Features, MentionSpan
+from analysis.vocabulary import FOLLOW_THROUGH_STATUSES, NOT_INITIATIVE_TYPES
 
-STATUSES = ["delivered", "partial", "echoed", "not_reported", "not_applicable", "pending"]
-EVALUATED_STATUSES = STATUSES[:5]  # pending plans have nothing to judge
-REPORTED_STATUSES = ["delivered", "partial", "echoed", "not_reported"]
+STATUSES = list(FOLLOW_THROUGH_STATUSES)
 
 # --- thresholds (named, documented; chosen by cross-validation: docs/methods.md) -------------------
 # A progress statement relates to a plan part when their TF-IDF cosine reaches MATCH_THRESHOLD (or they
@@ -59,13 +59,6 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
-NOT_INITIATIVE_TYPES = frozenset({"organisation", "unit"})
-
-OUTPUT_COLUMNS = [
-    "plan_statement_id", "department", "dept_abbr", "action", "plan_section", "progress_section", "plan_text",
-    "plan_testable", "status", "confidence", "evidence_statement_ids", "evidence_text", "score", "shared_terms",
-    "new_terms", "n_parts", "parts_delivered", "plan_is_lead_in", "status_reason",
-]
 
 
 @dataclass
@@ -289,7 +282,7 @@ class PlanMatcher:
         if not self.use_repeat_fallback:
             return out
         progress = [k for k in idx if self.sections[k].startswith("progress_")]
-        year = {k: int(self.sections[k].split("_")[1]) for k in progress}
+        year = {k: periods.year(self.sections[k]) for k in progress}
         for k in progress:
             earlier = [j for j in progress if year[j] < year[k] and not (self.feats[k].specifics - self.feats[j].specifics)]
             if earlier:
@@ -330,7 +323,7 @@ class PlanMatcher:
     def table(self, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> pd.DataFrame:
         """The follow_through table under these thresholds."""
         rows = [self._judge(plan, thresholds) for plan in self.plans]
-        return typed(pd.DataFrame(rows, columns=OUTPUT_COLUMNS))
+        return typed(pd.DataFrame(rows))
 
     def _judge(self, plan: Plan, th: Thresholds) -> dict:
         if plan.fixed_status:
@@ -471,16 +464,11 @@ def _evidence_columns(outcomes: list[PartOutcome], matcher: PlanMatcher) -> dict
 
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Column dtypes of the follow_through table, rows in plan order."""
-    frame = frame.copy()
-    for column in ["plan_statement_id", "department", "dept_abbr", "plan_section", "plan_text", "status", "status_reason"]:
-        frame[column] = frame[column].astype("str")
-    for column in ["progress_section", "evidence_statement_ids", "evidence_text", "shared_terms", "new_terms"]:
-        frame[column] = frame[column].astype("str").where(frame[column].notna(), pd.NA)
-    frame = frame.astype({
-        "action": "int64", "n_parts": "int64", "parts_delivered": "int64", "plan_testable": "bool", "plan_is_lead_in": "bool",
-        "score": "float64", "confidence": "float64",
-    })
+    """The follow_through table in its contract's shape (schemas.FollowThrough), rows in plan order; the
+    machine's status is also the final one until an analyst's review (analysis.reviews) says otherwise."""
+    if frame.empty:
+        return schemas.empty("follow_through")
+    frame = schemas.build("follow_through", frame.assign(status_machine=frame["status"], reviewed_by=pd.NA))
     return frame.sort_values(["action", "dept_abbr", "plan_statement_id"], kind="stable").reset_index(drop=True)
 
 
@@ -491,7 +479,7 @@ def follow_through(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     initiatives: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One row per plan statement with its status, confidence, testability and evidence (OUTPUT_COLUMNS).
+    """One row per plan statement with its status, confidence, testability and evidence (schemas.FollowThrough).
 
     `boilerplate` (analysis.boilerplate.classify) and `mentions` (analysis.initiatives.extract, typed by
     `initiatives`) are what the pipeline passes; without them light fallbacks here detect template and

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.followthrough.matching import EVALUATED_STATUSES, REPORTED_STATUSES
+from analysis import schemas
+from analysis.vocabulary import EVALUATED_STATUSES, REPORTED_STATUSES
 
 SECTION_KEYS = ["action", "department", "dept_abbr", "plan_section", "progress_section"]
 
@@ -29,17 +30,14 @@ def department_summary(follow_through: pd.DataFrame) -> pd.DataFrame:
     summary = summary.fillna({"plans": 0, "testable_plans": 0, "pending": 0})
     for column in ["plans", "testable_plans", *EVALUATED_STATUSES, "pending"]:
         summary[column] = summary[column].astype("int64")
-    testable_done = ft[ft["plan_testable"] & ft["status"].isin(["delivered", "partial"])].groupby(keys).size().rename("testable_delivered_or_partial").reset_index()
+    delivered_or_partial = ft["plan_testable"] & ft["status"].isin(["delivered", "partial"])
+    testable_done = ft[delivered_or_partial].groupby(keys).size().rename("testable_delivered_or_partial").reset_index()
     summary = summary.merge(testable_done, on=keys, how="left").fillna({"testable_delivered_or_partial": 0})
     summary["testable_delivered_or_partial"] = summary["testable_delivered_or_partial"].astype("int64")
     rate = summary["testable_delivered_or_partial"] / summary["testable_plans"].where(summary["testable_plans"] > 0)
     summary["delivery_rate"] = rate.astype("float64")
     summary["testable_share"] = (summary["testable_plans"] / summary["plans"].where(summary["plans"] > 0)).astype("float64")
-    columns = [
-        "action", "department", "dept_abbr", "plans", "testable_plans", "delivered", "partial", "echoed", "not_reported",
-        "not_applicable", "pending", "testable_delivered_or_partial", "delivery_rate", "testable_share",
-    ]
-    return summary[columns].sort_values(["action", "dept_abbr"], kind="stable").reset_index(drop=True)
+    return schemas.build("follow_through_departments", summary).sort_values(["action", "dept_abbr"], kind="stable").reset_index(drop=True)
 
 
 def section_rollup(follow_through: pd.DataFrame) -> pd.DataFrame:
@@ -57,22 +55,20 @@ def section_rollup(follow_through: pd.DataFrame) -> pd.DataFrame:
     out = counts.reset_index()
     keys = pd.MultiIndex.from_frame(out[SECTION_KEYS])
     out["plans"] = counts.sum(axis=1).to_numpy()
-    applicable = counts[REPORTED_STATUSES].sum(axis=1).to_numpy()
+    applicable = counts[list(REPORTED_STATUSES)].sum(axis=1).to_numpy()
     out["section_status"] = np.select(
-        [applicable == 0, counts["delivered"].to_numpy() == applicable, (counts["delivered"] + counts["partial"]).to_numpy() > 0, counts["echoed"].to_numpy() > 0],
+        [
+            applicable == 0,
+            counts["delivered"].to_numpy() == applicable,
+            (counts["delivered"] + counts["partial"]).to_numpy() > 0,
+            counts["echoed"].to_numpy() > 0,
+        ],
         [np.where(counts["pending"].to_numpy() > 0, "pending", "not_applicable"), "delivered", "partial", "echoed"],
         default="not_reported",
     )
     out["confidence"] = low_deciding.reindex(keys).fillna(low_all.reindex(keys)).to_numpy()
-    columns = [*SECTION_KEYS, "plans", *EVALUATED_STATUSES, "pending", "section_status", "confidence"]
-    out = out[columns]
-    out["progress_section"] = out["progress_section"].astype("str").where(out["progress_section"] != "", pd.NA)
-    for column in ["action", "plans", *EVALUATED_STATUSES, "pending"]:
-        out[column] = out[column].astype("int64")
-    for column in ["department", "dept_abbr", "plan_section", "section_status"]:
-        out[column] = out[column].astype("str")
-    out["confidence"] = out["confidence"].astype("float64")
-    return out.sort_values(["action", "dept_abbr", "plan_section"], kind="stable").reset_index(drop=True)
+    out["progress_section"] = out["progress_section"].where(out["progress_section"] != "", pd.NA)
+    return schemas.build("follow_through_sections", out).sort_values(["action", "dept_abbr", "plan_section"], kind="stable").reset_index(drop=True)
 
 
 def evidence_table(follow_through: pd.DataFrame, statuses: Sequence[str] | None = None) -> pd.DataFrame:

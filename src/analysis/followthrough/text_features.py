@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from analysis import boilerplate, departments
+from analysis import boilerplate, departments, periods
 from analysis.nlp import get_nlp
 
 # --- vocabularies ------------------------------------------------------------------------------------
-# Organisations every update names; like department names they say nothing specific (METHODS.md section 1).
+# Organisations every update names; like department names they say nothing specific (docs/methods.md "Boilerplate versus substantive").
 ORGANISATION_NAMES = ("Government Digital Service", "GDS")
 
 # Lemmas that frame a plan rather than name what it delivers: modal and continuation verbs, partnership
@@ -175,7 +175,7 @@ def warm_up() -> None:
     _verb_base()
 
 
-@lru_cache(maxsize=None)
+@cache
 def lemma(word: str) -> str:
     """Lower-case lookup lemma, with four repairs to the lookup table: an -er noun is not read as a
     comparative ("number" is not "numb"), a stem+e form is cut back ("developed" -> "develop", not
@@ -319,7 +319,6 @@ class MentionSpan:
     is_org: bool  # an organisation or unit, not an initiative
 
 
-NOT_INITIATIVE_TYPES = frozenset({"organisation", "unit"})
 
 
 def features(
@@ -513,13 +512,8 @@ def _template_flags(statements: pd.DataFrame, feats: list[Features]) -> np.ndarr
 
 # --- section pairing ------------------------------------------------------------------------------------
 def paired_section(section: str) -> str | None:
-    """plan_Y -> progress_Y; commitment_Y -> progress_{Y+1}; None for progress sections."""
-    kind, _, year = section.partition("_")
-    if kind == "plan":
-        return f"progress_{year}"
-    if kind == "commitment":
-        return f"progress_{int(year) + 1}"
-    return None
+    """plan_Y -> progress_Y; commitment_Y -> progress_{Y+1}; None for progress sections (`periods.reported_in`)."""
+    return periods.reported_in(section)
 
 
 
