@@ -332,56 +332,19 @@ def features(
     capitalised-name fallback for the rest of the text; `aliases` maps acronyms to their definitions for
     the fallback (default: those defined in `texts` themselves)."""
     nlp = get_nlp()
-    irregular_past = _lookups().irregular_past
-    stop_words = nlp.Defaults.stop_words
     aliases = _acronym_aliases(texts) if aliases is None else aliases
-    spacy_docs = list(nlp.tokenizer.pipe(texts))  # tokens only: no component of the pipeline is needed here
     out = []
-    for k, (text, spacy_doc) in enumerate(zip(texts, spacy_docs)):
+    for k, (text, spacy_doc) in enumerate(zip(texts, nlp.tokenizer.pipe(texts))):  # tokens only: no component needed
         doc = [Tok(t.text, t.lower_, t.idx, t.i, t.is_alpha, t.like_num) for t in spacy_doc]  # one pass over spaCy's tokens
         spans = _masked_spans(text)
-        terms, numbers, dates = [], set(), set()
-        for t_i, tok in enumerate(doc):
-            if _in_spans(tok.idx, spans) or not (tok.is_alpha or tok.text.isalnum()):
-                continue
-            low = tok.lower_
-            if not tok.is_alpha and any(ch.isdigit() for ch in low):
-                previous = doc[t_i - 1].lower_ if t_i else ""
-                if previous not in REFERENCE_WORDS:
-                    (dates if re.fullmatch(r"(19|20)\d\d", low) else numbers).add(low)
-                    terms.append(low)
-                continue
-            if low in MONTHS:
-                dates.add(low)
-            if len(low) < 2 or low in stop_words:
-                continue
-            terms.append(lemma(low))
-        past = _reports_completed_action(doc, irregular_past)
-        # names: the initiative mentions when given (canonical ids, typed), plus capitalised names and
-        # acronyms the fallback finds elsewhere in the text; department names and GDS never count
-        found = []
-        if mentions is not None:
-            for m in mentions[k]:
-                span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and not _in_spans(m.start, spans):
-                    found.append(MentionSpan(m.key, span.start, span.end, m.is_org))
-        taken = {i for m in found for i in range(m.start, m.end)}
-        for m in _capitalised_names(doc, spans):
-            if not taken.intersection(range(m.start, m.end)):
-                found.append(MentionSpan(aliases.get(m.key, m.key), m.start, m.end, m.is_org))
-        names, initiative_names, non_org = set(), set(), set()
-        excluded_tokens: set[int] = set()  # tokens of partner and organisation names
-        for name, start, end, is_org in ((m.key, m.start, m.end, m.is_org) for m in found):
-            names.add(name)
-            if not is_org:
-                non_org.add(name)
-            if is_org or _is_partner(doc, start):
-                excluded_tokens.update(range(start, end))
-            else:
-                initiative_names.add(name)
-        has_output = any(
-            lemma(t.lower_) in OUTPUT_LEMMAS for t in doc if t.i not in excluded_tokens and not _in_spans(t.idx, spans)
-        )
+        terms, numbers, dates = _terms(doc, spans, nlp.Defaults.stop_words)
+        found = _found_names(doc, spacy_doc, spans, None if mentions is None else mentions[k], aliases)
+        names = {m.key for m in found}
+        non_org = {m.key for m in found if not m.is_org}
+        outside = [m for m in found if m.is_org or _is_partner(doc, m.start)]  # partner and organisation names
+        initiative_names = {m.key for m in found if m not in outside}
+        excluded_tokens = {i for m in outside for i in range(m.start, m.end)}
+        has_output = any(lemma(t.lower_) in OUTPUT_LEMMAS for t in doc if t.i not in excluded_tokens and not _in_spans(t.idx, spans))
         out.append(
             Features(
                 terms=terms,
@@ -389,7 +352,7 @@ def features(
                 specifics=frozenset(names | numbers | dates),
                 initiative_names=frozenset(initiative_names | numbers),
                 checkable=bool(non_org or numbers or dates or has_output),
-                past=past,
+                past=_reports_completed_action(doc, _lookups().irregular_past),
                 weak=bool(WEAK_PATTERN.search(text)),
                 future=bool(FUTURE.search(text)),
                 continuation=bool(CONTINUATION.search(text)),
@@ -400,6 +363,42 @@ def features(
             )
         )
     return out
+
+
+def _terms(doc: list[Tok], spans, stop_words) -> tuple[list[str], set[str], set[str]]:
+    """Content lemmas (with numbers), numbers and dates, outside department and organisation names."""
+    terms, numbers, dates = [], set(), set()
+    for t_i, tok in enumerate(doc):
+        if _in_spans(tok.idx, spans) or not (tok.is_alpha or tok.text.isalnum()):
+            continue
+        low = tok.lower_
+        if not tok.is_alpha and any(ch.isdigit() for ch in low):
+            previous = doc[t_i - 1].lower_ if t_i else ""
+            if previous not in REFERENCE_WORDS:
+                (dates if re.fullmatch(r"(19|20)\d\d", low) else numbers).add(low)
+                terms.append(low)
+            continue
+        if low in MONTHS:
+            dates.add(low)
+        if len(low) < 2 or low in stop_words:
+            continue
+        terms.append(lemma(low))
+    return terms, numbers, dates
+
+
+def _found_names(doc: list[Tok], spacy_doc, spans, mentions: Sequence[MentionSpan] | None, aliases: dict[str, str]) -> list[MentionSpan]:
+    """Names as token spans: the initiative mentions when given (canonical ids, typed), plus capitalised
+    names and acronyms the fallback finds elsewhere; department names and GDS never count."""
+    found = []
+    for m in mentions or []:
+        span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and not _in_spans(m.start, spans):
+            found.append(MentionSpan(m.key, span.start, span.end, m.is_org))
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for m in _capitalised_names(doc, spans):
+        if not taken.intersection(range(m.start, m.end)):
+            found.append(MentionSpan(aliases.get(m.key, m.key), m.start, m.end, m.is_org))
+    return found
 
 
 def _reports_completed_action(doc, irregular_past: frozenset[str]) -> bool:
