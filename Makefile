@@ -69,7 +69,7 @@ evaluate: data ## Print scores of every analysis against the hand labels (data/a
 reports/review/to-review.csv: $(TABLES)
 	$(PY) -m analysis review --processed $(PROCESSED) --out $@
 
-review: reports/review/to-review.csv ## Write reports/review/to-review.csv: the follow-through calls most worth checking, lowest confidence first
+review: reports/review/to-review.csv ## Write reports/review/to-review.csv: the follow-through and boilerplate calls most worth checking, lowest confidence first
 
 lab: $(VENV_STAMP) ## Open JupyterLab on notebooks/ with the project environment
 	$(VENV)/bin/jupyter lab notebooks/

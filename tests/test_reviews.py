@@ -79,6 +79,13 @@ def test_sheet_lists_lowest_confidence_first():
     )
     sheet = reviews.to_review(follow)
     assert sheet["id"].tolist() == ["p2", "p1"]  # pending and already reviewed calls are left out
+    # boilerplate calls join in by confidence: a score of 0.6 is 0.6 sure, 0.05 is 0.95 sure
+    bp = pd.DataFrame({"statement_id": ["s1", "s2"], "boilerplate_reason": ["vague", None], "boilerplate_score": [0.6, 0.05],
+                       "vague_cues": ["continue to", ""], "reviewed_by": [None, None]})
+    st = pd.DataFrame({"statement_id": ["s1", "s2"], "text": ["DfT will continue to work with GDS.", "DfT ran 3 events."]})
+    both = reviews.to_review(follow, bp, st)
+    assert both["id"].tolist() == ["p2", "s1", "p1", "s2"]
+    assert both.set_index("id").at["s2", "machine_value"] == ""
     assert list(sheet.columns[-4:]) == ["value", "reviewer", "date", "note"]
 
 
@@ -95,9 +102,9 @@ def test_round_trip_through_the_build(tmp_path, raw_seed):
     out = tmp_path / "processed"
     pipeline.build(raw_seed, out, tmp_path / "no-reviews")
     sheet_path = tmp_path / "to-review.csv"
-    assert cli.main(["review", "--processed", str(out), "--out", str(sheet_path), "--limit", "5"]) == 0
+    assert cli.main(["review", "--processed", str(out), "--out", str(sheet_path), "--limit", "400"]) == 0
     sheet = pd.read_csv(sheet_path, keep_default_na=False)
-    first = sheet.iloc[0]
+    first = sheet[sheet["field"] == "status"].iloc[0]
     other = next(s for s in reviews.FOLLOW_THROUGH_STATUSES if s != first["machine_value"])
     write(tmp_path / "reviews", "round1.csv", f"{first['id']},status,{other},Ann,2026-12-01,checked\na04-XX-plan_2014-001,status,partial,Ann,2026-12-01,\n")
     result = pipeline.build(raw_seed, out, tmp_path / "reviews")

@@ -81,13 +81,11 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    from analysis import reviews
+    from analysis import reviews, tables
     from analysis.outputs import write_table
 
-    follow = pd.read_csv(Path(args.processed) / "follow_through.csv", keep_default_na=False, na_values=[""])
-    sheet = reviews.to_review(follow, limit=args.limit)
+    follow, boilerplate, statements = (tables.read(name, Path(args.processed)) for name in ("follow_through", "boilerplate", "statements"))
+    sheet = reviews.to_review(follow, boilerplate, statements, limit=args.limit)
     write_table(sheet, Path(args.out))
     print(f"wrote {args.out}: {len(sheet)} calls to check, lowest confidence first; fill in value, reviewer, date, note "
           f"and copy the rows (id, field, value, reviewer, date, note) into a file in data/reviews/")

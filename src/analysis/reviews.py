@@ -144,17 +144,25 @@ def summary_sentence(follow_through: pd.DataFrame, boilerplate: pd.DataFrame | N
     return "; ".join(parts) + "." if parts else "No calls have been reviewed."
 
 
-SHEET_COLUMNS = ["id", "field", "machine_value", "confidence", "dept_abbr", "plan_section", "plan", "evidence", "why", "value", "reviewer", "date", "note"]
+SHEET_COLUMNS = ["id", "field", "machine_value", "confidence", "text", "evidence", "why", "value", "reviewer", "date", "note"]
 
 
-def to_review(follow_through: pd.DataFrame, limit: int = 50) -> pd.DataFrame:
-    """The follow-through calls most worth checking: not yet reviewed, judged by matching (not fixed),
-    lowest confidence first, then plan order. Columns value/reviewer/date/note are left to fill in, then
-    the rows (id, field, value, reviewer, date, note) go into a file in data/reviews/."""
+def to_review(follow_through: pd.DataFrame, boilerplate: pd.DataFrame | None = None, statements: pd.DataFrame | None = None, limit: int = 50) -> pd.DataFrame:
+    """The calls most worth checking: not yet reviewed, lowest confidence first (follow-through statuses
+    judged by matching; boilerplate calls when the boilerplate and statements tables are given, whose
+    confidence is 0.5 + |boilerplate_score - 0.5|). Columns value/reviewer/date/note are left to fill in;
+    the rows (id, field, value, reviewer, date, note) then go into a file in data/reviews/."""
     ft = follow_through[follow_through["reviewed_by"].isna() & ~follow_through["plan_is_lead_in"] & (follow_through["status"] != "pending")]
-    ft = ft.sort_values(["confidence", "action", "dept_abbr", "plan_statement_id"], kind="stable").head(limit)
-    return pd.DataFrame({
+    sheets = [pd.DataFrame({
         "id": ft["plan_statement_id"], "field": "status", "machine_value": ft["status"], "confidence": ft["confidence"],
-        "dept_abbr": ft["dept_abbr"], "plan_section": ft["plan_section"], "plan": ft["plan_text"], "evidence": ft["evidence_text"],
-        "why": ft["status_reason"], "value": "", "reviewer": "", "date": "", "note": "",
-    }, columns=SHEET_COLUMNS).reset_index(drop=True)
+        "text": ft["plan_text"], "evidence": ft["evidence_text"], "why": ft["status_reason"],
+    })]
+    if boilerplate is not None and statements is not None:
+        bp = boilerplate[boilerplate["reviewed_by"].isna()].merge(statements[["statement_id", "text"]], on="statement_id", how="left")
+        sheets.append(pd.DataFrame({
+            "id": bp["statement_id"], "field": "boilerplate_reason", "machine_value": bp["boilerplate_reason"].fillna(""),
+            "confidence": 0.5 + (bp["boilerplate_score"].astype("float64") - 0.5).abs(), "text": bp["text"], "evidence": bp["vague_cues"],
+            "why": "boilerplate score " + bp["boilerplate_score"].round(2).astype("str"),
+        }))
+    sheet = pd.concat(sheets, ignore_index=True).sort_values(["confidence", "field", "id"], kind="stable").head(limit)
+    return sheet.assign(value="", reviewer="", date="", note="")[SHEET_COLUMNS].reset_index(drop=True)
