@@ -172,14 +172,21 @@ It made widgets.
 
 def test_straight_apostrophes_and_unknown_department_heading():
     doc = parse_text(PAGE, "t.txt")
-    assert [s.dept_abbr for s in doc.sections] == ["AGO", "UNK"]
+    # an unknown department keeps its own name and its own key (its initials), never a shared placeholder
+    assert [s.dept_abbr for s in doc.sections] == ["AGO", "DW"]
     assert doc.sections[1].department == "Department for Widgets"
-    assert any("not in the gazetteer" in w for w in doc.warnings)
+    assert any("line 6: department heading 'Department for Widgets' not in the gazetteer" in w for w in doc.warnings)
 
 
-def test_period_heading_before_department_is_an_error_with_line():
+def test_period_heading_before_any_department_is_kept_under_an_unnamed_department():
+    doc = parse_text("Action 3: x\nProgress during 2014\nText.\n", "bad.txt")
+    assert [(s.dept_abbr, s.section, [b.text for b in s.blocks]) for s in doc.sections] == [("UNNAMED2", "progress_2014", ["Text."])]
+    assert any(w.startswith("line 2: period heading") and "without a department heading" in w for w in doc.warnings)
+
+
+def test_period_heading_before_any_action_is_an_error_with_line():
     with pytest.raises(ParseError) as err:
-        parse_text("Action 3: x\nProgress during 2014\nText.\n", "bad.txt")
+        parse_text("Home Office\nProgress during 2014\nText.\n", "bad.txt")
     assert err.value.line == 2 and "bad.txt:2" in str(err.value)
 
 
