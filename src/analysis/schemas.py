@@ -6,12 +6,16 @@ generates (and a test checks is current), so the documentation cannot drift from
 
 from __future__ import annotations
 
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
 SECTIONS = ["commitment_2012", "progress_2013", "plan_2014", "progress_2014", "plan_2015"]
 SECTION_PATTERN = r"^(commitment|progress|plan)_20\d\d$"
-ID_PATTERN = r"^a\d{2}-[A-Za-z]+-(commitment|progress|plan)_20\d\d(-v\d+)?-\d{3}$"
+# Statements also keep text whose period heading is missing, in section "unknown" (docs/codebook.md).
+STATEMENT_SECTION_PATTERN = r"^((commitment|progress|plan)_20\d\d|unknown)$"
+# Department keys: the gazetteer's abbreviations, an unknown department's initials (+ line if taken), UNNAMED{line}.
+ID_PATTERN = r"^a\d{2}-[A-Za-z][A-Za-z0-9]*-((commitment|progress|plan)_20\d\d|unknown)(-v\d+)?-\d{3,}$"
 
 
 class Statements(pa.DataFrameModel):
@@ -27,15 +31,26 @@ class Statements(pa.DataFrameModel):
     source_file: Series[str] = pa.Field(description="File name in data/raw/ the statement was read from.")
     action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
     action_title: Series[str] = pa.Field(description="The action's wording after 'Action N:' in its heading.")
-    department: Series[str] = pa.Field(description="Canonical department name from the gazetteer (analysis.departments).")
-    dept_abbr: Series[str] = pa.Field(description="Standard abbreviation of the department (DWP, HMT, HO ...).")
-    section: Series[str] = pa.Field(
-        str_matches=SECTION_PATTERN,
-        description="Period of the update: commitment_2012 (December 2012 commitments), progress_2013, plan_2014, "
-        "progress_2014 or plan_2015.",
+    department: Series[str] = pa.Field(
+        description="Canonical department name from the gazetteer (analysis.departments); a heading the gazetteer does "
+        "not know keeps its own name; 'unnamed department (line N)' when the department heading is missing."
     )
-    section_kind: Series[str] = pa.Field(isin=["commitment", "progress", "plan"], description="commitment, progress or plan.")
-    year: Series[int] = pa.Field(ge=2012, le=2016, description="Year of the period (2012 for the December 2012 commitments).")
+    dept_abbr: Series[str] = pa.Field(
+        description="Standard abbreviation of the department (DWP, HMT, HO ...); for an unknown department its own "
+        "initials (with the heading's line number if another department has them); UNNAMED{line} for an unnamed one."
+    )
+    section: Series[str] = pa.Field(
+        str_matches=STATEMENT_SECTION_PATTERN,
+        description="Period of the update: commitment_2012 (December 2012 commitments), progress_2013, plan_2014, "
+        "progress_2014 or plan_2015; unknown for text the page gives no period heading for (kept, reported as a "
+        "warning with its line, and left out of the analyses).",
+    )
+    section_kind: Series[str] = pa.Field(
+        isin=["commitment", "progress", "plan", "unknown"], description="commitment, progress or plan; unknown with section unknown."
+    )
+    year: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=2012, le=2016, description="Year of the period (2012 for the December 2012 commitments); empty for section unknown."
+    )
     heading: Series[str] = pa.Field(description="The period heading exactly as the page gives it.")
     position: Series[int] = pa.Field(ge=1, description="1-based order of the statement within its section.")
     paragraph: Series[int] = pa.Field(ge=1, description="1-based index of the source line (paragraph or bullet item) within the section.")

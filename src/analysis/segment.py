@@ -55,10 +55,14 @@ def statement_id(action: int, dept_abbr: str, section: str, position: int, varia
 
 
 def sentences(paragraphs: list[str]) -> list[list[str]]:
-    """Split each paragraph into sentence texts with the shared pipeline (batched for speed)."""
+    """Split each paragraph into sentence texts with the shared pipeline (batched for speed).
+
+    White space is folded first (non-breaking and other Unicode spaces become one space), so a sentence
+    boundary written with a non-breaking space is seen by the tokenizer."""
     nlp = get_nlp()
     with nlp.select_pipes(enable=["sentence_rules"]):
-        return [[normalise_whitespace(s.text) for s in doc.sents if s.text.strip()] for doc in nlp.pipe(paragraphs)]
+        folded = (normalise_whitespace(p) for p in paragraphs)
+        return [[normalise_whitespace(s.text) for s in doc.sents if s.text.strip()] for doc in nlp.pipe(folded)]
 
 
 def section_rows(section: Section, source_file: str, split: list[list[str]], variant: int = 1) -> list[dict]:
@@ -153,5 +157,6 @@ def typed_statements(frame: pd.DataFrame) -> pd.DataFrame:
     string_columns = [c for c in STATEMENT_COLUMNS if c not in {"action", "year", "position", "paragraph", "n_words", "line", "is_bullet", "is_lead_in"}]
     frame = frame.astype({c: "str" for c in string_columns})
     frame["list_lead_in_id"] = frame["list_lead_in_id"].where(frame["list_lead_in_id"].notna() & (frame["list_lead_in_id"] != "None"), pd.NA)
-    frame = frame.astype({"action": "int64", "year": "int64", "position": "int64", "paragraph": "int64", "n_words": "int64", "line": "int64", "is_bullet": "bool", "is_lead_in": "bool"})
+    frame = frame.astype({"year": "Int64"})  # empty for section "unknown" (no period heading)
+    frame = frame.astype({"action": "int64", "position": "int64", "paragraph": "int64", "n_words": "int64", "line": "int64", "is_bullet": "bool", "is_lead_in": "bool"})
     return frame.sort_values(["source_file", "action", "line", "position"], kind="stable").reset_index(drop=True)

@@ -69,11 +69,12 @@ class Section:
 
     @property
     def section_kind(self) -> str:
-        return self.section.split("_")[0]
+        return self.section.split("_")[0]  # "unknown" for text whose period heading is missing
 
     @property
-    def year(self) -> int:
-        return int(self.section.split("_")[1])
+    def year(self) -> int | None:
+        kind, _, year = self.section.partition("_")
+        return int(year) if year.isdigit() else None
 
     @property
     def key(self) -> tuple[int, str, str]:
