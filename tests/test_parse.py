@@ -137,11 +137,16 @@ def test_department_major_defra_action_intro_and_progress_in():
     doc = parse_file(PAGES / "dept-defra.txt")
     assert doc.layout == DEPARTMENT_MAJOR and doc.departments == ["Defra"]
     assert sections_of(doc, "Defra", 1) == ALL_SECTIONS
-    assert sections_of(doc, "Defra", 2) == ["commitment_2012", "progress_2013"]
-    assert [b.text for b in doc.unsectioned] == [
-        "Service managers will be in place for new and redesigned transactions from April 2013."
+    # the line after the action 2 heading (the action's own wording) has no period heading: it is kept, as
+    # section unknown of Defra's action 2, and reported with its line
+    assert sections_of(doc, "Defra", 2) == ["unknown", "commitment_2012", "progress_2013"]
+    unknown = [s for s in doc.sections if s.section == "unknown"][0]
+    assert [(b.line, b.text) for b in unknown.blocks] == [
+        (33, "Service managers will be in place for new and redesigned transactions from April 2013.")
     ]
-    assert _line_accounting(PAGES / "dept-defra.txt", doc) == 7
+    assert any(w.startswith("line 33: text of Defra in action 2 before any period heading") for w in doc.warnings)
+    assert not doc.unsectioned
+    assert _line_accounting(PAGES / "dept-defra.txt", doc) == 8
 
 
 def test_department_major_dwp_abbreviated_title_and_truncated_action_heading():

@@ -8,6 +8,7 @@ set or the new one, never a mix.
 
 from __future__ import annotations
 
+import errno
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +34,10 @@ def _skip_reason(path: Path) -> str | None:
     """Why a *.txt entry of the raw folder is not a page file (None when it is a regular file)."""
     try:
         mode = path.stat().st_mode
-    except OSError:
-        return "a symlink loop or a dangling symlink" if path.is_symlink() else "unreadable"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "a symlink loop"
+        return "a dangling symlink" if path.is_symlink() else f"unreadable ({err.strerror})"
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):

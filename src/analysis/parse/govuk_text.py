@@ -164,6 +164,11 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
                 section = UNKNOWN_SECTION
             elif section not in SECTION_ORDER:
                 warnings.append(f"line {n}: unusual period heading {quote(heading)} read as {section}")
+            repeated = current is not None and current.section == section and not current.blocks and dept is not None
+            if repeated:  # the same heading twice in a row: one section
+                warnings.append(f"line {n}: heading {quote(heading)} repeated: read as one")
+                doc.headings.append(Block(heading, n))
+                continue
             if dept is None or (
                 layout == ACTION_MAJOR
                 and (action, dept.abbr, section) in by_key
@@ -215,11 +220,10 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
                 continue
 
         block = Block(bullet["text"] if bullet else stripped, n, is_bullet=bool(bullet))
-        if current is None and layout == ACTION_MAJOR and dept is not None and action is not None:
+        if current is None and dept is not None and action is not None:
             current = open_section(UNKNOWN_SECTION, "", n)
             warnings.append(
-                f"line {n}: text after the department heading {quote(dept_label or dept.name)} and before any period "
-                f"heading: kept in section {UNKNOWN_SECTION}"
+                f"line {n}: text of {dept.abbr} in action {action} before any period heading: kept in section {UNKNOWN_SECTION}"
             )
         if current is not None:
             current.blocks.append(block)
