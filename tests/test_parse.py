@@ -116,13 +116,17 @@ def test_action14_two_house_styles_give_the_same_sections():
 
 def test_action16_numbered_headings_and_two_periods():
     doc = parse_file(PAGES / "action16.txt")
-    assert doc.departments == ["AGO", "BIS", "CO"]
+    assert doc.departments == ["ACTION", "AGO", "BIS", "CO"]
     for abbr in ("AGO", "CO"):
         assert sections_of(doc, abbr) == ["progress_2014", "plan_2015"]
     assert sections_of(doc, "BIS") == ["progress_2014"]  # "Department of Business, …" misspelling resolves
-    assert doc.sections[0].heading == "1.1 Progress during 2014"
-    assert doc.unsectioned[0].text.startswith("Action 16 was added to the Digital Strategy")
-    assert _line_accounting(PAGES / "action16.txt", doc) == 6  # AGO 2, CO 3, BIS 1
+    assert [s for s in doc.sections if s.dept_abbr == "AGO"][0].heading == "1.1 Progress during 2014"
+    # the note about the action before the first department is kept, as text of the action (key ACTION)
+    note = [s for s in doc.sections if s.dept_abbr == "ACTION"]
+    assert [(s.section, [(b.line, b.text[:30]) for b in s.blocks]) for s in note] == [
+        ("unknown", [(11, "Action 16 was added to the Dig")])
+    ]
+    assert _line_accounting(PAGES / "action16.txt", doc) == 7  # AGO 2, CO 3, BIS 1, the action's note
 
 
 def test_department_major_health():

@@ -142,6 +142,9 @@ def unknown(heading: str, taken: set[str] | frozenset[str] = frozenset(), line: 
     return Department(name, key, ministerial=False, in_gazetteer=False)
 
 
+ACTION_TEXT = Department("no department (text about the action)", "ACTION", ministerial=False, in_gazetteer=False)
+
+
 def unnamed(line: int) -> Department:
     """The department of sections whose department heading is missing: named by the line where they start."""
     return Department(f"unnamed department (line {line})", f"UNNAMED{line}", ministerial=False, in_gazetteer=False)

@@ -90,7 +90,7 @@ class Document:
     title: str
     actions: dict[int, str]
     sections: list[Section]
-    unsectioned: list[Block] = field(default_factory=list)  # action notes / intros: not department text
+    unsectioned: list[Block] = field(default_factory=list)  # page introduction before any action heading
     furniture: list[Block] = field(default_factory=list)
     headings: list[Block] = field(default_factory=list)  # action, department and period headings
     warnings: list[str] = field(default_factory=list)

@@ -220,16 +220,20 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
                 continue
 
         block = Block(bullet["text"] if bullet else stripped, n, is_bullet=bool(bullet))
-        if current is None and dept is not None and action is not None:
+        if current is None and action is not None:
+            if dept is None:  # text about the action before any department heading (action-major)
+                dept = departments.ACTION_TEXT
+                warnings.append(f"line {n}: text of action {action} before any department heading: kept as {dept.abbr}, section {UNKNOWN_SECTION}")
+            else:
+                warnings.append(
+                    f"line {n}: text of {dept.abbr} in action {action} before any period heading: kept in section {UNKNOWN_SECTION}"
+                )
             current = open_section(UNKNOWN_SECTION, "", n)
-            warnings.append(
-                f"line {n}: text of {dept.abbr} in action {action} before any period heading: kept in section {UNKNOWN_SECTION}"
-            )
         if current is not None:
             current.blocks.append(block)
-        else:
+        else:  # before any action heading: the page's own introduction
             doc.unsectioned.append(block)
-            warnings.append(f"line {n}: text before the first department section of the action kept as an action note, not a statement")
+            warnings.append(f"line {n}: text before any 'Action N:' heading kept as page introduction, not a statement")
 
     for section in doc.sections:
         if not section.blocks:
