@@ -19,7 +19,6 @@ from analysis import boilerplate, followthrough, initiatives, paths, schemas, se
 from analysis.outputs import publish_folder, write_table
 from analysis.parse import Document, ParseError, parse_file
 from analysis.parse.document import display_name
-from analysis.parse.headings import UNKNOWN_SECTION
 
 
 @dataclass
@@ -77,17 +76,10 @@ def tidy(files: list[Path]) -> tuple[list[Document], pd.DataFrame, list[str]]:
     return documents, frame, doc_warnings + warnings
 
 
-def placed(statements: pd.DataFrame) -> pd.DataFrame:
-    """Statements with a period: the analyses compare periods, so text kept in section `unknown` (its period
-    heading missing) stays in the statements table but is left out of them."""
-    keep = statements[statements["section"] != UNKNOWN_SECTION].reset_index(drop=True)
-    return keep.astype({"year": "int64"})
-
-
 def analyse(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Every processed table, from the statements table. Order matters: follow-through uses the others."""
     tables: dict[str, pd.DataFrame] = {"statements": statements}
-    statements = placed(statements)
+    statements = segment.placed(statements)
     tables["boilerplate"] = boilerplate.classify(statements)
     tables["sections"] = summaries.sections(statements, tables["boilerplate"])
     tables["departments"] = summaries.departments(statements, tables["boilerplate"])

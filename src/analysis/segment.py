@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis.nlp import get_nlp
 from analysis.parse import Document, Section
+from analysis.parse.headings import UNKNOWN_SECTION
 
 STATEMENT_COLUMNS = [
     "statement_id",
@@ -150,6 +151,13 @@ def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
 
     frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
     return typed_statements(frame), warnings
+
+
+def placed(statements: pd.DataFrame) -> pd.DataFrame:
+    """Statements with a period, as the analyses take them: the analyses compare periods, so text kept in
+    section `unknown` (its period heading missing) stays in the statements table but is left out of them."""
+    keep = statements[statements["section"] != UNKNOWN_SECTION].reset_index(drop=True)
+    return keep.astype({"year": "int64"})
 
 
 def typed_statements(frame: pd.DataFrame) -> pd.DataFrame:
