@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-SECTION_ORDER = ("commitment_2012", "progress_2013", "plan_2014", "progress_2014", "plan_2015")
+from analysis import periods
+
 ACTION_MAJOR = "action-major"
 DEPARTMENT_MAJOR = "department-major"
 
@@ -69,12 +70,12 @@ class Section:
 
     @property
     def section_kind(self) -> str:
-        return self.section.split("_")[0]  # "unknown" for text whose period heading is missing
+        return periods.UNKNOWN if self.section == periods.UNKNOWN else periods.kind(self.section)
 
     @property
     def year(self) -> int | None:
-        kind, _, year = self.section.partition("_")
-        return int(year) if year.isdigit() else None
+        """The period's year; None for section unknown (text whose period heading is missing)."""
+        return None if self.section == periods.UNKNOWN else periods.year(self.section)
 
     @property
     def key(self) -> tuple[int, str, str]:

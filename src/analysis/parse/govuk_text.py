@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from analysis import departments
+from analysis import departments, periods
 from analysis.parse import headings
-from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, SECTION_ORDER, Block, Document, ParseError, Section, quote
+from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, Block, Document, ParseError, Section, quote
 from analysis.parse.headings import UNKNOWN_SECTION
 
 # --- line classification (period and action headings: analysis.parse.headings, shared by every reader) ----
@@ -162,7 +162,7 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
                     f"{headings.FIRST_YEAR}-{headings.LAST_YEAR}: its text is kept as section {UNKNOWN_SECTION}"
                 )
                 section = UNKNOWN_SECTION
-            elif section not in SECTION_ORDER:
+            elif section not in periods.BY_NAME:
                 warnings.append(f"line {n}: unusual period heading {quote(heading)} read as {section}")
             repeated = current is not None and current.section == section and not current.blocks and dept is not None
             if repeated:  # the same heading twice in a row: one section

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Years a period of the series can name; a period heading outside them is read as a period-less section
-# (section UNKNOWN_SECTION), with a warning, rather than inventing a period.
-FIRST_YEAR, LAST_YEAR = 2012, 2016
-UNKNOWN_SECTION = "unknown"  # text whose period (or department) heading is missing: kept, never dropped
+from analysis import periods
+
+# Years a period of the series can name (the series' periods, and the year after its last plans); a period
+# heading outside them is read as section UNKNOWN_SECTION, with a warning, rather than inventing a period.
+FIRST_YEAR = min(p.year for p in periods.PERIODS)
+LAST_YEAR = max(p.year for p in periods.PERIODS) + 1
+UNKNOWN_SECTION = periods.UNKNOWN  # text whose period heading is missing: kept, never dropped
 MAX_ACTION = 99  # the strategy has 16 actions; ids carry two digits
 
 PREFIX = r"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?"
@@ -73,14 +76,14 @@ def period_heading(line: str, *, heading_expected: bool = False) -> PeriodHeadin
         if not fused_ok or not (heading_expected or _MARKED_PREFIX_RE.match(line)):
             return None
     if m["cyear"]:
-        kind, year = "commitment", int(m["cyear"])
+        kind, year = periods.COMMITMENT, int(m["cyear"])
     elif m["pyear"]:
-        kind, year = "progress", int(m["pyear"])
+        kind, year = periods.PROGRESS, int(m["pyear"])
     else:
-        kind, year = "plan", int(m["lyear"])
+        kind, year = periods.PLAN, int(m["lyear"])
     stripped = line.strip()
     heading = stripped[: len(stripped) - len(m["rest"])].strip() if rest else stripped
-    return PeriodHeading(f"{kind}_{year}", year, heading, rest)
+    return PeriodHeading(periods.name_of(kind, year), year, heading, rest)
 
 
 def looks_like_period_heading(line: str) -> bool:
