@@ -154,7 +154,11 @@ def test_messages_quote_at_most_a_few_dozen_characters(tmp_path, capsys):
     "edit, code, expected",
     [
         (lambda t: t.replace("Action 4:", "Action 100:", 1), 2, "p.txt:1: action number 100 is outside 1-99"),
-        (lambda t: t.replace("\nProgress during 2013\n", "\nProgress during 1999\n", 1), 0, "line 8: period heading 'Progress during 1999' names a year outside 2012-2016"),
+        (
+            lambda t: t.replace("\nProgress during 2013\n", "\nProgress during 1999\n", 1),
+            0,
+            "line 8: period heading 'Progress during 1999' names a year outside 2012-2016",
+        ),
         (lambda t: t.replace("\nProgress during 2014\n", "\nProgress during 2014\n" + "- item\n" * 1005, 1), 0, None),
     ],
     ids=["action 100", "year 1999", "1005 statements in one section"],
@@ -183,5 +187,6 @@ def test_build_says_which_raw_entries_it_skips(tmp_path, capsys):
     (raw / "loop.txt").symlink_to(raw / "loop.txt")
     code, _, err = run(capsys, "build", "--raw", raw, "--out", tmp_path / "out")
     assert code == 0
-    for name, reason in [("dangling.txt", "a dangling symlink"), ("folder.txt", "a folder"), ("loop.txt", "a symlink loop"), ("pipe.txt", "a FIFO (named pipe)")]:
+    skipped = {"dangling.txt": "a dangling symlink", "folder.txt": "a folder", "loop.txt": "a symlink loop", "pipe.txt": "a FIFO (named pipe)"}
+    for name, reason in skipped.items():
         assert f"warning: {raw / name}: skipped: {reason}, not a page file" in err
