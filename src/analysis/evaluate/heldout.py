@@ -30,6 +30,7 @@ def fragment_tables(files: list[str]) -> dict[str, pd.DataFrame]:
     """The analyses run on the labelled fragments, exactly as the pipeline runs them on data/raw."""
     documents = [parse_file(PAGES / name) for name in sorted(files)]
     statements, _ = segment.statements(documents)
+    statements = segment.placed(statements)
     tables = {"statements": statements, "boilerplate": boilerplate.classify(statements)}
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements)
     tables["follow_through"] = followthrough.follow_through(
