@@ -24,6 +24,7 @@ def make_statements(rows: list[tuple[str, str, str]], action: int = 4) -> pd.Dat
             {
                 "statement_id": f"a{action:02d}-{dept}-{section}-{positions[(dept, section)]:03d}",
                 "source_file": "cases.txt",
+                "edition": 2015,
                 "action": action,
                 "action_title": "Support improved digital capability",
                 "department": departments.by_abbr(dept).name,
@@ -40,10 +41,12 @@ def make_statements(rows: list[tuple[str, str, str]], action: int = 4) -> pd.Dat
                 "text": text,
                 "n_words": len(text.split()),
                 "line": line,
+                "source_url": pd.NA,
             }
         )
-    return schemas.Statements.validate(pd.DataFrame(out).astype({"list_lead_in_id": "str"}).assign(
-        list_lead_in_id=lambda d: d["list_lead_in_id"].where(d["list_lead_in_id"] != "<NA>", pd.NA)))
+    return schemas.Statements.validate(pd.DataFrame(out).astype({"list_lead_in_id": "str", "source_url": "str"}).assign(
+        list_lead_in_id=lambda d: d["list_lead_in_id"].where(d["list_lead_in_id"] != "<NA>", pd.NA),
+        source_url=lambda d: d["source_url"].where(d["source_url"] != "<NA>", pd.NA)))
 
 
 def run(st: pd.DataFrame, thresholds: Thresholds = followthrough.DEFAULT_THRESHOLDS) -> pd.DataFrame:
