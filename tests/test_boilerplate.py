@@ -503,3 +503,9 @@ def test_stance_cues():
     assert "will need" in bp.vague_cues("This is likely to be a mixed model.")
     assert "champion" in bp.vague_cues("Senior leaders will champion digital, leading by example.")
     assert bp.vague_cues("It recruited 12 developers in March.") == ()
+
+
+def test_exact_pairs_and_lsh_give_the_same_families(seed_statements):
+    shapes = [bp.shape(t) for t in seed_statements["text"]]
+    for threshold in (0.4, 0.6, 0.9):
+        assert bp.near_duplicate_groups(shapes, threshold) == bp.near_duplicate_groups(shapes, threshold, exact_max=0), threshold

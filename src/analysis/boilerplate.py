@@ -314,7 +314,14 @@ def lsh_params(threshold: float, num_perm: int = NUM_PERM, recall: float = LSH_R
     return best[1], best[2]
 
 
-def near_duplicate_groups(shapes: Sequence[tuple[str, ...]], threshold: float, num_perm: int = NUM_PERM, seed: int = MINHASH_SEED) -> list[int]:
+EXACT_MAX_SHAPES = 600
+"""Up to this many distinct shapes every pair is compared exactly: faster than hashing (and importing
+datasketch and scipy) for a corpus of a few pages, and exact. Above it, MinHash/LSH proposes the pairs."""
+
+
+def near_duplicate_groups(
+    shapes: Sequence[tuple[str, ...]], threshold: float, num_perm: int = NUM_PERM, seed: int = MINHASH_SEED, exact_max: int = EXACT_MAX_SHAPES
+) -> list[int]:
     """Group shapes whose bigram sets have Jaccard similarity >= threshold (single linkage).
 
     Identical shapes are merged first; each distinct shape is MinHashed and indexed in an LSH table
@@ -330,13 +337,18 @@ def near_duplicate_groups(shapes: Sequence[tuple[str, ...]], threshold: float, n
         if s not in distinct:
             distinct[s] = len(first_position)
             first_position.append(i)
-    from datasketch import MinHash, MinHashLSH  # imported here: it pulls in scipy, which only this step needs
-
     keys = list(distinct)
     sets = [shingles(k) for k in keys]
     uf = _UnionFind(len(keys))
     usable = [i for i, s in enumerate(sets) if s]
-    if threshold < 1.0 and len(usable) > 1:
+    if threshold < 1.0 and 1 < len(usable) <= exact_max:
+        for a, i in enumerate(usable):
+            for j in usable[a + 1 :]:
+                if uf.find(i) != uf.find(j) and jaccard(sets[i], sets[j]) >= threshold:
+                    uf.union(i, j)
+    elif threshold < 1.0 and len(usable) > 1:
+        from datasketch import MinHash, MinHashLSH  # imported here: it pulls in scipy, which only large inputs need
+
         lsh = MinHashLSH(num_perm=num_perm, params=lsh_params(threshold, num_perm))
         hashes = MinHash.bulk([[g.encode("utf-8") for g in sorted(sets[i])] for i in usable], num_perm=num_perm, seed=seed)
         with lsh.insertion_session() as session:
