@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import followthrough, paths
-from analysis.evaluate import binary_scores, format_scores, join_labels, multiclass_scores
+from analysis.evaluate import SEED_CROSS_VALIDATED, SEED_IN_SAMPLE, binary_scores, format_scores, join_labels, multiclass_scores, record
 
 LABELS = paths.ANNOTATIONS / "follow_through_labels.csv"
 STATUSES = followthrough.EVALUATED_STATUSES
@@ -102,6 +102,8 @@ def report(processed_dir: Path) -> str:
         out.append(f"  {len(unmatched)} label rows match no statement: " + "; ".join(f"{r.dept_abbr} {r.plan_section}" for r in unmatched.itertuples()))
 
     scores, matrix = multiclass_scores(truth, method["status"], STATUSES)
+    record("follow-through", "agreement with hand coding", SEED_IN_SAMPLE, scores["agreement"], scores["n"])
+    record("follow-through", "Cohen's kappa", SEED_IN_SAMPLE, scores["kappa"], scores["n"])
     out += ["", format_scores("method (as built)", scores), "  confusion matrix (rows: hand, columns: method):", _matrix_text(matrix)]
     testable = binary_scores(joined["testable"].eq("yes"), method["plan_testable"])
     out.append(format_scores("testable (yes/no)", {k: testable[k] for k in ("n", "accuracy", "kappa", "precision", "recall")}))
@@ -119,6 +121,8 @@ def report(processed_dir: Path) -> str:
     in_sample = (predictions == truth[None, :]).mean(axis=1)
     held_out, chosen = cross_validate(predictions, truth, groups, candidates, default)
     cv_scores, cv_matrix = multiclass_scores(truth, held_out, STATUSES)
+    record("follow-through", "agreement with hand coding", SEED_CROSS_VALIDATED, cv_scores["agreement"], cv_scores["n"])
+    record("follow-through", "Cohen's kappa", SEED_CROSS_VALIDATED, cv_scores["kappa"], cv_scores["n"])
     best = _best(in_sample, candidates, default)
     kept = sum(1 for c in chosen.values() if c == default)
     out += [
