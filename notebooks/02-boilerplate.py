@@ -27,8 +27,6 @@
 # pledge. Section and department tables: `data/processed/sections.csv` and `departments.csv`.
 
 # %%
-import pandas as pd
-
 from analysis import plots, summaries
 from analysis.report import charts, findings
 from analysis.report.data import read, read_scores
@@ -73,7 +71,7 @@ plots.export(charts.reasons_by_period(statements, table), notebook="02-boilerpla
 # family's members and one example.
 
 # %%
-summaries.template_family_table(statements, table)
+findings.readable(summaries.template_family_table(statements, table))
 
 # %%
 plots.export(charts.template_families(statements, table), notebook="02-boilerplate")
@@ -84,8 +82,7 @@ plots.export(charts.template_families(statements, table), notebook="02-boilerpla
 # recorded (and the most specific substantive statements for contrast).
 
 # %%
-with pd.option_context("display.max_colwidth", 120):
-    display(summaries.reason_examples(statements, table, per_reason=2))  # noqa: F821 (IPython)
+findings.readable(summaries.reason_examples(statements, table, per_reason=2))
 
 # %% [markdown]
 # ## From plans to progress

@@ -29,8 +29,6 @@
 # they did, not an audit.
 
 # %%
-import pandas as pd
-
 from analysis import followthrough, plots
 from analysis.report import charts, findings
 from analysis.report.data import read, read_scores
@@ -42,13 +40,13 @@ judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
 print(f"{len(follow)} plan statements: {len(judged)} with a progress period to judge them by, "
       f"{int((follow['status'] == 'pending').sum())} pending (2015 plans), "
       f"{int(judged['plan_testable'].sum())} testable, from {follow['dept_abbr'].nunique()} departments")
-judged["status"].value_counts().rename(index=followthrough.STATUS_LABELS)
+judged["status"].value_counts().rename(index=followthrough.STATUS_LABELS).rename("plans").to_frame()
 
 # %% [markdown]
 # ## How far to trust these statuses
 
 # %%
-findings.Findings([findings.follow_through_reliability(scores)])
+findings.Findings([findings.follow_through_reliability(scores)], caveat=True)
 
 # %% [markdown]
 # ## Department summary
@@ -56,7 +54,7 @@ findings.Findings([findings.follow_through_reliability(scores)])
 # share of testable plans (empty when a department made no testable plan).
 
 # %%
-summary.drop(columns=["action", "department"]).set_index("dept_abbr")
+findings.readable(summary.drop(columns=["action", "department"]), percent=("delivery_rate", "testable_share"))
 
 # %% [markdown]
 # ## Status of every plan, by department
@@ -85,13 +83,10 @@ print(f"No testable plan, so no delivery rate: {', '.join(no_testable) or 'none'
 
 # %%
 evidence = followthrough.evidence_table(follow)
-testable = evidence[evidence["testable"] == "yes"].drop(columns="testable")
-with pd.option_context("display.max_colwidth", None, "display.max_rows", None):
-    display(testable.set_index(["department", "plan_id", "plan", "status"]))  # noqa: F821
+findings.readable(evidence[evidence["testable"] == "yes"].drop(columns="testable"))
 
 # %%
-with pd.option_context("display.max_colwidth", None, "display.max_rows", None):
-    display(evidence[evidence["testable"] == "no"].drop(columns="testable").set_index(["department", "plan_id", "plan", "status"]))  # noqa: F821
+findings.readable(evidence[evidence["testable"] == "no"].drop(columns="testable"))
 
 # %% [markdown]
 # ## What we found

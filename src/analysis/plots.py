@@ -130,7 +130,7 @@ def _decorate(fig: Figure, title: str, subtitle: str, source: str) -> None:
     """Title, subtitle and source at fixed distances (in inches) from the edges, whatever the figure's height."""
     width, height = fig.get_size_inches()
     title_lines = textwrap.wrap(title, max(36, int(width * 8.6))) or [""]  # characters per line at 13 pt bold
-    subtitle_lines = textwrap.wrap(subtitle, max(48, int(width * 11.5))) or [""]  # at 10 pt
+    subtitle_lines = textwrap.wrap(subtitle, max(48, int(width * 12.8))) or [""]  # at 10 pt
     title_top = 0.12
     subtitle_top = title_top + 0.24 * len(title_lines) + 0.08
     plot_top = subtitle_top + 0.19 * len(subtitle_lines) + 0.15

@@ -27,11 +27,15 @@ NOT_MEASURED = "Reliability not measured yet: run `make evaluate`, which writes 
 
 @dataclass
 class Findings:
-    """Sentences shown as a bulleted list in a notebook and on a page."""
+    """Sentences shown as a bulleted list in a notebook and on a page (a boxed paragraph for a caveat)."""
 
     sentences: list[str]
+    caveat: bool = False
 
     def html(self) -> str:
+        if self.caveat:
+            return "<p class=\"caveat\" style=\"border-left:6px solid #F46A25;background:#fef3ec;padding:8px 12px\">" + html.escape(
+                self.paragraph()) + "</p>"
         return "<ul class=\"findings\">" + "".join(f"<li>{html.escape(s)}</li>" for s in self.sentences) + "</ul>"
 
     def _repr_html_(self) -> str:
@@ -42,6 +46,15 @@ class Findings:
 
     def paragraph(self) -> str:
         return " ".join(self.sentences)
+
+
+def readable(frame: pd.DataFrame, percent: tuple[str, ...] = (), index: bool = False):
+    """A table to read rather than compute with: left-aligned text, shares as percentages, blanks for missing
+    values (pandas' Styler, shown by notebooks and their HTML pages alike)."""
+    styler = frame.style.format(na_rep="").format("{:.0%}", subset=[c for c in percent if c in frame.columns], na_rep="\u2013")
+    styler = styler.set_properties(**{"text-align": "left", "vertical-align": "top"})
+    styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+    return styler if index else styler.hide(axis="index")
 
 
 def _pct(value: float) -> str:

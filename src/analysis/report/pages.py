@@ -19,7 +19,7 @@ from analysis.report.data import sources
 TITLE = "Government Digital Strategy progress reports, department by department"
 CSS = """
 body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;margin:0;line-height:1.45;background:#fff}
-header.site{background:#12436D;color:#fff;padding:10px 24px}
+header.site{background:#12436D;color:#fff;padding:10px 24px;font-family:Arial,Helvetica,sans-serif;font-size:16px}
 header.site a{color:#fff;font-weight:bold;text-decoration:none}
 header.site nav{display:inline;margin-left:18px;font-size:.95em}
 header.site nav a{font-weight:normal;margin-right:12px;text-decoration:underline}
