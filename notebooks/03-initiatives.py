@@ -44,7 +44,7 @@ print(findings.reliability(scores, "initiatives"))
 # spelling that was merged into the name.
 
 # %%
-named[["name", "type", "owner_department", "departments", "n_mentions", "first_section", "aliases"]]
+findings.readable(named[["name", "type", "owner_department", "departments", "n_mentions", "first_section", "aliases"]])
 
 # %% [markdown]
 # ## Department × initiative
@@ -75,10 +75,10 @@ plots.export(charts.initiatives_by_type(table), notebook="03-initiatives")
 
 # %%
 carried = charts.carry_through_pairs(mentions, statements, table, boilerplate)
-initiatives.carry_through_summary(carried)
+findings.readable(initiatives.carry_through_summary(carried), index=True)
 
 # %%
-carried[["dept_abbr", "name", "type", "plan_section", "progress_section", "status", "related_to", "from_template"]]
+findings.readable(carried[["dept_abbr", "name", "type", "plan_section", "progress_section", "status", "related_to", "from_template"]])
 
 # %%
 plots.export(charts.carry_through(mentions, statements, table, boilerplate), notebook="03-initiatives")
@@ -87,7 +87,7 @@ plots.export(charts.carry_through(mentions, statements, table, boilerplate), not
 # Initiatives that appear in a progress report without having been named in the plan before it:
 
 # %%
-initiatives.unplanned(mentions, statements, table)
+findings.readable(initiatives.unplanned(mentions, statements, table))
 
 # %% [markdown]
 # ## Cross-department reach

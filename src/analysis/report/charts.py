@@ -341,7 +341,7 @@ def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, table: pd.Da
     ax.grid(axis="y", visible=False)
     handles = [Line2D([], [], marker="o", linestyle="", color=CARRY_COLOURS[s], label=f"plan: {_words(s)}") for s in CARRY_COLOURS]
     handles.append(Line2D([], [], marker="o", linestyle="", color=plots.FOCUS, label="named in progress"))
-    ax.legend(handles=handles, ncols=5, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8, borderaxespad=0.2)
+    ax.legend(handles=handles, ncols=3, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8, borderaxespad=0.2)
     decided = int(summary[["carried", "related", "not_carried"]].to_numpy().sum())
     kept, related = int(summary["carried"].sum()), int(summary["related"].sum())
     n_template = len(carried.loc[carried["from_template"], ["dept_abbr", "initiative_id"]].drop_duplicates())

@@ -32,6 +32,9 @@ table{border-collapse:collapse;margin:.6em 0 1em;font-size:.92em;width:100%}
 th,td{border:1px solid #d9d9d9;padding:4px 7px;text-align:left;vertical-align:top}
 th{background:#f3f2f1}
 td.num{text-align:right;white-space:nowrap}
+table.statements,table.plans{table-layout:fixed}
+table.statements th:nth-child(1){width:55%}table.statements th:nth-child(2){width:12%}table.statements th:nth-child(4){width:7%}
+table.plans th:nth-child(1){width:34%}table.plans th:nth-child(2){width:10%}table.plans th:nth-child(3){width:34%}
 figure.chart{margin:1em 0 1.6em;padding:0}
 figure.chart svg{display:block;width:100%;height:auto;border:1px solid #eee}
 figure.chart figcaption{font-size:.88em;color:#3d3d3d;margin-top:4px}
@@ -83,8 +86,8 @@ def nav_header(root: str = "") -> str:
             f'<a href="{root}index.html#downloads">Charts and tables</a></nav></header>')
 
 
-def table_html(frame: pd.DataFrame, numeric: tuple[str, ...] = (), raw: tuple[str, ...] = ()) -> str:
-    """A plain HTML table; columns in `raw` are already HTML."""
+def table_html(frame: pd.DataFrame, numeric: tuple[str, ...] = (), raw: tuple[str, ...] = (), css: str = "") -> str:
+    """A plain HTML table; columns in `raw` are already HTML; `css` names a class (fixed column widths)."""
     head = "".join(f"<th scope=\"col\">{esc(c)}</th>" for c in frame.columns)
     rows = []
     for record in frame.itertuples(index=False):
@@ -93,7 +96,8 @@ def table_html(frame: pd.DataFrame, numeric: tuple[str, ...] = (), raw: tuple[st
             content = value if column in raw else esc(value)
             cells.append(f'<td class="num">{content}</td>' if column in numeric else f"<td>{content}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    attr = f' class="{css}"' if css else ""
+    return f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 @dataclass
@@ -277,7 +281,7 @@ def department_card(site: Site, abbr: str, tables: dict[str, pd.DataFrame], scor
             "evidence": [_evidence(r) for _, r in rows.iterrows()],
             "words": rows["n_words"].astype("int64").tolist(),
         })
-        parts.append(table_html(frame, numeric=("words",), raw=("statement", "classified as")))
+        parts.append(table_html(frame, numeric=("words",), raw=("statement", "classified as"), css="statements"))
     parts.append(initiatives_section(abbr, tables))
     parts.append(f"<p>{esc(findings.reliability(scores, 'initiatives'))}</p>")
     parts.append(plans_section(site, abbr, tables, scores, chart_names.get("follow_through", ""), here))
@@ -325,5 +329,5 @@ def plans_section(site: Site, abbr: str, tables: dict[str, pd.DataFrame], scores
                                                         if pd.notna(r.progress_section) and evidence else ""),
             "why": esc(r.status_reason),
         })
-    out.append(table_html(pd.DataFrame(rows), raw=("plan", "status", "\u2192 progress text it rests on", "why")))
+    out.append(table_html(pd.DataFrame(rows), raw=("plan", "status", "\u2192 progress text it rests on", "why"), css="plans"))
     return "\n".join(out)
