@@ -93,7 +93,7 @@ lock: ## Re-resolve requirements.in into requirements.lock (needs the network)
 	@echo "requirements.lock updated: update environment.yml to the same pins (make test checks)"
 
 clean: ## Delete build outputs (data/processed, reports), keep .venv
-	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables
+	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/screenshots
 
 clean-venv: ## Delete .venv
 	rm -rf $(VENV)

@@ -145,7 +145,7 @@ def test_reliability_comes_from_the_scores_table(site):
         assert caveat in card, abbr
     # and inside the follow-through charts themselves, so a copied chart carries it
     index = pd.read_csv(out / "figures" / "index.csv", dtype=str, keep_default_na=False)
-    status = index[index["file"].str.contains("follow-through")]
+    status = index[index["file"].str.startswith("04-follow-through")]
     assert len(status) and status["subtitle"].str.contains("12% of 17 plans").all()
 
 

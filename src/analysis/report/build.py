@@ -74,8 +74,9 @@ def _clear(folder: Path, pattern: str) -> None:
 
 
 def department_cards(site: pages.Site, tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> dict[str, Path]:
-    """Write one card per department (and its charts into the chart pack); abbreviation -> page."""
-    statements, follow = tables["statements"], tables["follow_through"]
+    """Write one card per department (and its chart into the chart pack); abbreviation -> page. A department
+    has few plans, so the card shows them as a table of plan beside evidence rather than as a second chart."""
+    statements = tables["statements"]
     written = {}
     for abbr in sorted(statements["dept_abbr"].unique(), key=str.lower):
         slug = pages.slug(abbr)
@@ -87,12 +88,6 @@ def department_cards(site: pages.Site, tables: dict[str, pd.DataFrame], scores: 
                                          name=f"dept-{slug}-reasons", who=name)
         plots.export(chart, page=page, out_dir=site.figures)
         chart_names["reasons"] = chart.name
-        plans = follow[(follow["dept_abbr"] == abbr) & (follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
-        if len(plans):
-            chart = charts.follow_through_status(follow[follow["dept_abbr"] == abbr], scores, by="plan_section",
-                                                 name=f"dept-{slug}-follow-through", who=name)
-            plots.export(chart, page=page, out_dir=site.figures)
-            chart_names["follow_through"] = chart.name
         path = site.html / page
         write_text(path, pages.department_card(site, abbr, tables, scores, chart_names))
         written[abbr] = path
