@@ -1,7 +1,8 @@
 """Every chart of the project, one function each: tables in, a `plots.Chart` out (figure, title,
 subtitle, alt text and the data shown), every number in the words computed from the tables.
 
-Notebooks call these and keep the narrative; the department cards call the same functions on one
+The analysis modules (spaCy, scikit-learn) are imported inside the functions that need them, so a
+notebook that only draws boilerplate charts starts fast. Notebooks call these and keep the narrative; the department cards call the same functions on one
 department's rows. `plots.export(chart, notebook=...)` writes the chart pack and displays the chart.
 """
 
@@ -13,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from analysis import followthrough, initiatives, plots, summaries
+from analysis import plots, summaries
 from analysis.plots import Chart
 from analysis.report import findings
 
@@ -250,6 +251,8 @@ def plans_to_progress(sections: pd.DataFrame) -> Chart:
 
 def initiatives_matrix(mentions: pd.DataFrame, statements: pd.DataFrame, table: pd.DataFrame) -> Chart:
     """Initiatives (rows) x departments (columns): mentions, blank where none."""
+    from analysis import initiatives
+
     matrix = initiatives.department_matrix(mentions, statements, table)
     grid = matrix.T
     fig, ax = plots.new_figure(9.0, 2.2 + 0.28 * len(grid))
@@ -275,6 +278,8 @@ def initiatives_matrix(mentions: pd.DataFrame, statements: pd.DataFrame, table: 
 
 
 def initiatives_by_type(table: pd.DataFrame) -> Chart:
+    from analysis import initiatives
+
     types = initiatives.by_type(table)
     types = types[types["is_initiative"]].sort_values(["initiatives", "type"], ascending=[True, False]).reset_index(drop=True)
     fig, ax = plots.new_figure(8.0, 1.9 + 0.35 * len(types))
@@ -305,6 +310,8 @@ def template_mentions(mentions: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.D
 
 def carry_through_pairs(mentions: pd.DataFrame, statements: pd.DataFrame, table: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
     """initiatives.carry_through with `from_template`: every plan mention of the pair is in a template sentence."""
+    from analysis import initiatives
+
     carried = initiatives.carry_through(mentions, statements, table)
     marked = template_mentions(mentions, boilerplate).merge(statements[["statement_id", "dept_abbr", "section"]], on="statement_id")
     only_template = marked.groupby(["dept_abbr", "initiative_id", "section"])["in_template"].all()
@@ -314,6 +321,8 @@ def carry_through_pairs(mentions: pd.DataFrame, statements: pd.DataFrame, table:
 
 def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, table: pd.DataFrame, boilerplate: pd.DataFrame) -> Chart:
     """One row per department-initiative pair named in a plan: a dot per period naming it, coloured by status."""
+    from analysis import initiatives
+
     carried = carry_through_pairs(mentions, statements, table, boilerplate)
     summary = initiatives.carry_through_summary(carried)
     sections = list(plots.SECTION_LABELS)
@@ -363,6 +372,8 @@ def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, table: pd.Da
 
 def initiatives_reach(table: pd.DataFrame, mentions: pd.DataFrame, statements: pd.DataFrame, boilerplate: pd.DataFrame) -> Chart:
     """Initiatives named by two or more departments, with how many of those come only from a template sentence."""
+    from analysis import initiatives
+
     reach = initiatives.reach(table)
     shared = reach[reach["n_departments"] >= 2].sort_values(["n_departments", "n_mentions", "name"], ascending=[True, True, False])
     marked = template_mentions(mentions, boilerplate).merge(statements[["statement_id", "dept_abbr"]], on="statement_id")
@@ -403,6 +414,8 @@ def follow_through_status(follow: pd.DataFrame, scores: pd.DataFrame, *, by: str
                           name: str = "04-follow-through-status", who: str = "all departments") -> Chart:
     """Stacked bars of plan statuses, one bar per department (or per plan period, for a department card),
     with the measured held-out agreement in the subtitle: the chart cannot travel without it."""
+    from analysis import followthrough
+
     judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
     counts = pd.crosstab(judged[by], judged["status"]).reindex(columns=STATUS_ORDER, fill_value=0)
     if by == "plan_section":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import followthrough, initiatives, plots, summaries
+from analysis import plots, summaries
 from analysis.report.data import score
 
 # The scores each analysis shows beside its results: (analysis, measure) and the corpora in reading order.
@@ -189,6 +189,8 @@ def boilerplate(statements: pd.DataFrame, table: pd.DataFrame, departments: pd.D
 
 def initiatives_found(table: pd.DataFrame, mentions: pd.DataFrame, statements: pd.DataFrame, boilerplate_table: pd.DataFrame,
                       scores: pd.DataFrame) -> list[str]:
+    from analysis import initiatives
+
     from analysis.report.charts import carry_through_pairs, template_mentions
 
     named = initiatives.initiatives_only(table)
@@ -226,6 +228,8 @@ def initiatives_found(table: pd.DataFrame, mentions: pd.DataFrame, statements: p
 
 
 def _status_counts(frame: pd.DataFrame) -> pd.Series:
+    from analysis import followthrough
+
     return frame["status"].value_counts().reindex(followthrough.EVALUATED_STATUSES, fill_value=0)
 
 
@@ -258,6 +262,8 @@ def follow_through_found(follow: pd.DataFrame, summary: pd.DataFrame, scores: pd
 def department(abbr: str, statements: pd.DataFrame, departments: pd.DataFrame, follow: pd.DataFrame, table: pd.DataFrame,
                mentions: pd.DataFrame) -> list[str]:
     """A department's card in a few sentences."""
+    from analysis import initiatives
+
     own = statements[statements["dept_abbr"] == abbr]
     row = departments.set_index("dept_abbr").loc[abbr]
     periods = [plots.period_label(s) for s in sorted(own["section"].unique(), key=list(plots.SECTION_LABELS).index)]
