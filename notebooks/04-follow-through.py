@@ -35,7 +35,7 @@ from analysis.report.data import read, read_scores
 
 follow = read("follow_through")
 scores = read_scores()
-summary = followthrough.department_summary(follow)
+summary = read("follow_through_departments")  # as the build wrote it
 judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
 print(f"{len(follow)} plan statements: {len(judged)} with a progress period to judge them by, "
       f"{int((follow['status'] == 'pending').sum())} pending (2015 plans), "

@@ -10,9 +10,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis import followthrough, plots, schemas
-from analysis.report import charts, findings, workbook
-from analysis.report import notebook_html
+from analysis import plots, schemas
+from analysis.report import charts, findings, notebook_html, workbook
 from analysis.report.data import plain_text, read, sources
 
 
@@ -125,7 +124,7 @@ def tables():
 
 
 def _charts(t):
-    summary = followthrough.department_summary(t["follow_through"])
+    summary = t["follow_through_departments"]
     return {
         "coverage_words": lambda: charts.coverage_words(t["statements"]),
         "substantive_share_ranked": lambda: charts.substantive_share_ranked(t["departments"]),
@@ -168,7 +167,7 @@ def test_each_chart_has_its_words_and_data(tables, name):
 
 def test_follow_through_charts_carry_the_held_out_agreement(tables):
     for chart in (charts.follow_through_status(tables["follow_through"], SCORES),
-                  charts.rate_vs_testable(followthrough.department_summary(tables["follow_through"]), SCORES)):
+                  charts.rate_vs_testable(tables["follow_through_departments"], SCORES)):
         plt.close(chart.figure)
         assert "25% of 20 plans" in chart.subtitle and "25% of 20 plans" in chart.alt
 

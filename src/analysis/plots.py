@@ -25,7 +25,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import paths
+from analysis import paths, periods
 from analysis.outputs import write_atomic, write_table, write_text
 
 STYLE = Path(__file__).with_name("styles") / "analysis-function.mplstyle"
@@ -36,13 +36,6 @@ SEQUENTIAL = ["#12436D", "#2073BC", "#6BACE6"]
 FOCUS, CONTEXT = "#12436D", "#BFBFBF"
 TEXT = "#3D3D3D"
 SOURCE_DEFAULT = "Source: GOV.UK, Government Digital Strategy progress reports (updated 16 January 2015); project analysis"
-SECTION_LABELS = {
-    "commitment_2012": "Commitments\n(Dec 2012)",
-    "progress_2013": "Progress\n2013",
-    "plan_2014": "Plans\n2014",
-    "progress_2014": "Progress\n2014",
-    "plan_2015": "Plans\n2015",
-}
 # A page's charts link to the chart pack relative to the page's folder: the notebook's folder when run
 # in JupyterLab (the kernel's working directory), reports/html/ when `make report` runs it.
 PAGE_DIR_ENV = "ANALYSIS_PAGE_DIR"
@@ -50,13 +43,6 @@ INDEX_COLUMNS = ["file", "title", "subtitle", "source", "alt_text", "notebook", 
 # Heat-map cells resting on fewer statements than this are marked: a 0% or 100% from one sentence is not a finding.
 THIN_CELL_STATEMENTS = 3
 THIN_MARK = "*"
-
-
-def period_label(section: str) -> str:
-    """A period in running text: "2014 plans", "2013 progress", "2012 commitments"."""
-    kind, _, year = section.partition("_")
-    return f"{year} {dict(commitment='commitments', plan='plans').get(kind, kind)}"
-
 
 def sequential_cmap():
     """White to Analysis Function dark blue, for heat maps (values are also written in the cells)."""
@@ -99,7 +85,7 @@ def heatmap(ax, grid: pd.DataFrame, fmt: str = "{:.0f}", *, vmin: float = 0, vma
     top = vmax if vmax is not None else (finite.max() if finite.size else 1.0)
     shown = np.where(values > 0, values, np.nan) if blank_zero else values
     ax.imshow(shown, cmap=sequential_cmap(), aspect="auto", vmin=vmin, vmax=top)
-    ax.set_xticks(range(grid.shape[1]), xlabels if xlabels is not None else [SECTION_LABELS.get(c, c) for c in grid.columns])
+    ax.set_xticks(range(grid.shape[1]), xlabels if xlabels is not None else [periods.chart_label(c) for c in grid.columns])
     ax.set_yticks(range(grid.shape[0]), grid.index)
     if top_labels:
         ax.xaxis.tick_top()

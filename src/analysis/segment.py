@@ -1,6 +1,6 @@
 """`Document` sections -> the statements table: one row per sentence or bullet item.
 
-A statement is the unit every analysis scores (METHODS.md, "Units"). Paragraphs are split into
+A statement is the unit every analysis scores (docs/methods.md "Units: statements"). Paragraphs are split into
 sentences by the shared spaCy pipeline; each bullet item is one statement; the last sentence before
 a bullet run is the list's lead-in, flagged, and its bullets point to it by id.
 """
@@ -12,29 +12,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from analysis import schemas
 from analysis.nlp import get_nlp
 from analysis.parse import Document, Section
-
-STATEMENT_COLUMNS = [
-    "statement_id",
-    "source_file",
-    "action",
-    "action_title",
-    "department",
-    "dept_abbr",
-    "section",
-    "section_kind",
-    "year",
-    "heading",
-    "position",
-    "paragraph",
-    "is_bullet",
-    "is_lead_in",
-    "list_lead_in_id",
-    "text",
-    "n_words",
-    "line",
-]
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
@@ -144,14 +124,12 @@ def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
         n_paragraphs = sum(1 for b in section.blocks if not b.is_bullet)
         rows.extend(section_rows(section, doc.source_file, [next(split) for _ in range(n_paragraphs)], variant))
 
-    frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    frame = pd.DataFrame(rows, columns=schemas.columns("statements"))
     return typed_statements(frame), warnings
 
 
 def typed_statements(frame: pd.DataFrame) -> pd.DataFrame:
-    """Fix the column dtypes (pandas string dtype, nullable where a value may be missing)."""
-    string_columns = [c for c in STATEMENT_COLUMNS if c not in {"action", "year", "position", "paragraph", "n_words", "line", "is_bullet", "is_lead_in"}]
-    frame = frame.astype({c: "str" for c in string_columns})
+    """The schema's columns and dtypes (pandas string dtype, missing where a value may be missing)."""
+    frame = schemas.build("statements", frame)
     frame["list_lead_in_id"] = frame["list_lead_in_id"].where(frame["list_lead_in_id"].notna() & (frame["list_lead_in_id"] != "None"), pd.NA)
-    frame = frame.astype({"action": "int64", "year": "int64", "position": "int64", "paragraph": "int64", "n_words": "int64", "line": "int64", "is_bullet": "bool", "is_lead_in": "bool"})
     return frame.sort_values(["source_file", "action", "line", "position"], kind="stable").reset_index(drop=True)

@@ -14,14 +14,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from analysis import plots, summaries
+from analysis import periods, plots, summaries, vocabulary
 from analysis.plots import Chart
 from analysis.report import findings
 
-REASON_ORDER = ["substantive", "not_applicable", "template", "repeat", "vague"]
+REASON_ORDER = [vocabulary.SUBSTANTIVE, *vocabulary.BOILERPLATE_REASONS]
 REASON_COLOURS = dict(zip(REASON_ORDER, [plots.FOCUS, plots.CATEGORICAL[4], plots.CATEGORICAL[2], plots.CATEGORICAL[3], plots.CATEGORICAL[5]],
                           strict=True))
-STATUS_ORDER = ["delivered", "partial", "echoed", "not_reported", "not_applicable"]
+STATUS_ORDER = list(vocabulary.EVALUATED_STATUSES)
 STATUS_COLOURS = dict(zip(STATUS_ORDER, [plots.CATEGORICAL[0], plots.CATEGORICAL[1], plots.CATEGORICAL[2], plots.CATEGORICAL[3], plots.CONTEXT],
                           strict=True))
 CARRY_COLOURS = {"carried": plots.CATEGORICAL[1], "related": plots.CATEGORICAL[3], "not_carried": plots.CATEGORICAL[2], "pending": plots.CONTEXT}
@@ -124,13 +124,13 @@ def substantive_share_heatmap(departments: pd.DataFrame, sections: pd.DataFrame)
     return Chart(
         fig,
         "02-substantive-share-heatmap",
-        title=f"Most substantive: {plots.period_label(best)} ({share[best]:.0%} of words); "
-        f"least: {plots.period_label(worst)} ({share[worst]:.0%})",
+        title=f"Most substantive: {periods.text_label(best)} ({share[best]:.0%} of words); "
+        f"least: {periods.text_label(worst)} ({share[worst]:.0%})",
         subtitle=f"Substantive share of words by department and reporting period; {grid.shape[0]} departments x "
         f"{grid.shape[1]} periods. {plots.THIN_MARK} hatched: from one or two statements ({n_thin} cells); - no text",
         alt=(f"Heat map of the substantive share of words for {grid.shape[0]} departments in {grid.shape[1]} periods, value "
-             f"written in each cell. Across departments, {plots.period_label(best)} has the highest share ({share[best]:.0%}) "
-             f"and {plots.period_label(worst)} the lowest ({share[worst]:.0%}). {n_thin} cells rest on one or two statements "
+             f"written in each cell. Across departments, {periods.text_label(best)} has the highest share ({share[best]:.0%}) "
+             f"and {periods.text_label(worst)} the lowest ({share[worst]:.0%}). {n_thin} cells rest on one or two statements "
              f"and are marked with an asterisk: a 0% or 100% there is one sentence, not a pattern."),
         data=tidy,
     )
@@ -143,7 +143,7 @@ def reasons_by_period(statements: pd.DataFrame, boilerplate: pd.DataFrame, *, na
     words = statements.groupby("section")["n_words"].sum().reindex(reasons.index)
     fig, ax = plots.new_figure(8.5, 2.4 + 0.5 * len(reasons))
     left = pd.Series(0.0, index=reasons.index)
-    ylabels = [f"{plots.period_label(s)}\n({int(words[s]):,} words)" for s in reasons.index]
+    ylabels = [f"{periods.text_label(s)}\n({int(words[s]):,} words)" for s in reasons.index]
     for reason in REASON_ORDER:
         width = reasons[reason] * 100
         bars = ax.barh(ylabels, width, left=left * 100, color=REASON_COLOURS[reason], label=_words(reason))
@@ -173,7 +173,7 @@ def reasons_by_period(statements: pd.DataFrame, boilerplate: pd.DataFrame, *, na
         title=title,
         subtitle=f"Share of each reporting period's words by boilerplate reason (substantive first); {who}",
         alt=(f"Stacked horizontal bars, one per reporting period ({who}), splitting its words into substantive, not applicable, "
-             "template, repeat and vague. " + "; ".join(f"{plots.period_label(s)}: {reasons.loc[s, 'substantive']:.0%} substantive "
+             "template, repeat and vague. " + "; ".join(f"{periods.text_label(s)}: {reasons.loc[s, 'substantive']:.0%} substantive "
                                                         f"of {int(words[s]):,} words" for s in reasons.index) + "."),
         data=reasons.reset_index().melt(id_vars="section", var_name="reason", value_name="share_of_words"),
     )
@@ -226,7 +226,7 @@ def plans_to_progress(sections: pd.DataFrame) -> Chart:
                    edgecolor=plots.CATEGORICAL[3], linewidth=1.8, zorder=2, label="plan")
         ax.scatter(pair["progress_substantive_share"] * 100, range(len(depts)), s=22, color=plots.FOCUS, zorder=3, label="progress report")
         ax.set_xlim(-6, 106)
-        ax.set_xlabel(f"{plots.period_label(plan)} \u2192 {plots.period_label(progress)}\nsubstantive share of words (%)")
+        ax.set_xlabel(f"{periods.text_label(plan)} \u2192 {periods.text_label(progress)}\nsubstantive share of words (%)")
         _plain_axes(ax)
     axes[0].set_yticks(range(len(depts)), depts)
     axes[0].legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=8, borderaxespad=0.2)
@@ -238,7 +238,7 @@ def plans_to_progress(sections: pd.DataFrame) -> Chart:
         title=f"{up} departments reported more substantively on 2014 than they planned it, {down} less",
         subtitle=f"Substantive share of words in each plan (orange ring) and in the progress report on it (blue dot); "
         f"median change for 2014 {main['change'].median():+.0%}",
-        alt=(f"Dot plot in {len(pairs)} panels (" + "; ".join(f"{plots.period_label(p)} against {plots.period_label(q)}" for p, q in pairs)
+        alt=(f"Dot plot in {len(pairs)} panels (" + "; ".join(f"{periods.text_label(p)} against {periods.text_label(q)}" for p, q in pairs)
              + f"), one row per department, joining the substantive share of the plan (ring) to that of the progress report (dot). "
              f"For 2014, {up} departments' progress reports are more substantive than their plans, {down} less, and "
              f"{len(main) - up - down} unchanged; the median change is {main['change'].median():+.0%}."),
@@ -325,7 +325,7 @@ def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, table: pd.Da
 
     carried = carry_through_pairs(mentions, statements, table, boilerplate)
     summary = initiatives.carry_through_summary(carried)
-    sections = list(plots.SECTION_LABELS)
+    sections = list(periods.NAMES)
     pairs = carried.drop_duplicates(["dept_abbr", "initiative_id"]).reset_index(drop=True)
     timeline = initiatives.timeline(mentions, statements, table)
     fig, ax = plots.new_figure(9.5, 2.4 + 0.42 * len(pairs))
@@ -344,7 +344,7 @@ def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, table: pd.Da
         for k, st in enumerate(statuses["status"]):
             ax.text(len(sections) - 0.55 + 0.75 * k, y, _words(st), va="center", fontsize=8, color=CARRY_COLOURS[st], fontweight="bold")
     ax.set_yticks(range(len(pairs)), labels)
-    ax.set_xticks(range(len(sections)), [plots.SECTION_LABELS[s] for s in sections])
+    ax.set_xticks(range(len(sections)), [periods.chart_label(s) for s in sections])
     ax.set_xlim(-0.5, len(sections) + 0.6)
     ax.set_ylim(len(pairs) - 0.5, -0.5)
     ax.grid(axis="y", visible=False)
@@ -419,8 +419,8 @@ def follow_through_status(follow: pd.DataFrame, scores: pd.DataFrame, *, by: str
     judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
     counts = pd.crosstab(judged[by], judged["status"]).reindex(columns=STATUS_ORDER, fill_value=0)
     if by == "plan_section":
-        counts = counts.reindex([s for s in plots.SECTION_LABELS if s in counts.index])
-        counts.index = [f"{plots.period_label(s)}" for s in counts.index]
+        counts = counts.reindex([s for s in periods.NAMES if s in counts.index])
+        counts.index = [f"{periods.text_label(s)}" for s in counts.index]
     else:
         counts = counts.loc[counts.sum(axis=1).sort_values(kind="stable").index]
     fig, ax = plots.new_figure(8.5, 2.6 + 0.33 * max(len(counts), 2))

@@ -11,24 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis import paths, tables
 from analysis.outputs import write_table
 
 SCORE_COLUMNS = ["analysis", "measure", "corpus", "value", "n"]
-BOOLEAN_COLUMNS = ("plan_testable", "plan_is_lead_in", "is_boilerplate", "is_lead_in", "lsl_boilerplate")
 
 
 def read(name: str, processed: Path | None = None) -> pd.DataFrame:
-    """A processed table by name (`statements`, `boilerplate`, `follow_through`, ...), typed for reading."""
-    processed = Path(processed or paths.PROCESSED)
-    parquet, csv = processed / f"{name}.parquet", processed / f"{name}.csv"
-    if parquet.exists():
-        return pd.read_parquet(parquet)
-    frame = pd.read_csv(csv, keep_default_na=False, na_values=[""])
-    for column in BOOLEAN_COLUMNS:
-        if column in frame.columns and frame[column].dtype != bool:
-            frame[column] = frame[column].astype("str").str.lower().eq("true")
-    return frame
+    """A processed table by name (`statements`, `boilerplate`, `follow_through`, ...), typed and validated."""
+    return tables.read(name, processed or paths.PROCESSED)
 
 
 def read_scores(path: Path | None = None) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import plots, summaries
+from analysis import periods, summaries, vocabulary
 from analysis.report.data import score
 
 # The scores each analysis shows beside its results: (analysis, measure) and the corpora in reading order.
@@ -142,8 +142,8 @@ def overview(statements: pd.DataFrame) -> list[str]:
         f"read from {plural(statements['source_file'].nunique(), 'page')}.",
         f"{names[totals.idxmax()]} wrote the most ({int(totals.max()):,} words, {_pct(totals.max() / totals.sum())} of all); "
         f"{names[shortest]} the least ({int(totals.min()):,} words); the median department wrote {int(totals.median()):,} words.",
-        f"The longest period is {plots.period_label(by_period.idxmax())} ({int(by_period.max()):,} words), the shortest "
-        f"{plots.period_label(by_period.idxmin())} ({int(by_period.min()):,} words).",
+        f"The longest period is {periods.text_label(by_period.idxmax())} ({int(by_period.max()):,} words), the shortest "
+        f"{periods.text_label(by_period.idxmin())} ({int(by_period.min()):,} words).",
         f"{plural(empty, 'department-period cell')} of {words.size} have no text at all."
         if empty else "Every department wrote something for every period.",
     ]
@@ -190,7 +190,6 @@ def boilerplate(statements: pd.DataFrame, table: pd.DataFrame, departments: pd.D
 def initiatives_found(table: pd.DataFrame, mentions: pd.DataFrame, statements: pd.DataFrame, boilerplate_table: pd.DataFrame,
                       scores: pd.DataFrame) -> list[str]:
     from analysis import initiatives
-
     from analysis.report.charts import carry_through_pairs, template_mentions
 
     named = initiatives.initiatives_only(table)
@@ -228,9 +227,7 @@ def initiatives_found(table: pd.DataFrame, mentions: pd.DataFrame, statements: p
 
 
 def _status_counts(frame: pd.DataFrame) -> pd.Series:
-    from analysis import followthrough
-
-    return frame["status"].value_counts().reindex(followthrough.EVALUATED_STATUSES, fill_value=0)
+    return frame["status"].value_counts().reindex(list(vocabulary.EVALUATED_STATUSES), fill_value=0)
 
 
 def follow_through_found(follow: pd.DataFrame, summary: pd.DataFrame, scores: pd.DataFrame) -> list[str]:
@@ -244,7 +241,7 @@ def follow_through_found(follow: pd.DataFrame, summary: pd.DataFrame, scores: pd
         testable = judged[(judged["plan_section"] == section) & judged["plan_testable"]]
         if len(testable):
             c = _status_counts(testable)
-            out.append(f"Of {len(testable)} testable {plots.period_label(section)}, {c['delivered']} were reported delivered and "
+            out.append(f"Of {len(testable)} testable {periods.text_label(section)}, {c['delivered']} were reported delivered and "
                        f"{c['partial']} partly; {c['echoed']} were only echoed and {c['not_reported']} not mentioned.")
     pending = int((follow["status"] == "pending").sum())
     if pending:
@@ -266,9 +263,9 @@ def department(abbr: str, statements: pd.DataFrame, departments: pd.DataFrame, f
 
     own = statements[statements["dept_abbr"] == abbr]
     row = departments.set_index("dept_abbr").loc[abbr]
-    periods = [plots.period_label(s) for s in sorted(own["section"].unique(), key=list(plots.SECTION_LABELS).index)]
-    out = [f"{row['department']} wrote {len(own)} statements ({int(own['n_words'].sum()):,} words) in {plural(len(periods), 'period')}: "
-           f"{_list(periods)}.",
+    written_in = [periods.text_label(s) for s in sorted(own["section"].unique(), key=periods.order_key)]
+    out = [f"{row['department']} wrote {len(own)} statements ({int(own['n_words'].sum()):,} words) in "
+           f"{plural(len(written_in), 'period')}: {_list(written_in)}.",
            f"{_pct(row['substantive_share_words'])} of its words are substantive (all departments: median "
            f"{_pct(departments['substantive_share_words'].median())})."]
     reasons = {r: int(row[c]) for r, c in summaries.REASON_COLUMNS.items() if int(row[c])}

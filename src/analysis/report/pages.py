@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import followthrough, initiatives, plots, summaries
+from analysis import followthrough, initiatives, periods, plots, summaries
 from analysis.report import charts, findings
 from analysis.report.data import sources
 
@@ -162,7 +162,7 @@ def front_page(site: Site, tables: dict[str, pd.DataFrame], scores: pd.DataFrame
         "01": findings.overview(statements),
         "02": findings.boilerplate(statements, tables["boilerplate"], tables["departments"], tables["sections"], scores),
         "03": findings.initiatives_found(tables["initiatives"], tables["initiative_mentions"], statements, tables["boilerplate"], scores),
-        "04": findings.follow_through_found(tables["follow_through"], followthrough.department_summary(tables["follow_through"]), scores),
+        "04": findings.follow_through_found(tables["follow_through"], tables["follow_through_departments"], scores),
     }
     pages = {p.stem[:2]: p for p in notebook_pages}
     parts = [
@@ -271,10 +271,9 @@ def department_card(site: Site, abbr: str, tables: dict[str, pd.DataFrame], scor
     parts.append(f"<p>Each statement as the department wrote it, and how the boilerplate classifier called it. "
                  f"{esc(findings.reliability(scores, 'boilerplate'))}</p>")
     parts.append(site.embed(chart_names.get("reasons", ""), here))
-    order = list(plots.SECTION_LABELS)
-    for section in sorted(own["section"].unique(), key=lambda s: (order.index(s) if s in order else len(order), s)):
+    for section in sorted(own["section"].unique(), key=periods.order_key):
         rows = own[own["section"] == section].sort_values("statement_id")
-        parts.append(f"<h3>{esc(plots.period_label(section).capitalize())} ({findings.plural(len(rows), 'statement')})</h3>")
+        parts.append(f"<h3>{esc(periods.text_label(section).capitalize())} ({findings.plural(len(rows), 'statement')})</h3>")
         frame = pd.DataFrame({
             "statement": [f"<blockquote>{esc(t)}</blockquote>" for t in rows["text"]],
             "classified as": [f'<span class="reason">{esc(_reason_text(r))}</span>' for r in rows.itertuples()],
@@ -298,11 +297,10 @@ def initiatives_section(abbr: str, tables: dict[str, pd.DataFrame]) -> str:
         out.append("<p>No named initiative in this department's text.</p>")
         return "\n".join(out)
     rows = []
-    order = list(plots.SECTION_LABELS)
     for (iid, iname, itype), group in mine.groupby(["initiative_id", "name", "type"], sort=False):
-        periods = sorted(group["section"].unique(), key=lambda s: order.index(s) if s in order else len(order))
+        named_in = sorted(group["section"].unique(), key=periods.order_key)
         others = sorted(set(ctx.loc[(ctx["initiative_id"] == iid) & (ctx["dept_abbr"] != abbr), "dept_abbr"]), key=str.lower)
-        rows.append({"initiative": iname, "type": itype, "named in": ", ".join(plots.period_label(p) for p in periods),
+        rows.append({"initiative": iname, "type": itype, "named in": ", ".join(periods.text_label(p) for p in named_in),
                      "mentions": len(group), "also named by": ", ".join(others) or "no other department"})
     out.append(table_html(pd.DataFrame(rows), numeric=("mentions",)))
     return "\n".join(out)
@@ -322,10 +320,11 @@ def plans_section(site: Site, abbr: str, tables: dict[str, pd.DataFrame], scores
         evidence = str(r.evidence_text).split(" || ") if pd.notna(r.evidence_text) and str(r.evidence_text) else []
         quoted = "".join(f"<blockquote>{esc(t)}</blockquote>" for t in evidence) or "<em>no related progress statement</em>"
         rows.append({
-            "plan": f"<blockquote>{esc(r.plan_text)}</blockquote><small>{esc(plots.period_label(r.plan_section))}"
+            "plan": f"<blockquote>{esc(r.plan_text)}</blockquote><small>{esc(periods.text_label(r.plan_section))}"
                     f"{', testable' if r.plan_testable else ', not testable'}</small>",
             "status": f'<span class="status">{esc(followthrough.STATUS_LABELS.get(r.status, r.status))}</span>',
-            "\u2192 progress text it rests on": (quoted if r.status != "pending" else "<em>no progress report on this period yet</em>") + (f"<small>{esc(plots.period_label(r.progress_section))}</small>"
+            "\u2192 progress text it rests on": (quoted if r.status != "pending" else "<em>no progress report on this period yet</em>")
+            + (f"<small>{esc(periods.text_label(r.progress_section))}</small>"
                                                         if pd.notna(r.progress_section) and evidence else ""),
             "why": esc(r.status_reason),
         })

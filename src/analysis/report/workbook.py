@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from analysis import plots, schemas
+from analysis import periods, schemas
 from analysis.report.data import plain_text
 
 FIXED_TIME = dt.datetime(2015, 1, 16)  # the pages' "Updated" date: workbook metadata does not change between runs
@@ -26,7 +26,7 @@ INITIATIVE_NAME = "The initiative's canonical name (copied from the initiatives 
 
 def _context(statements: pd.DataFrame, key: str) -> pd.DataFrame:
     out = statements[["statement_id", "department", "section", "text"]].rename(columns={"statement_id": key})
-    return out.assign(period=out["section"].map(plots.period_label))[[key, "department", "period", "text"]]
+    return out.assign(period=out["section"].map(periods.text_label))[[key, "department", "period", "text"]]
 
 
 def with_context(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -49,7 +49,7 @@ def with_context(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     if "follow_through" in tables:
         frame = tables["follow_through"]
         columns = list(frame.columns)
-        frame = frame.assign(period=frame["plan_section"].map(plots.period_label))
+        frame = frame.assign(period=frame["plan_section"].map(periods.text_label))
         at = columns.index("plan_section") + 1
         out["follow_through"] = frame[[*columns[:at], "period", *columns[at:]]]
     return out
