@@ -17,7 +17,7 @@
 # # 03 Named initiatives: what departments name, who names it, and whether plans reappear
 #
 # `data/processed/initiatives.csv` lists every named programme, event, network, standard, plan, tool,
-# project and group the departments report (METHODS §2), with all spellings merged;
+# project and group the departments report (docs/methods.md "Named initiatives"), with all spellings merged;
 # `initiative_mentions.csv` has one row per occurrence. Both are built by `make data`
 # (`analysis.initiatives`); the rules, types and measured scores are in `docs/codebook.md` and
 # `docs/methods.md`. The tables also keep named units and organisations (GDS, Civil Service Learning),
