@@ -110,8 +110,8 @@ def test_follow_through_findings_count_testable_2014_plans():
     summary = pd.DataFrame({"dept_abbr": ["A", "B"], "plans": [2, 2], "delivery_rate": [0.5, 0.0]})
     text = " ".join(findings.follow_through_found(follow, summary, SCORES))
     assert "4 plan statements have a progress report" in text
-    assert "Of 3 testable 2014 plans, 1 were reported delivered and 0 partly; 1 were only echoed and 1 not mentioned" in text
-    assert "1 2015 plans are pending" in text
+    assert "Of 3 testable 2014 plans: 1 reported delivered, 0 partly delivered, 1 only echoed, 1 not mentioned." in text
+    assert "1 2015 plan pending" in text
     assert text.endswith(findings.follow_through_reliability(SCORES))
 
 

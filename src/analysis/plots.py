@@ -103,7 +103,7 @@ def heatmap(ax, grid: pd.DataFrame, fmt: str = "{:.0f}", *, vmin: float = 0, vma
             if thin:
                 from matplotlib.patches import Rectangle
 
-                ax.add_patch(Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, hatch="////", edgecolor="#B0B0B0",
+                ax.add_patch(Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, hatch="//", edgecolor="#C8C8C8",
                                        linewidth=0, zorder=0.5))
     if cell_lines:
         ax.set_xticks(np.arange(-0.5, grid.shape[1]), minor=True)

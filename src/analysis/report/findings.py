@@ -241,11 +241,11 @@ def follow_through_found(follow: pd.DataFrame, summary: pd.DataFrame, scores: pd
         testable = judged[(judged["plan_section"] == section) & judged["plan_testable"]]
         if len(testable):
             c = _status_counts(testable)
-            out.append(f"Of {len(testable)} testable {periods.text_label(section)}, {c['delivered']} were reported delivered and "
-                       f"{c['partial']} partly; {c['echoed']} were only echoed and {c['not_reported']} not mentioned.")
+            out.append(f"Of {len(testable)} testable {periods.text_label(section)}: {c['delivered']} reported delivered, "
+                       f"{c['partial']} partly delivered, {c['echoed']} only echoed, {c['not_reported']} not mentioned.")
     pending = int((follow["status"] == "pending").sum())
     if pending:
-        out.append(f"{pending} 2015 plans are pending: no progress report on them is in the pages.")
+        out.append(f"{plural(pending, '2015 plan')} pending: no progress report on them is in the pages.")
     no_testable = summary.loc[summary["delivery_rate"].isna() & (summary["plans"] > 0), "dept_abbr"].tolist()
     if no_testable:
         out.append(f"{plural(len(no_testable), 'department')} made no testable plan, so have no delivery rate: {_list(no_testable)}.")
@@ -279,6 +279,6 @@ def department(abbr: str, statements: pd.DataFrame, departments: pd.DataFrame, f
     if len(plans):
         c = _status_counts(plans)
         out.append(f"Of its {plural(len(plans), 'plan')} with a progress report to judge them by ({int(plans['plan_testable'].sum())} "
-                   f"testable), {c['delivered']} were reported delivered, {c['partial']} partly, {c['echoed']} only echoed, "
-                   f"{c['not_reported']} not mentioned and {c['not_applicable']} not applicable.")
+                   f"testable): {c['delivered']} reported delivered, {c['partial']} partly delivered, {c['echoed']} only echoed, "
+                   f"{c['not_reported']} not mentioned, {c['not_applicable']} not applicable.")
     return out

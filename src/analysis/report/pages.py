@@ -44,6 +44,7 @@ ul.findings li{margin-bottom:.35em}
 .status{font-weight:bold;white-space:nowrap}
 .reason{white-space:nowrap}
 blockquote{margin:0;padding:0 0 0 8px;border-left:3px solid #bfbfbf}
+blockquote+blockquote{margin-top:6px}
 .cards{columns:2;column-gap:24px}
 .cards li{break-inside:avoid;margin-bottom:4px}
 footer{max-width:980px;margin:0 auto;padding:12px 24px 30px;color:#505a5f;font-size:.85em;border-top:1px solid #d9d9d9}
