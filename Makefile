@@ -13,11 +13,12 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 RAW := $(sort $(wildcard data/raw/*.txt))
+REVIEWS := $(sort $(wildcard data/reviews/*.csv))
 SRC := $(sort $(shell find src/analysis -name '*.py' 2>/dev/null))
 PROCESSED := data/processed
 TABLES := $(PROCESSED)/statements.parquet $(PROCESSED)/statements.csv \
 	$(addprefix $(PROCESSED)/,$(addsuffix .csv,boilerplate sections departments initiatives \
-	initiative_mentions follow_through follow_through_departments))
+	initiative_mentions follow_through follow_through_departments follow_through_sections))
 
 # The build reads ANALYSIS_NER_MODEL (an optional statistical NER for initiatives, docs/methods.md): its
 # value is kept in a stamp file, rewritten only when it changes, so changing it rebuilds the tables.
@@ -35,7 +36,7 @@ LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 SCREENSHOT_PAGES := reports/html/index.html reports/html/departments/dwp.html
 
-.PHONY: help venv data report test lint evaluate bench docs lab screenshots lock clean clean-venv
+.PHONY: help venv data report review test lint evaluate bench docs lab screenshots lock clean clean-venv
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,9 +51,9 @@ $(VENV_STAMP): requirements.lock
 
 venv: $(VENV_STAMP) ## Create .venv with the pinned dependencies (done by the other targets when missing)
 
-$(TABLES) &: $(RAW) $(SRC) $(VENV_STAMP) $(NER_STAMP)
+$(TABLES) &: $(RAW) $(REVIEWS) $(SRC) $(VENV_STAMP) $(NER_STAMP)
 	@chmod a-w $(RAW)
-	$(PY) -m analysis build --raw data/raw --out $(PROCESSED)
+	$(PY) -m analysis build --raw data/raw --out $(PROCESSED) --reviews data/reviews
 
 data: $(TABLES) ## Build every processed table in data/processed/ from data/raw/
 
@@ -75,6 +76,11 @@ lint: $(VENV_STAMP) ## Check the code with ruff (rules in pyproject.toml)
 
 evaluate: data ## Print scores against the hand labels (data/annotations/); write reports/tables/scores.csv
 	$(PY) -m analysis evaluate
+
+reports/review/to-review.csv: $(TABLES)
+	$(PY) -m analysis review --processed $(PROCESSED) --out $@
+
+review: reports/review/to-review.csv ## Write reports/review/to-review.csv: the follow-through and boilerplate calls most worth checking, lowest confidence first
 
 lab: data ## Open JupyterLab on notebooks/ (start with 01-overview.ipynb); headless: make lab LAB_ARGS="--no-browser --port 8899"
 	env -u MPLBACKEND $(VENV)/bin/jupyter lab $(LAB_ROOT) $(LAB_ARGS) notebooks/
@@ -106,7 +112,7 @@ lock: ## Re-resolve requirements.in into requirements.lock with hashes (pip-tool
 	@echo "requirements.lock updated: update environment.yml to the same pins (make test checks)"
 
 clean: ## Delete build outputs (data/processed, reports), keep .venv
-	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/screenshots
+	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/review reports/screenshots
 
 clean-venv: ## Delete .venv
 	rm -rf $(VENV)

@@ -29,7 +29,7 @@
 # they did, not an audit.
 
 # %%
-from analysis import followthrough, plots
+from analysis import followthrough, plots, reviews
 from analysis.report import charts, findings
 from analysis.report.data import read, read_scores
 
@@ -40,13 +40,26 @@ judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
 print(f"{len(follow)} plan statements: {len(judged)} with a progress period to judge them by, "
       f"{int((follow['status'] == 'pending').sum())} pending (2015 plans), "
       f"{int(judged['plan_testable'].sum())} testable, from {follow['dept_abbr'].nunique()} departments")
-judged["status"].value_counts().rename(index=followthrough.STATUS_LABELS).rename("plans").to_frame()
+judged["status"].value_counts().rename(index=plots.STATUS_LABELS).rename("plans").to_frame()
 
 # %% [markdown]
 # ## How far to trust these statuses
 
 # %%
 findings.Findings([findings.follow_through_reliability(scores)], caveat=True)
+
+# %% [markdown]
+# ## How sure the calls are, and what analysts have checked
+# Each status carries a confidence: 0.5 when the deciding measure sits on its threshold, 1 when it is far
+# from it (or the status needs no matching). On the hand-coded plans, confident calls agree more often
+# (`make evaluate`); `make review` lists the least confident calls for an analyst to check, and their
+# corrections (`data/reviews/`) are applied by `make data`, keeping the machine's status beside them.
+
+# %%
+print(reviews.summary_sentence(follow))
+low = judged[judged["confidence"] < 0.75]
+print(f"{len(low)} of {len(judged)} judged plans have a confidence under 0.75: check these first (make review).")
+findings.readable(judged.groupby("status")["confidence"].describe()[["count", "mean", "min"]].rename(index=plots.STATUS_LABELS), index=True)
 
 # %% [markdown]
 # ## Department summary
@@ -82,7 +95,7 @@ print(f"No testable plan, so no delivery rate: {', '.join(no_testable) or 'none'
 # as it stands. First the testable plans, then the rest; `why` gives the rule that decided the status.
 
 # %%
-evidence = followthrough.evidence_table(follow)
+evidence = followthrough.evidence_table(follow).assign(status=lambda d: d["status"].map(plots.STATUS_LABELS))
 findings.readable(evidence[evidence["testable"] == "yes"].drop(columns="testable"))
 
 # %%

@@ -60,7 +60,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from analysis.pipeline import build
 
     start = time.perf_counter()
-    result = build(Path(args.raw), Path(args.out))
+    result = build(Path(args.raw), Path(args.out), Path(args.reviews))
     _print_warnings(result.warnings)
     statements = result.tables["statements"]
     for doc in result.documents:
@@ -87,6 +87,18 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
     write_text(Path(args.out), render_data_dictionary() + "\n")
     print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from analysis import reviews, tables
+    from analysis.outputs import write_table
+
+    follow, boilerplate, statements = (tables.read(name, Path(args.processed)) for name in ("follow_through", "boilerplate", "statements"))
+    sheet = reviews.to_review(follow, boilerplate, statements, limit=args.limit)
+    write_table(sheet, Path(args.out))
+    print(f"wrote {args.out}: {len(sheet)} calls to check, lowest confidence first; fill in value, reviewer, date, note "
+          f"and copy the rows (id, field, value, reviewer, date, note) into a file in data/reviews/")
     return EXIT_OK
 
 
@@ -118,7 +130,14 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="build every table in data/processed/ from the pages in data/raw/ (what `make data` runs)")
     p.add_argument("--raw", default=str(paths.RAW), help="folder of raw pages (default data/raw)")
     p.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default data/processed)")
+    p.add_argument("--reviews", default=str(paths.REVIEWS), help="folder of analysts' reviews (default data/reviews)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("review", help="write the sheet of follow-through calls most worth checking")
+    p.add_argument("--processed", default=str(paths.PROCESSED), help="folder of processed tables (default data/processed)")
+    p.add_argument("--out", default=str(paths.REVIEW_SHEET), help="the sheet (default reports/review/to-review.csv)")
+    p.add_argument("--limit", type=int, default=50, help="how many calls (default 50)")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("evaluate", help="score each analysis against the hand labels; writes the scores table the report shows")
     p.add_argument("--processed", default=str(paths.PROCESSED), help="folder of processed tables (default data/processed)")

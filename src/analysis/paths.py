@@ -14,6 +14,7 @@ DATA = ROOT / "data"
 RAW = DATA / "raw"
 PROCESSED = DATA / "processed"
 ANNOTATIONS = DATA / "annotations"
+REVIEWS = DATA / "reviews"  # analysts' corrections (analysis.reviews)
 
 # What analysts hand on. `make report` into another folder (tests) sets ANALYSIS_REPORTS_DIR for the
 # notebooks it runs; ANALYSIS_FIGURES_DIR alone moves only the charts.
@@ -23,6 +24,7 @@ TABLES = REPORTS / "tables"
 HTML = REPORTS / "html"
 SCORES = TABLES / "scores.csv"  # headline scores, written by `make evaluate`, read by the report
 SCREENSHOTS = REPORTS / "screenshots"
+REVIEW_SHEET = REPORTS / "review" / "to-review.csv"
 
 NOTEBOOKS = ROOT / "notebooks"
 DOCS = ROOT / "docs"

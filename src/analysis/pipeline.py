@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import boilerplate, followthrough, initiatives, paths, schemas, segment, summaries
+from analysis import boilerplate, followthrough, initiatives, paths, reviews, schemas, segment, summaries
 from analysis.outputs import write_table
 from analysis.parse import Document, ParseError, parse_file
 
@@ -49,21 +49,37 @@ def tidy(files: list[Path]) -> tuple[list[Document], pd.DataFrame, list[str]]:
     return documents, frame, doc_warnings + warnings
 
 
-def analyse(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Every processed table, from the statements table. Order matters: follow-through uses the others."""
+def analyse(statements: pd.DataFrame, review_table: pd.DataFrame | None = None, warnings: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Every processed table, from the statements table and the analysts' reviews (none by default; a
+    warning is appended to `warnings` for each review whose id is gone). Order matters: follow-through
+    uses the other analyses, the follow-through summaries use the reviewed statuses."""
     tables: dict[str, pd.DataFrame] = {"statements": statements}
     tables["boilerplate"] = boilerplate.classify(statements)
     tables["sections"] = summaries.sections(statements, tables["boilerplate"])
     tables["departments"] = summaries.departments(statements, tables["boilerplate"])
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner())
-    tables["follow_through"] = followthrough.follow_through(
-        statements,
-        boilerplate=tables.get("boilerplate"),
-        mentions=tables.get("initiative_mentions"),
-        initiatives=tables.get("initiatives"),
-    )
-    tables["follow_through_departments"] = followthrough.department_summary(tables["follow_through"])
+    tables.update(follow_through_tables(tables))
+    tables, review_warnings = reviews.apply(tables, reviews.read(None) if review_table is None else review_table)
+    if warnings is not None:
+        warnings += review_warnings
+    tables.update(summarise_follow_through(tables))
     return tables
+
+
+def follow_through_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Follow-through from the statements and the other analyses' tables, as the build runs it."""
+    follow = followthrough.follow_through(
+        tables["statements"], boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"]
+    )
+    return {"follow_through": follow}
+
+
+def summarise_follow_through(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The follow-through summaries, from the final (reviewed) statuses."""
+    return {
+        "follow_through_departments": followthrough.department_summary(tables["follow_through"]),
+        "follow_through_sections": followthrough.section_rollup(tables["follow_through"]),
+    }
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -77,10 +93,10 @@ def output_paths(out_dir: Path, name: str) -> list[Path]:
     return [out_dir / f"{name}.csv"]
 
 
-def build(raw_dir: Path = paths.RAW, out_dir: Path = paths.PROCESSED) -> BuildResult:
-    """The full pipeline that `make data` runs."""
+def build(raw_dir: Path = paths.RAW, out_dir: Path = paths.PROCESSED, reviews_dir: Path = paths.REVIEWS) -> BuildResult:
+    """The full pipeline that `make data` runs; analysts' reviews (data/reviews/) are applied last."""
     documents, statements, warnings = tidy(raw_files(raw_dir))
-    tables = validate(analyse(statements))
+    tables = validate(analyse(statements, reviews.read(reviews_dir), warnings))
     result = BuildResult(documents, tables, warnings)
     for name, frame in tables.items():
         for path in output_paths(out_dir, name):

@@ -43,6 +43,16 @@ INDEX_COLUMNS = ["file", "title", "subtitle", "source", "alt_text", "notebook", 
 # Heat-map cells resting on fewer statements than this are marked: a 0% or 100% from one sentence is not a finding.
 THIN_CELL_STATEMENTS = 3
 THIN_MARK = "*"
+# Display labels of the follow-through statuses (the analysis writes the codes).
+STATUS_LABELS = {
+    "delivered": "Delivered",
+    "partial": "Partial",
+    "echoed": "Echoed",
+    "not_reported": "Not reported",
+    "not_applicable": "Not applicable",
+    "pending": "Pending",
+}
+
 
 def sequential_cmap():
     """White to Analysis Function dark blue, for heat maps (values are also written in the cells)."""

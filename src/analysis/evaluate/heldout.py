@@ -13,14 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import boilerplate, followthrough, initiatives, paths, segment
-from analysis.evaluate import HELD_OUT, binary_scores, format_scores, multiclass_scores, norm_text, record
+from analysis.evaluate import HELD_OUT, binary_scores, format_scores, norm_text, record
 from analysis.evaluate import initiatives as ini_eval
 from analysis.parse import parse_file
-from analysis.vocabulary import EVALUATED_STATUSES
 
 PAGES = paths.DATA / "external" / "series-fragments"
 LABELS = paths.ANNOTATIONS / "heldout"
-STATUSES = list(EVALUATED_STATUSES)
 
 
 def read_labels(name: str) -> pd.DataFrame | None:
@@ -55,8 +53,6 @@ def boilerplate_lines(labels: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> 
     scored = joined.dropna(subset=["statement_id"]).merge(tables["boilerplate"], on="statement_id", how="left")
     clear = scored[scored["label"].isin(["B", "S"])]
     truth = clear["label"].eq("B")
-    held = binary_scores(truth, clear["is_boilerplate"].astype(bool))
-    record("boilerplate", "F1 on boilerplate", HELD_OUT, held["f1"], held["n"])
     out = [
         f"  labels: {len(labels)} statements of {labels['source_file'].nunique()} pages ({truth.sum()} B, {(~truth).sum()} S, "
         f"{(scored['label'] == 'borderline').sum()} borderline); {unmatched} not matched to a statement",
@@ -91,35 +87,12 @@ def initiative_lines(names: pd.DataFrame, mentions: pd.DataFrame, tables: dict[s
         missing += len(lost)
     predicted, predicted_spans = ini_eval.extractor_output(tables["initiatives"], tables["initiative_mentions"])
     scores = ini_eval.score(predicted, predicted_spans, gold, spans)
-    record("initiatives", "precision of names", HELD_OUT, scores.names_exact["precision"], scores.names_exact["n_pred"])
-    record("initiatives", "recall of names", HELD_OUT, scores.names_exact["recall"], scores.names_exact["n_gold"])
     out = [f"  gold: {len(gold)} names, {len(mentions)} mentions ({missing} not located in the statements)"]
     out += ini_eval._lines("rules (analysis.initiatives)", scores)
     base_names, base_spans = ini_eval.capitalised_runs(tables["statements"])
     out += ini_eval._lines("baseline: every maximal run of capitalised words", ini_eval.score(base_names, base_spans, gold, spans, typed=False))
     out.append("  gold names the rules miss: " + ("; ".join(g.name for g in scores.name_misses) or "none"))
     out.append("  predicted names with no gold name: " + ("; ".join(p.name for p in scores.name_false_positives) or "none"))
-    return out
-
-
-def follow_through_lines(labels: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> list[str]:
-    joined = join(labels, tables["statements"], text="plan_text", section="plan_section")
-    unmatched = int(joined["statement_id"].isna().sum())
-    method = tables["follow_through"].set_index("plan_statement_id")
-    scored = joined.dropna(subset=["statement_id"])
-    scored = scored[scored["statement_id"].isin(method.index)]
-    predicted = method.loc[scored["statement_id"], "status"].to_numpy()
-    scores, matrix = multiclass_scores(scored["status"], predicted, STATUSES)
-    record("follow-through", "agreement with hand coding", HELD_OUT, scores["agreement"], scores["n"])
-    record("follow-through", "Cohen's kappa", HELD_OUT, scores["kappa"], scores["n"])
-    testable = method.loc[scored["statement_id"], "plan_testable"].astype(bool).to_numpy()
-    out = [
-        f"  labels: {len(labels)} plans of {labels['source_file'].nunique()} pages; {unmatched} not matched to a plan statement",
-        format_scores("method", scores),
-        format_scores("testable (yes/no)", binary_scores(scored["testable"].eq("yes"), pd.Series(testable))),
-        "  confusion matrix (rows: hand, columns: method):",
-        *("    " + line for line in matrix.to_string().splitlines()),
-    ]
     return out
 
 
@@ -141,5 +114,5 @@ def report(processed_dir: Path = paths.PROCESSED) -> str:
     if parts["initiatives_gold.csv"] is not None and parts["initiative_mentions_gold.csv"] is not None:
         out += ["", "Named initiatives, held out", *initiative_lines(parts["initiatives_gold.csv"], parts["initiative_mentions_gold.csv"], tables)]
     if parts["follow_through_labels.csv"] is not None:
-        out += ["", "Follow-through, held out", *follow_through_lines(parts["follow_through_labels.csv"], tables)]
+        out += ["", "Follow-through, held out: in the follow-through report (analysis.evaluate.followthrough)"]
     return "\n".join(out)

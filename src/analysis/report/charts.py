@@ -427,7 +427,7 @@ def follow_through_status(follow: pd.DataFrame, scores: pd.DataFrame, *, by: str
     left = pd.Series(0, index=counts.index)
     for status in STATUS_ORDER:
         bars = ax.barh(counts.index, counts[status], left=left, color=STATUS_COLOURS[status],
-                       label=followthrough.STATUS_LABELS[status], height=0.7)
+                       label=plots.STATUS_LABELS[status], height=0.7)
         plots.label_bars(ax, bars, fmt=lambda v: f"{v:.0f}" if v else "", inside=True,
                          color="white" if status in {"delivered", "echoed"} else plots.TEXT)
         left = left + counts[status]

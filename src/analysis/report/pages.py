@@ -323,7 +323,7 @@ def plans_section(site: Site, abbr: str, tables: dict[str, pd.DataFrame], scores
         rows.append({
             "plan": f"<blockquote>{esc(r.plan_text)}</blockquote><small>{esc(periods.text_label(r.plan_section))}"
                     f"{', testable' if r.plan_testable else ', not testable'}</small>",
-            "status": f'<span class="status">{esc(followthrough.STATUS_LABELS.get(r.status, r.status))}</span>',
+            "status": f'<span class="status">{esc(plots.STATUS_LABELS.get(r.status, r.status))}</span>',
             "\u2192 progress text it rests on": (quoted if r.status != "pending" else "<em>no progress report on this period yet</em>")
             + (f"<small>{esc(periods.text_label(r.progress_section))}</small>"
                                                         if pd.notna(r.progress_section) and evidence else ""),
