@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import boilerplate, followthrough, initiatives, paths, segment
-from analysis.evaluate import HELD_OUT, binary_scores, format_scores, norm_text, record
+from analysis.evaluate import binary_scores, format_scores, norm_text
 from analysis.evaluate import initiatives as ini_eval
 from analysis.parse import parse_file
 

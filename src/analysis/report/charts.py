@@ -414,7 +414,6 @@ def follow_through_status(follow: pd.DataFrame, scores: pd.DataFrame, *, by: str
                           name: str = "04-follow-through-status", who: str = "all departments") -> Chart:
     """Stacked bars of plan statuses, one bar per department (or per plan period, for a department card),
     with the measured held-out agreement in the subtitle: the chart cannot travel without it."""
-    from analysis import followthrough
 
     judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
     counts = pd.crosstab(judged[by], judged["status"]).reindex(columns=STATUS_ORDER, fill_value=0)

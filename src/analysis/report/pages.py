@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import followthrough, initiatives, periods, plots, summaries
+from analysis import initiatives, periods, plots, summaries
 from analysis.report import charts, findings
 from analysis.report.data import sources
 
