@@ -35,8 +35,17 @@ def _summary_line(doc, n_statements: int) -> str:
 
 
 def _print_warnings(warnings: list[str]) -> None:
+    from analysis.parse.document import cap
+
     for w in warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(cap(f"warning: {w}"), file=sys.stderr)
+
+
+def _error(message: str) -> None:
+    """One line on stderr, capped, whatever the message quotes."""
+    from analysis.parse.document import cap
+
+    print(cap(f"error: {message}"), file=sys.stderr)
 
 
 def cmd_tidy(args: argparse.Namespace) -> int:
@@ -45,7 +54,7 @@ def cmd_tidy(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix not in {".csv", ".parquet"}:
-        print(f"error: {out}: --out must end in .csv or .parquet", file=sys.stderr)
+        _error(f"{out}: --out must end in .csv or .parquet")
         return EXIT_BAD_INPUT
     documents, frame, warnings = tidy([Path(f) for f in args.files])
     _print_warnings(warnings)
@@ -162,12 +171,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except ParseError as err:
-        print(f"error: {err}", file=sys.stderr)
+        _error(str(err))
         return EXIT_BAD_INPUT
     except (SchemaError, SchemaErrors) as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        print(f"error: a table failed its schema, nothing written: {first}", file=sys.stderr)
+        _error(f"a table failed its schema, nothing written: {first}")
         return EXIT_INVALID_TABLE
     except OSError as err:
-        print(f"error: {err.filename or ''}: {err.strerror}", file=sys.stderr)
+        from analysis.parse.document import display_name
+
+        where = display_name(str(err.filename)) if err.filename else "output"
+        _error(f"{where}: {err.strerror or err}")
         return EXIT_BAD_INPUT

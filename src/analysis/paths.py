@@ -14,6 +14,8 @@ DATA = ROOT / "data"
 RAW = DATA / "raw"
 PROCESSED = DATA / "processed"
 ANNOTATIONS = DATA / "annotations"
+# The seed page: the one page the seed hand labels were coded on.
+SEED_PAGE = RAW / "action04-support-improved-digital-capability.txt"
 REVIEWS = DATA / "reviews"  # analysts' corrections (analysis.reviews)
 
 # What analysts hand on. `make report` into another folder (tests) sets ANALYSIS_REPORTS_DIR for the

@@ -1,19 +1,24 @@
-"""Orchestrates a build: read raw pages -> parse -> segment -> analyses -> validate -> write.
+"""Orchestrates a build: read raw pages -> parse -> segment -> analyses -> validate -> publish.
 
-Every table is validated against its pandera model before any file is written, and each file is
-written atomically, so a failed run leaves the previous outputs as they were.
+Every table is validated against its pandera model before any file is written; the whole output set is
+then written into a staging folder and published in one step (`outputs.publish_folder`) under a lock on the
+output folder, so a failed, killed or concurrent run leaves the previous set as it was: readers see the old
+set or the new one, never a mix.
 """
 
 from __future__ import annotations
 
+import errno
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from analysis import boilerplate, followthrough, initiatives, paths, reviews, schemas, segment, summaries
-from analysis.outputs import write_table
+from analysis.outputs import publish_folder, write_table
 from analysis.parse import Document, ParseError, parse_file
+from analysis.parse.document import display_name
 
 
 @dataclass
@@ -24,12 +29,34 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
 
 
-def raw_files(raw_dir: Path) -> list[Path]:
-    """The pages to read: every *.txt in the folder, in name order (so builds are deterministic)."""
+def _skip_reason(path: Path) -> str | None:
+    """Why a *.txt entry of the raw folder is not a page file (None when it is a regular file)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "a symlink loop"
+        return "a dangling symlink" if path.is_symlink() else f"unreadable ({err.strerror})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "not a regular file"
+
+
+def raw_files(raw_dir: Path, warnings: list[str] | None = None) -> list[Path]:
+    """The pages to read: every *.txt regular file in the folder, in name order (so builds are deterministic).
+    Other *.txt entries (a FIFO, a dangling link, a folder) are skipped with a warning added to `warnings`."""
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise ParseError(str(raw_dir), "raw folder not found" if not raw_dir.exists() else "not a folder")
-    files = sorted(p for p in raw_dir.glob("*.txt") if p.is_file())
+    files = []
+    for entry in sorted(raw_dir.glob("*.txt")):
+        reason = _skip_reason(entry)
+        if reason is None:
+            files.append(entry)
+        elif warnings is not None:
+            warnings.append(f"{display_name(str(entry))}: skipped: {reason}, not a page file")
     if not files:
         raise ParseError(str(raw_dir), "no .txt pages in the raw folder")
     return files
@@ -54,6 +81,7 @@ def analyse(statements: pd.DataFrame, review_table: pd.DataFrame | None = None, 
     warning is appended to `warnings` for each review whose id is gone). Order matters: follow-through
     uses the other analyses, the follow-through summaries use the reviewed statuses."""
     tables: dict[str, pd.DataFrame] = {"statements": statements}
+    statements = segment.placed(statements)
     tables["boilerplate"] = boilerplate.classify(statements)
     tables["sections"] = summaries.sections(statements, tables["boilerplate"])
     tables["departments"] = summaries.departments(statements, tables["boilerplate"])
@@ -69,7 +97,7 @@ def analyse(statements: pd.DataFrame, review_table: pd.DataFrame | None = None, 
 def follow_through_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Follow-through from the statements and the other analyses' tables, as the build runs it."""
     follow = followthrough.follow_through(
-        tables["statements"], boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"]
+        segment.placed(tables["statements"]), boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"]
     )
     return {"follow_through": follow}
 
@@ -94,12 +122,19 @@ def output_paths(out_dir: Path, name: str) -> list[Path]:
 
 
 def build(raw_dir: Path = paths.RAW, out_dir: Path = paths.PROCESSED, reviews_dir: Path = paths.REVIEWS) -> BuildResult:
-    """The full pipeline that `make data` runs; analysts' reviews (data/reviews/) are applied last."""
-    documents, statements, warnings = tidy(raw_files(raw_dir))
+    """The full pipeline that `make data` runs; analysts' reviews (data/reviews/) are applied last. Nothing is
+    written unless every table validates, and then the whole set is published at once."""
+    skipped: list[str] = []
+    documents, statements, warnings = tidy(raw_files(raw_dir, skipped))
     tables = validate(analyse(statements, reviews.read(reviews_dir), warnings))
-    result = BuildResult(documents, tables, warnings)
-    for name, frame in tables.items():
-        for path in output_paths(out_dir, name):
-            write_table(frame, path)
-            result.written.append(path)
+    result = BuildResult(documents, tables, skipped + warnings)
+    out_dir = Path(out_dir)
+
+    def write_all(staging: Path) -> None:
+        for name, frame in tables.items():
+            for path in output_paths(staging, name):
+                write_table(frame, path)
+
+    publish_folder(out_dir, write_all)
+    result.written = [path for name in tables for path in output_paths(out_dir, name)]
     return result

@@ -14,7 +14,10 @@ from analysis import periods
 from analysis.vocabulary import BOILERPLATE_REASONS, EVIDENCED_STATUSES, FOLLOW_THROUGH_STATUSES, NAME_TYPES
 
 SECTION_PATTERN = periods.PATTERN
-_ID = r"a\d{2}-[A-Za-z]+-" + periods.NAME_REGEX + r"(-v\d+)?-\d{3}"
+# Statements also keep text whose period heading is missing, in section "unknown" (docs/codebook.md).
+STATEMENT_SECTION_PATTERN = rf"^(?:{periods.NAME_REGEX}|{periods.UNKNOWN})$"
+# Department keys: the gazetteer's abbreviations, an unknown department's initials (+ line if taken), UNNAMED{line}.
+_ID = r"a\d{2}-[A-Za-z][A-Za-z0-9]*-(?:" + periods.NAME_REGEX + "|" + periods.UNKNOWN + r")(-v\d+)?-\d{3,}"
 ID_PATTERN = rf"^{_ID}$"
 
 
@@ -31,14 +34,32 @@ class Statements(pa.DataFrameModel):
     source_file: Series[str] = pa.Field(description="File name in data/raw/ the statement was read from.")
     action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
     action_title: Series[str] = pa.Field(description="The action's wording after 'Action N:' in its heading.")
-    department: Series[str] = pa.Field(description="Canonical department name from the gazetteer (analysis.departments).")
-    dept_abbr: Series[str] = pa.Field(description="Standard abbreviation of the department (DWP, HMT, HO ...).")
-    section: Series[str] = pa.Field(
-        str_matches=SECTION_PATTERN,
-        description=f"Period of the update: {periods.NAMES[0]} (December 2012 commitments), {periods.spelled_out(periods.NAMES[1:])}.",
+    department: Series[str] = pa.Field(
+        description="Canonical department name from the gazetteer (analysis.departments); a heading the gazetteer does "
+        "not know keeps its own name; 'unnamed department (line N)' when the department heading is missing; "
+        "'no department (text about the action)' for text before any department heading."
     )
-    section_kind: Series[str] = pa.Field(isin=periods.KINDS, description=f"{periods.spelled_out(periods.KINDS)}.")
-    year: Series[int] = pa.Field(ge=2012, le=2016, description="Year of the period (2012 for the December 2012 commitments).")
+    dept_abbr: Series[str] = pa.Field(
+        description="Standard abbreviation of the department (DWP, HMT, HO ...); for an unknown department its own "
+        "initials (with the heading's line number if another department has them); UNNAMED{line} for an unnamed one; "
+        "ACTION for text about the action."
+    )
+    section: Series[str] = pa.Field(
+        str_matches=STATEMENT_SECTION_PATTERN,
+        description=f"Period of the update: {periods.NAMES[0]} (December 2012 commitments), {periods.spelled_out(periods.NAMES[1:])}; "
+        f"{periods.UNKNOWN} for text the page gives no usable period heading for (kept, reported as a warning with its "
+        "line, and left out of the analyses).",
+    )
+    section_kind: Series[str] = pa.Field(
+        isin=[*periods.KINDS, periods.UNKNOWN],
+        description=f"{periods.spelled_out(periods.KINDS)}; {periods.UNKNOWN} with section {periods.UNKNOWN}.",
+    )
+    year: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        ge=2012,
+        le=2016,
+        description="Year of the period (2012 for the December 2012 commitments); empty for section unknown.",
+    )
     heading: Series[str] = pa.Field(description="The period heading exactly as the page gives it.")
     position: Series[int] = pa.Field(ge=1, description="1-based order of the statement within its section.")
     paragraph: Series[int] = pa.Field(ge=1, description="1-based index of the source line (paragraph or bullet item) within the section.")

@@ -1,10 +1,11 @@
 """Follow-through statuses against the hand labels: the seed page (data/annotations/follow_through_labels.csv)
 and, separately, the held-out fragments of other pages (data/annotations/heldout/follow_through_labels.csv).
 
-Prints, for each: strict agreement (the coder's status), lenient agreement (any status the coder accepted,
-when the labels have an `accepted_statuses` column; today they do not, and the report says so), Cohen's
-kappa, the confusion matrix, agreement by confidence, and two baselines beside the method: thresholds on
-the similarity score only, and one constant status. Thresholds of the method and of the similarity
+Prints, for each: strict agreement (the first coder's status), lenient agreement (the first coder's status
+or any status an independent second coder called defensible, data/annotations/follow_through_second/),
+agreement between the two coders (the ceiling a method can be expected to reach), Cohen's kappa,
+the confusion matrix, agreement by confidence, and two baselines beside the method: thresholds on the
+similarity score only, and one constant status. Thresholds of the method and of the similarity
 baseline are chosen on the seed only, by cross-validation over groups (scikit-learn's group splitters):
 whole pages when the tuning labels come from two or more pages, otherwise departments (the seed is one
 page, and the report says which grouping was used). The fragments are only measured, never tuned on.
@@ -29,7 +30,8 @@ from analysis.vocabulary import EVALUATED_STATUSES
 
 LABELS = paths.ANNOTATIONS / "follow_through_labels.csv"
 STATUSES = list(EVALUATED_STATUSES)
-LENIENT_COLUMN = "accepted_statuses"  # "|"-separated statuses a coder would also accept; absent today
+LENIENT_COLUMN = "accepted_statuses"  # "|"-separated statuses a coder would also accept
+SECOND_CODER = paths.ANNOTATIONS / "follow_through_second"  # plans.csv (what was coded) + labels.csv (the calls)
 
 # Threshold grid of the cross-validation (the constants are on it).
 GRID = {
@@ -91,11 +93,47 @@ def read_inputs(processed_dir: Path) -> tuple[pd.DataFrame | None, pd.DataFrame 
     return read("boilerplate"), read("initiative_mentions"), read("initiatives")
 
 
+def second_coder() -> pd.DataFrame | None:
+    """The second coder's calls keyed like the first coder's labels (source_file, dept_abbr, plan_section,
+    plan_text): `second_status` (first choice) and `accepted_statuses` (every status called defensible)."""
+    if not (SECOND_CODER / "labels.csv").exists():
+        return None
+    plans = pd.read_csv(SECOND_CODER / "plans.csv", dtype=str, keep_default_na=False)
+    calls = pd.read_csv(SECOND_CODER / "labels.csv", dtype=str, keep_default_na=False)
+    coded = plans.merge(calls, on="plan_row", how="inner", validate="one_to_one")
+    return coded.rename(columns={"first_choice": "second_status", "defensible": LENIENT_COLUMN})[
+        ["source_file", "dept_abbr", "plan_section", "plan_text", "second_status", LENIENT_COLUMN]
+    ]
+
+
+def with_second_coder(labels: pd.DataFrame, source_file: str | None = None) -> pd.DataFrame:
+    """Label rows with the second coder's columns attached (empty where the second coder has no row)."""
+    second = second_coder()
+    if second is None:
+        return labels
+    left = labels if "source_file" in labels.columns else labels.assign(source_file=source_file)
+    keys = ["source_file", "dept_abbr", "plan_section", "plan_text"]
+    merged = left.merge(second.drop_duplicates(keys), on=keys, how="left", validate="many_to_one")
+    merged[["second_status", LENIENT_COLUMN]] = merged[["second_status", LENIENT_COLUMN]].fillna("")
+    return merged if "source_file" in labels.columns else merged.drop(columns="source_file")
+
+
+def coder_agreement_lines(data: Labelled) -> list[str]:
+    """How far the two coders agree on first choices: the ceiling for the method's strict agreement."""
+    if "second_status" not in data.labels.columns:
+        return []
+    coded = data.labels["second_status"].to_numpy() != ""
+    if not coded.any():
+        return []
+    scores, _ = multiclass_scores(data.truth[coded], data.labels["second_status"].to_numpy()[coded], STATUSES)
+    return [f"  second coder vs first coder, first choices: n={scores['n']}  agreement={scores['agreement']:.3f}  kappa={scores['kappa']:.3f}"]
+
+
 def seed_labelled(processed_dir: Path) -> Labelled:
     statements = tables.read("statements", processed_dir)
     boilerplate, mentions, initiatives = read_inputs(processed_dir)
     matcher = followthrough.PlanMatcher(statements, boilerplate, followthrough.with_types(mentions, initiatives))
-    labels = pd.read_csv(LABELS, dtype=str, keep_default_na=False)
+    labels = with_second_coder(pd.read_csv(LABELS, dtype=str, keep_default_na=False), paths.SEED_PAGE.name)
     return _labelled(labels, statements, matcher, lambda lab, st: join_labels(lab, st, text_column="plan_text", section_column="plan_section"))
 
 
@@ -105,6 +143,7 @@ def fragments_labelled() -> Labelled | None:
     labels = heldout.read_labels("follow_through_labels.csv")
     if labels is None:
         return None
+    labels = with_second_coder(labels)
     tables = heldout.fragment_tables(sorted(set(labels["source_file"])))
     st = tables["statements"]
     matcher = followthrough.PlanMatcher(st, tables["boilerplate"], followthrough.with_types(tables["initiative_mentions"], tables["initiatives"]))
@@ -223,7 +262,8 @@ def report(processed_dir: Path) -> str:
     out = [
         f"Follow-through, seed page (data/annotations/follow_through_labels.csv: {len(seed.truth)} plans, "
         f"{seed.labels['dept_abbr'].nunique()} departments; {seed.unmatched} label rows match no statement)",
-        "  lenient agreement: " + (f"column {LENIENT_COLUMN}" if seed.accepted() else NO_LENIENT),
+        "  lenient agreement: " + ("first coder's status or any status the second coder called defensible" if seed.accepted() else NO_LENIENT),
+        *coder_agreement_lines(seed),
         *score_lines("method as built (thresholds below)", seed.truth, seed.table["status"].to_numpy(), seed.accepted()),
         *confidence_lines(seed),
         f"  thresholds ({', '.join(names)}) as built: {default}; best on all seed labels: {candidates[best]}",
@@ -243,6 +283,7 @@ def report(processed_dir: Path) -> str:
             "",
             f"Follow-through, held-out fragments of {len(set(fragments.groups))} other pages (data/annotations/heldout/: "
             f"{len(fragments.truth)} plans; {fragments.unmatched} label rows match no statement; measured only, never tuned on)",
+            *coder_agreement_lines(fragments),
             *score_lines("method as built", fragments.truth, fragments.table["status"].to_numpy(), fragments.accepted()),
             *confidence_lines(fragments),
             *score_lines(f"baseline: similarity only {base_pair} (chosen on the seed)", fragments.truth, frag_base, fragments.accepted()),

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import boilerplate, followthrough, initiatives, paths, segment
-from analysis.evaluate import binary_scores, format_scores, norm_text
+from analysis.evaluate import HELD_OUT, binary_scores, format_scores, norm_text, record
 from analysis.evaluate import initiatives as ini_eval
 from analysis.parse import parse_file
 
@@ -30,6 +30,7 @@ def fragment_tables(files: list[str]) -> dict[str, pd.DataFrame]:
     """The analyses run on the labelled fragments, exactly as the pipeline runs them on data/raw."""
     documents = [parse_file(PAGES / name) for name in sorted(files)]
     statements, _ = segment.statements(documents)
+    statements = segment.placed(statements)
     tables = {"statements": statements, "boilerplate": boilerplate.classify(statements)}
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements)
     tables["follow_through"] = followthrough.follow_through(
