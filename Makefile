@@ -111,14 +111,9 @@ lock: ## Re-resolve requirements.in into requirements.lock with hashes (pip-tool
 	rm -rf .venv-lock
 	@echo "requirements.lock updated: update environment.yml to the same pins (make test checks)"
 
-<<<<<<< HEAD
-clean: ## Delete build outputs (data/processed, reports), keep .venv
-	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/review reports/screenshots
-=======
 clean: ## Delete build outputs (data/processed, reports) and temporaries a killed build left, keep .venv
-	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/review
+	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/review reports/screenshots
 	rm -rf $(PROCESSED)/.*.tmp data/.processed.staging-* data/.processed.lock reports/figures/.*.tmp reports/tables/.*.tmp
->>>>>>> main
 
 clean-venv: ## Delete .venv
 	rm -rf $(VENV)
