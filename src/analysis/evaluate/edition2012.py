@@ -20,7 +20,7 @@ import pandas as pd
 from sklearn.model_selection import LeaveOneGroupOut
 
 from analysis import boilerplate, paths, tables
-from analysis.evaluate import binary_scores, format_scores, norm_text
+from analysis.evaluate import EDITION_2012_CROSS_VALIDATED, EDITION_2012_IN_SAMPLE, binary_scores, format_scores, norm_text, record
 from analysis.evaluate import boilerplate as seed_eval
 from analysis.evaluate import initiatives as ini_eval
 
@@ -93,12 +93,15 @@ def leave_groups_out(predictions: np.ndarray, truth: np.ndarray, groups: np.ndar
     return held, chosen
 
 
-def _by_corpus(name: str, truth: np.ndarray, predicted: np.ndarray, corpus: np.ndarray) -> list[str]:
+def _by_corpus(name: str, truth: np.ndarray, predicted: np.ndarray, corpus: np.ndarray, recorded_as: str | None = None) -> list[str]:
     out = []
     for label, which in (("2012 edition", "2012"), ("seed page", "seed")):
         mask = corpus == which
         if mask.any():
-            out.append(format_scores(f"{name}, {label}", binary_scores(truth[mask], predicted[mask])))
+            scores = binary_scores(truth[mask], predicted[mask])
+            out.append(format_scores(f"{name}, {label}", scores))
+            if recorded_as and which == "2012":
+                record("boilerplate", "F1 on boilerplate", recorded_as, scores["f1"], scores["n"])
     return out
 
 
@@ -118,9 +121,9 @@ def boilerplate_lines(statements: pd.DataFrame, labels: pd.DataFrame, seed_label
     built = boilerplate.decide(boilerplate.features(statements), boilerplate.THRESHOLDS).set_index("statement_id")
     built_b = built.loc[data.ids, "is_boilerplate"].to_numpy(dtype=bool)
     out.append("  Classifier (analysis.boilerplate, THRESHOLDS: " + seed_eval._describe(boilerplate.THRESHOLDS) + ")")
-    out += _by_corpus("in sample (as built)", truth, built_b, corpus)
+    out += _by_corpus("in sample (as built)", truth, built_b, corpus, EDITION_2012_IN_SAMPLE)
     held, chosen = leave_groups_out(predictions, truth, groups, coords)
-    out += _by_corpus("held out (leave one action/page out)", truth, held, corpus)
+    out += _by_corpus("held out (leave one action/page out)", truth, held, corpus, EDITION_2012_CROSS_VALIDATED)
     best = seed_eval.choose(predictions, truth, coords=coords)
     out.append(f"  CV choice on all groups: {seed_eval._describe(candidates[best])}")
     counts = pd.Series([seed_eval._describe(candidates[i]) for i in chosen.values()]).value_counts()
@@ -206,6 +209,8 @@ def initiative_lines(
     ours_init, ours_mentions = restrict(initiatives, mentions, edition)
     predicted, spans = ini_eval.extractor_output(ours_init, ours_mentions)
     scores = ini_eval.score(predicted, spans, gold, gold_spans)
+    record("initiatives", "precision of names", EDITION_2012_IN_SAMPLE, scores.names_exact["precision"], scores.names_exact["n_pred"])
+    record("initiatives", "recall of names", EDITION_2012_IN_SAMPLE, scores.names_exact["recall"], scores.names_exact["n_gold"])
     out = [f"  gold: {len(gold)} names, {len(gold_mentions)} mentions ({len(lost)} not located); no threshold is fitted to labels: as built = held out"]
     out += ini_eval._lines("  rules (analysis.initiatives), as built", scores)
     base_names, base_spans = ini_eval.capitalised_runs(edition)
