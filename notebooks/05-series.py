@@ -24,13 +24,15 @@
 # tables by functions in `analysis.series` and `analysis.editions` (tested in `tests/`).
 #
 # Reliability: the boilerplate and initiative rules are scored against hand labels of this edition by
-# `make evaluate` (in-sample and cross-validated, leaving whole actions out); the figures and their
-# commands are in `docs/methods.md`. Read the shares as the rules' calls, not as hand counts.
+# `make evaluate` (in sample and cross-validated, leaving whole actions out; printed below from the scores
+# it records); details in `docs/methods.md`. Read the shares as the rules' calls, not as hand counts.
 
 # %%
 from matplotlib.ticker import MaxNLocator
 
 from analysis import plots, series, tables
+from analysis.report import findings
+from analysis.report.data import read_scores
 
 BOTH_EDITIONS = ("Source: departments' responses to the Government Digital Strategy, December 2012, and GOV.UK progress "
                  "reports (updated 16 January 2015); project analysis")
@@ -38,6 +40,9 @@ BOTH_EDITIONS = ("Source: departments' responses to the Government Digital Strat
 statements, boilerplate, sections = tables.read("statements"), tables.read("boilerplate"), tables.read("sections")
 mentions, initiatives, restatements = tables.read("initiative_mentions"), tables.read("initiatives"), tables.read("restatements")
 edition = statements[statements["edition"] == 2012]
+scores = read_scores()
+print(findings.reliability(scores, "boilerplate"))
+print(findings.reliability(scores, "initiatives"))
 print(f"2012 edition: {len(edition)} statements, {edition['dept_abbr'].nunique()} departments, "
       f"{edition['action'].nunique()} actions ({', '.join(str(a) for a in sorted(edition['action'].unique()))})")
 
@@ -74,7 +79,7 @@ plots.export(
 
 # %%
 templates = series.travelling_templates(statements, boilerplate)
-templates.head(10)
+findings.readable(templates.head(10))
 
 # %%
 top = templates.head(8).iloc[::-1]
@@ -121,7 +126,9 @@ plots.export(
     source="Source: departments' responses to the Government Digital Strategy, December 2012 (alphagov/government-digital-strategy)",
     notebook="05-series",
 )
-series.initiatives_across(statements, mentions, initiatives).head(15)
+
+# %%
+findings.readable(series.initiatives_across(statements, mentions, initiatives).head(15))
 
 # %% [markdown]
 # ## Both editions side by side
@@ -131,11 +138,11 @@ series.initiatives_across(statements, mentions, initiatives).head(15)
 # show the small edits. The table is `data/processed/restatements.csv`.
 
 # %%
-restatements[["action", "dept_abbr", "kind", "person_changed", "sentences_2012", "sentences_2015", "dropped", "added", "words_dropped", "words_added"]]
+findings.readable(restatements[["action", "dept_abbr", "kind", "person_changed", "sentences_2012", "sentences_2015", "dropped", "added",
+                                "words_dropped", "words_added"]])
 
 # %% [markdown]
-# ## Findings
+# ## What we found
 
 # %%
-for sentence in series.findings(grid, templates, series.initiatives_across(statements, mentions, initiatives), restatements):
-    print("-", sentence)
+findings.Findings(series.findings(grid, templates, series.initiatives_across(statements, mentions, initiatives), restatements))
