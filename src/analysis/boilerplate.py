@@ -347,18 +347,56 @@ def near_duplicate_groups(
                 if uf.find(i) != uf.find(j) and jaccard(sets[i], sets[j]) >= threshold:
                     uf.union(i, j)
     elif threshold < 1.0 and len(usable) > 1:
-        from datasketch import MinHash, MinHashLSH  # imported here: it pulls in scipy, which only large inputs need
-
-        lsh = MinHashLSH(num_perm=num_perm, params=lsh_params(threshold, num_perm))
-        hashes = MinHash.bulk([[g.encode("utf-8") for g in sorted(sets[i])] for i in usable], num_perm=num_perm, seed=seed)
-        with lsh.insertion_session() as session:
-            for i, h in zip(usable, hashes, strict=True):
-                session.insert(i, h)
-        for i, h in zip(usable, hashes, strict=True):
-            for j in sorted(lsh.query(h)):
-                if j > i and uf.find(i) != uf.find(j) and jaccard(sets[i], sets[j]) >= threshold:
-                    uf.union(i, j)
+        for i, root in enumerate(_lsh_components([sets[i] for i in usable], threshold, num_perm, seed)):
+            uf.union(usable[root], usable[i])
     return [first_position[uf.find(distinct[s])] for s in shapes]
+
+
+def _lsh_components(sets: Sequence[frozenset[str]], threshold: float, num_perm: int, seed: int) -> np.ndarray:
+    """For each of `sets`, the first set of its group: the groups joined by the pairs with Jaccard >=
+    threshold among those MinHash/LSH proposes. Two sets are proposed when their MinHash values agree on
+    every row of at least one band (`lsh_params`), the rule of datasketch's `MinHashLSH`, applied here with
+    numpy over all sets at once. Bands are taken in turn; a pair already joined by earlier pairs is not
+    checked again (single linkage needs one path)."""
+    from datasketch import MinHash  # imported here: it pulls in scipy, which only large inputs need
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(sets)
+    bands, rows = lsh_params(threshold, num_perm)
+    hashes = np.vstack([m.hashvalues for m in MinHash.bulk([[g.encode("utf-8") for g in sorted(x)] for x in sets], num_perm=num_perm, seed=seed)])
+    vocabulary: dict[str, int] = {}
+    columns = [vocabulary.setdefault(g, len(vocabulary)) for x in sets for g in x]
+    sizes = np.array([len(x) for x in sets], dtype=np.int64)
+    bigrams = csr_matrix((np.ones(len(columns), dtype=np.int32), columns, np.concatenate([[0], np.cumsum(sizes)])), shape=(n, len(vocabulary)))
+    root = np.arange(n)  # the first set of each one's group so far
+    for band in range(bands):
+        keys = np.ascontiguousarray(hashes[:, band * rows : (band + 1) * rows]).view(f"V{hashes.dtype.itemsize * rows}").ravel()
+        _, bucket, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        members = np.argsort(bucket, kind="stable")
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        found = []
+        for size in np.unique(counts[counts >= 2]):
+            block = members[starts[counts == size][:, None] + np.arange(size)]  # buckets of this size x their members
+            first, second = np.triu_indices(size, 1)
+            left, right = block[:, first].ravel(), block[:, second].ravel()
+            keep = root[left] != root[right]
+            found.append(np.stack([left[keep], right[keep]], axis=1))
+        pairs = np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
+        links = [np.stack([np.arange(n), root], axis=1)]
+        for chunk in range(0, len(pairs), 1_000_000):
+            a, b = pairs[chunk : chunk + 1_000_000, 0], pairs[chunk : chunk + 1_000_000, 1]
+            shared = np.asarray(bigrams[a].multiply(bigrams[b]).sum(axis=1)).ravel()
+            similar = shared / (sizes[a] + sizes[b] - shared) >= threshold  # |a ∩ b| / |a ∪ b|, as `jaccard`
+            links.append(np.stack([a[similar], b[similar]], axis=1))
+        if sum(len(x) for x in links) > n:
+            edges = np.concatenate(links)
+            graph = csr_matrix((np.ones(len(edges), dtype=np.int8), (edges[:, 0], edges[:, 1])), shape=(n, n))
+            label = connected_components(graph, directed=False)[1]
+            first_of = np.full(label.max() + 1, n)
+            np.minimum.at(first_of, label, np.arange(n))
+            root = first_of[label]
+    return root
 
 
 def template_id(shape_tokens: Sequence[str]) -> str:

@@ -10,7 +10,6 @@ calls them. `report(processed_dir)` is what `python -m analysis evaluate` prints
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import boilerplate, paths, tables
-from analysis.evaluate import SEED_CROSS_VALIDATED, SEED_IN_SAMPLE, binary_scores, format_scores, join_labels, multiclass_scores, record
+from analysis.evaluate import SEED_CROSS_VALIDATED, SEED_IN_SAMPLE, binary_scores, cv, format_scores, join_labels, multiclass_scores, record
 from analysis.vocabulary import BOILERPLATE_REASONS, SUBSTANTIVE
 
 LABELS_FILE = "boilerplate_labels.csv"
@@ -83,32 +82,9 @@ def labelled(labels: pd.DataFrame, statements: pd.DataFrame) -> Labelled:
     return Labelled(joined, (decided["label"] == "B").to_numpy(), decided["dept_abbr"].to_numpy(), unmatched)
 
 
-def _f1(truth: np.ndarray, predicted: np.ndarray) -> float:
-    tp = int((truth & predicted).sum())
-    denominator = int(truth.sum()) + int(predicted.sum())
-    return 2 * tp / denominator if denominator else 0.0
-
-
-def _accuracy(truth: np.ndarray, predicted: np.ndarray) -> float:
-    return float((truth == predicted).mean()) if len(truth) else 0.0
-
-
 def choose(predictions: np.ndarray, truth: np.ndarray, mask: np.ndarray | None = None, coords: np.ndarray | None = None) -> int:
-    """Index of the candidate (row of `predictions`) with the best F1 on the rows in `mask`.
-
-    Ties on F1 go to the better accuracy. Candidates still tied form a plateau of settings the labels
-    cannot tell apart: the one nearest its centre is taken (nearest, in grid steps, to the median of each
-    setting over the plateau; `coords`: candidate x setting grid positions; ties: grid order), so a
-    choice does not sit on the edge of a range the labels cannot distinguish.
-    """
-    mask = np.ones(len(truth), dtype=bool) if mask is None else mask
-    keys = [(round(_f1(truth[mask], p[mask]), 9), round(_accuracy(truth[mask], p[mask]), 9)) for p in predictions]
-    top = max(keys)
-    tied = np.array([i for i, k in enumerate(keys) if k == top])
-    coords = np.arange(len(predictions)).reshape(-1, 1) if coords is None else np.asarray(coords)
-    centre = np.median(coords[tied], axis=0)
-    distance = np.abs(coords[tied] - centre).sum(axis=1)
-    return int(tied[np.argmin(distance)])
+    """The candidate `cv.choose` picks by F1 on boilerplate (ties: accuracy, then the plateau centre)."""
+    return cv.choose(predictions, truth, cv.f1_then_accuracy, mask, coords)
 
 
 def leave_departments_out(
@@ -116,25 +92,20 @@ def leave_departments_out(
 ) -> tuple[np.ndarray, dict[str, int]]:
     """Held-out predictions: each department's items predicted with the candidate chosen on the others.
     Also returns the candidate chosen for each held-out department."""
-    held_out = np.zeros(len(truth), dtype=bool)
-    chosen: dict[str, int] = {}
-    for dept in sorted(set(groups)):
-        test = groups == dept
-        index = choose(predictions, truth, ~test, coords)
-        held_out[test] = predictions[index][test]
-        chosen[str(dept)] = index
-    return held_out, chosen
+    result = cv.cross_validate(predictions, truth, groups, cv.f1_then_accuracy, coords)
+    return result.held_out, result.chosen
 
 
 def classifier_candidates() -> list[boilerplate.Thresholds]:
     """Every combination of `CLASSIFIER_GRID`, as Thresholds (the fixed settings as in THRESHOLDS)."""
     names = list(CLASSIFIER_GRID)
-    return [boilerplate.THRESHOLDS.replace(**dict(zip(names, values, strict=True))) for values in itertools.product(*CLASSIFIER_GRID.values())]
+    values, _ = cv.grid(list(CLASSIFIER_GRID.values()))
+    return [boilerplate.THRESHOLDS.replace(**dict(zip(names, v, strict=True))) for v in values]
 
 
 def classifier_coords() -> np.ndarray:
     """Grid positions (candidate x setting) of `classifier_candidates`, for the plateau-centre tie-break."""
-    return np.array(list(itertools.product(*(range(len(v)) for v in CLASSIFIER_GRID.values()))))
+    return cv.grid(list(CLASSIFIER_GRID.values()))[1]
 
 
 def classifier_predictions(statements: pd.DataFrame, ids: pd.Series, candidates: list[boilerplate.Thresholds]) -> np.ndarray:
@@ -170,75 +141,109 @@ def _baseline(name: str, values: np.ndarray, grid: tuple, truth: np.ndarray, gro
     return lines, grid[best]
 
 
-def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.ANNOTATIONS) -> str:
-    """The boilerplate section of `make evaluate`."""
-    statements = load_statements(processed_dir)
-    try:
-        labels = load_labels(annotations_dir)
-    except LabelsError as err:
-        return f"Boilerplate: cannot evaluate: {err}"
-    data = labelled(labels, statements)
-    frame = data.frame
-    decided = frame[frame["label"] != "borderline"].reset_index(drop=True)
-    border = frame[frame["label"] == "borderline"].reset_index(drop=True)
-    truth, groups = data.truth, data.groups
-    all_ids = pd.concat([decided["statement_id"], border["statement_id"]], ignore_index=True)
-    n_dec = len(decided)
+@dataclass
+class Scored:
+    """The labelled items as scored: B/S items (`decided`, truth and department of each) and borderline
+    ones (`border`), with the classifier's table as built (indexed by statement_id)."""
 
-    out = [
+    decided: pd.DataFrame
+    border: pd.DataFrame
+    truth: np.ndarray
+    groups: np.ndarray
+    built: pd.DataFrame
+
+    @property
+    def ids(self) -> pd.Series:
+        """Statement ids: the B/S items, then the borderline ones."""
+        return pd.concat([self.decided["statement_id"], self.border["statement_id"]], ignore_index=True)
+
+
+def scored(data: Labelled, statements: pd.DataFrame) -> Scored:
+    frame = data.frame
+    built = boilerplate.decide(boilerplate.features(statements), boilerplate.THRESHOLDS).set_index("statement_id")
+    return Scored(
+        frame[frame["label"] != "borderline"].reset_index(drop=True),
+        frame[frame["label"] == "borderline"].reset_index(drop=True),
+        data.truth,
+        data.groups,
+        built,
+    )
+
+
+def header_lines(labels: pd.DataFrame, data: Labelled, items: Scored) -> list[str]:
+    truth, groups = items.truth, items.groups
+    return [
         "Boilerplate vs substantive (data/annotations/boilerplate_labels.csv; positive class = boilerplate B)",
-        f"  labels: {len(labels)} rows, {int(truth.sum())} B, {int((~truth).sum())} S, {len(border)} borderline "
+        f"  labels: {len(labels)} rows, {int(truth.sum())} B, {int((~truth).sum())} S, {len(items.border)} borderline "
         f"(reported apart); {data.unmatched} not matched to a statement; {len(set(groups))} departments",
         "  thresholds chosen by leave-one-department-out CV (best F1 on the other departments; ties: accuracy, then the centre of the tied plateau)",
         "",
     ]
 
-    # The classifier as built (its THRESHOLDS) and as cross-validated.
+
+def classifier_lines(statements: pd.DataFrame, items: Scored) -> list[str]:
+    """The classifier as built (its THRESHOLDS, in sample) and as cross-validated; records both F1s."""
+    truth, decided = items.truth, items.decided
     candidates = classifier_candidates()
-    predictions = classifier_predictions(statements, all_ids, candidates)
-    dec_pred = predictions[:, :n_dec]
-    built = boilerplate.decide(boilerplate.features(statements), boilerplate.THRESHOLDS).set_index("statement_id")
-    built_b = built.loc[decided["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
-    out.append("Classifier (analysis.boilerplate, THRESHOLDS: " + _describe(boilerplate.THRESHOLDS) + ")")
-    out.append(format_scores("in sample (all labels)", in_sample := binary_scores(truth, built_b)))
     coords = classifier_coords()
-    held, chosen = leave_departments_out(dec_pred, truth, groups, coords)
+    predictions = classifier_predictions(statements, decided["statement_id"], candidates)
+    built_b = items.built.loc[decided["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
+    out = ["Classifier (analysis.boilerplate, THRESHOLDS: " + _describe(boilerplate.THRESHOLDS) + ")"]
+    out.append(format_scores("in sample (all labels)", in_sample := binary_scores(truth, built_b)))
+    held, chosen = leave_departments_out(predictions, truth, items.groups, coords)
     out.append(format_scores("held out (leave one department out)", cross_validated := binary_scores(truth, held)))
     record("boilerplate", "F1 on boilerplate", SEED_IN_SAMPLE, in_sample["f1"], in_sample["n"])
     record("boilerplate", "F1 on boilerplate", SEED_CROSS_VALIDATED, cross_validated["f1"], cross_validated["n"])
-    best = choose(dec_pred, truth, coords=coords)
+    best = choose(predictions, truth, coords=coords)
     out.append(f"  CV choice on all departments: {_describe(candidates[best])}")
     counts = pd.Series([_describe(candidates[i]) for i in chosen.values()]).value_counts()
     out.append(f"  settings chosen across the {len(chosen)} folds: " + "; ".join(f"{n}x {s}" for s, n in counts.items()))
     if candidates[best] != boilerplate.THRESHOLDS:
         out.append("  (THRESHOLDS are chosen on all labelled groups, the seed page and each 2012 action: see the 2012-edition section)")
-    built_border = built.loc[border["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
-    out.append(_borderline_line("borderline items (classifier)", built_border))
+    out.append(_borderline_line("borderline items (classifier)", _built_border(items)))
+    return out
 
+
+def _built_border(items: Scored) -> np.ndarray:
+    return items.built.loc[items.border["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
+
+
+def disagreement_lines(items: Scored) -> list[str]:
+    """The B/S items where the classifier as built and the hand label differ."""
+    decided, truth, built = items.decided, items.truth, items.built
+    built_b = built.loc[decided["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
     errors = decided.assign(method=built_b, method_reason=built.loc[decided["statement_id"], "boilerplate_reason"].fillna("").to_numpy())
     errors = errors[errors["method"] != truth]
-    out.append(f"  disagreements with the hand labels, in sample ({len(errors)}):")
+    out = [f"  disagreements with the hand labels, in sample ({len(errors)}):"]
     for row in errors.itertuples(index=False):
         hand = f"B/{row.reason}" if row.label == "B" else "S"
         said = f"B/{row.method_reason}" if row.method else "S"
         text = " ".join(str(row.text).split())
         out.append(f"    hand {hand:<17} classifier {said:<17} {row.statement_id}: {text[:80]}{'...' if len(text) > 80 else ''}")
+    return out
 
-    # Reasons: agreement on the B items' reason and on substantive (5 classes).
+
+def reason_lines(items: Scored) -> list[str]:
+    """Agreement on the B items' reason and on substantive (5 classes), with the confusion matrix."""
+    decided = items.decided
     hand_reason = decided["reason"].where(decided["label"] == "B", SUBSTANTIVE).replace("", SUBSTANTIVE).fillna(SUBSTANTIVE)
-    method_reason = built.loc[decided["statement_id"], "boilerplate_reason"].fillna(SUBSTANTIVE).to_numpy()
-    classes = [SUBSTANTIVE, *BOILERPLATE_REASONS]
-    scores, matrix = multiclass_scores(hand_reason, method_reason, classes)
-    out.append(format_scores("reason (5 classes)", scores))
-    out.append("  confusion matrix of reasons (rows: hand, columns: classifier):")
-    out.extend("    " + line for line in matrix.to_string().splitlines())
-    out.append("")
+    method_reason = items.built.loc[decided["statement_id"], "boilerplate_reason"].fillna(SUBSTANTIVE).to_numpy()
+    scores, matrix = multiclass_scores(hand_reason, method_reason, [SUBSTANTIVE, *BOILERPLATE_REASONS])
+    return [
+        format_scores("reason (5 classes)", scores),
+        "  confusion matrix of reasons (rows: hand, columns: classifier):",
+        *("    " + line for line in matrix.to_string().splitlines()),
+    ]
 
-    # Published single measures.
-    feats = built.loc[all_ids]
+
+def single_measure_lines(statements: pd.DataFrame, items: Scored) -> tuple[list[str], list[str]]:
+    """Each published single measure as a classifier (same labels, same CV); also how each, at its
+    chosen threshold, calls the borderline items."""
+    truth, groups, n_dec = items.truth, items.groups, len(items.decided)
+    feats = items.built.loc[items.ids]
     f_dec = feats.iloc[:n_dec]
     f_border = feats.iloc[n_dec:]
-    out.append("Published single measures as classifiers (same labels, same CV)")
+    out = ["Published single measures as classifiers (same labels, same CV)"]
     lsl_lines, lsl_best = _baseline(
         "Lang-Stice-Lawrence 4-gram >= k docs", f_dec["lsl_doc_count"].to_numpy(), LSL_GRID, truth, groups, lambda v, k: v >= k, "k={}"
     )
@@ -249,7 +254,7 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
         for k in LSL_GRID
     )
     out.append(f"    sensitivity over k (documents = department section sets, {statements.groupby(['action', 'dept_abbr']).ngroups} here): {sensitivity}")
-    raw = boilerplate.lsl_doc_counts(statements, mask=False).set_axis(statements["statement_id"]).loc[decided["statement_id"]].to_numpy()
+    raw = boilerplate.lsl_doc_counts(statements, mask=False).set_axis(statements["statement_id"]).loc[items.decided["statement_id"]].to_numpy()
     raw_line = "  ".join(f"k={k}: F1={binary_scores(truth, raw >= k)['f1']:.3f}" for k in LSL_GRID[:6])
     out.append(f"    without masking department names (as published): {raw_line}")
     out.append(f"    the flag column lsl_boilerplate uses k={boilerplate.LSL_MIN_DOCUMENTS} (~30% of departments)")
@@ -268,12 +273,37 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
     lines, best_c = _baseline("vague language only: cues >= k", f_dec["n_vague_cues"].to_numpy(), CUE_GRID, truth, groups, lambda v, k: v >= k, "k={}")
     out.extend(lines)
     border_lines.append(_borderline_line(f"borderline (vague cues, k={best_c})", f_border["n_vague_cues"].to_numpy() >= best_c))
-    out.append("")
-    out.append("Borderline items, as each method calls them")
-    out.append(_borderline_line("classifier", built_border))
-    out.extend(border_lines)
+    return out, border_lines
+
+
+def borderline_lines(items: Scored, measures: list[str]) -> list[str]:
+    """How the classifier and each single measure call the borderline items, then each item's call."""
+    out = ["Borderline items, as each method calls them", _borderline_line("classifier", _built_border(items)), *measures]
     out.append("  the classifier's call on each borderline item:")
-    for row, called in zip(border.itertuples(index=False), built.loc[border["statement_id"], "boilerplate_reason"].fillna("").to_numpy(), strict=True):
+    calls = items.built.loc[items.border["statement_id"], "boilerplate_reason"].fillna("").to_numpy()
+    for row, called in zip(items.border.itertuples(index=False), calls, strict=True):
         text = " ".join(str(row.text).split())
         out.append(f"    {('B/' + called) if called else 'S':<17} {row.statement_id}: {text[:90]}{'...' if len(text) > 90 else ''}")
-    return "\n".join(out)
+    return out
+
+
+def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.ANNOTATIONS) -> str:
+    """The boilerplate section of `make evaluate`."""
+    statements = load_statements(processed_dir)
+    try:
+        labels = load_labels(annotations_dir)
+    except LabelsError as err:
+        return f"Boilerplate: cannot evaluate: {err}"
+    data = labelled(labels, statements)
+    items = scored(data, statements)
+    measures, border_measures = single_measure_lines(statements, items)
+    return "\n".join([
+        *header_lines(labels, data, items),
+        *classifier_lines(statements, items),
+        *disagreement_lines(items),
+        *reason_lines(items),
+        "",
+        *measures,
+        "",
+        *borderline_lines(items, border_measures),
+    ])

@@ -17,10 +17,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.model_selection import LeaveOneGroupOut
 
 from analysis import boilerplate, paths, tables
-from analysis.evaluate import EDITION_2012_CROSS_VALIDATED, EDITION_2012_IN_SAMPLE, binary_scores, format_scores, norm_text, record
+from analysis.evaluate import EDITION_2012_CROSS_VALIDATED, EDITION_2012_IN_SAMPLE, binary_scores, cv, format_scores, norm_text, record
 from analysis.evaluate import boilerplate as seed_eval
 from analysis.evaluate import initiatives as ini_eval
 
@@ -81,16 +80,9 @@ def pool(statements: pd.DataFrame, labels_2012: pd.DataFrame, seed_labels: pd.Da
 
 def leave_groups_out(predictions: np.ndarray, truth: np.ndarray, groups: np.ndarray, coords: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, int]]:
     """Held-out predictions: each group (a 2012 action, or the seed page) predicted with the candidate chosen
-    (best F1, `evaluate.boilerplate.choose` tie-break) on the other groups."""
-    held = np.zeros(len(truth), dtype=bool)
-    chosen: dict[str, int] = {}
-    for train, test in LeaveOneGroupOut().split(truth, truth, groups):
-        mask = np.zeros(len(truth), dtype=bool)
-        mask[train] = True
-        index = seed_eval.choose(predictions, truth, mask, coords)
-        held[test] = predictions[index][test]
-        chosen[str(groups[test][0])] = index
-    return held, chosen
+    (`evaluate.cv`: best F1, its one tie-break rule) on the other groups."""
+    result = cv.cross_validate(predictions, truth, groups, cv.f1_then_accuracy, coords)
+    return result.held_out, result.chosen
 
 
 def _by_corpus(name: str, truth: np.ndarray, predicted: np.ndarray, corpus: np.ndarray, recorded_as: str | None = None) -> list[str]:

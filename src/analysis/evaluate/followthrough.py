@@ -6,7 +6,7 @@ or any status an independent second coder called defensible, data/annotations/fo
 agreement between the two coders (the ceiling a method can be expected to reach), Cohen's kappa,
 the confusion matrix, agreement by confidence, and two baselines beside the method: thresholds on the
 similarity score only, and one constant status. Thresholds of the method and of the similarity
-baseline are chosen on the seed only, by cross-validation over groups (scikit-learn's group splitters):
+baseline are chosen on the seed only, by cross-validation leaving one group out (`evaluate.cv`):
 whole pages when the tuning labels come from two or more pages, otherwise departments (the seed is one
 page, and the report says which grouping was used). The fragments are only measured, never tuned on.
 
@@ -15,17 +15,15 @@ Labels are read here and nowhere else.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.model_selection import GroupKFold, LeaveOneGroupOut
 
 from analysis import followthrough, paths, tables
-from analysis.evaluate import HELD_OUT, SEED_CROSS_VALIDATED, SEED_IN_SAMPLE, join_labels, multiclass_scores, record
+from analysis.evaluate import HELD_OUT, SEED_CROSS_VALIDATED, SEED_IN_SAMPLE, cv, join_labels, multiclass_scores, record
 from analysis.vocabulary import EVALUATED_STATUSES
 
 LABELS = paths.ANNOTATIONS / "follow_through_labels.csv"
@@ -42,7 +40,6 @@ GRID = {
     "coverage": (0.2, 0.3, 0.4),
 }
 BASELINE_STEPS = tuple(float(x) for x in np.round(np.arange(0.0, 1.0001, 0.05), 3))
-MAX_FOLDS = 10
 NO_LENIENT = "not measurable: the labels have one status per plan and no accepted-statuses column"
 CONFIDENT = 0.75  # confidence at or above which a call counts as "confident" in the report
 
@@ -151,12 +148,6 @@ def fragments_labelled() -> Labelled | None:
 
 
 # --- cross-validation over groups ------------------------------------------------------------------
-def splitter(groups: np.ndarray):
-    """Leave whole groups out: one group per fold up to MAX_FOLDS groups, else MAX_FOLDS group folds."""
-    n = len(set(groups))
-    return LeaveOneGroupOut() if n <= MAX_FOLDS else GroupKFold(n_splits=MAX_FOLDS)
-
-
 def cv_groups(data: Labelled) -> tuple[np.ndarray, str]:
     """Pages when the labels come from two or more pages; otherwise departments within the one page."""
     if len(set(data.groups)) >= 2:
@@ -164,30 +155,19 @@ def cv_groups(data: Labelled) -> tuple[np.ndarray, str]:
     return data.labels["dept_abbr"].to_numpy(), "departments (the tuning labels come from one page)"
 
 
-def best_candidate(correct: np.ndarray, candidates: list[tuple], default: tuple) -> int:
-    """Highest agreement, then closest to the default, then first: the one tie-break rule."""
-    agreement = correct.mean(axis=1)
-    distance = [sum(abs(a - b) for a, b in zip(c, default)) for c in candidates]
-    return min(range(len(candidates)), key=lambda i: (-agreement[i], distance[i], i))
-
-
-def cross_validate(predictions: np.ndarray, truth: np.ndarray, groups: np.ndarray, candidates: list[tuple], default: tuple):
-    """`predictions` is candidates x items. Each fold's items are predicted by the candidate best on the
-    other folds. Returns the held-out predictions and the candidate chosen per fold."""
-    correct = predictions == truth[None, :]
-    held_out = np.empty(len(truth), dtype=object)
-    chosen = []
-    for train, test in splitter(groups).split(truth, truth, groups):
-        best = best_candidate(correct[:, train], candidates, default)
-        held_out[test] = predictions[best, test]
-        chosen.append(candidates[best])
-    return held_out, chosen
-
-
-def threshold_grid() -> tuple[list[str], list[tuple], tuple]:
+def threshold_grid() -> tuple[list[str], list[tuple], np.ndarray, tuple]:
+    """Setting names, every candidate (in grid order), their grid positions, and the settings as built."""
     names = list(GRID)
     default = tuple(getattr(followthrough.DEFAULT_THRESHOLDS, n) for n in names)
-    return names, list(itertools.product(*(GRID[n] for n in names))), default
+    candidates, coords = cv.grid([GRID[n] for n in names])
+    return names, candidates, coords, default
+
+
+def baseline_grid() -> tuple[list[tuple[float, float]], np.ndarray]:
+    """(low, high) pairs of the similarity-only baseline, low <= high, and their grid positions."""
+    steps = range(len(BASELINE_STEPS))
+    positions = [(i, j) for i in steps for j in steps if i <= j]
+    return [(BASELINE_STEPS[i], BASELINE_STEPS[j]) for i, j in positions], np.array(positions)
 
 
 def grid_predictions(data: Labelled, names: list[str], candidates: list[tuple]) -> np.ndarray:
@@ -239,58 +219,84 @@ def disagreement_lines(data: Labelled) -> list[str]:
     return out
 
 
-def report(processed_dir: Path) -> str:
-    processed_dir = Path(processed_dir)
-    if not (processed_dir / "follow_through.csv").exists() or not (processed_dir / "statements.parquet").exists():
-        return "Follow-through: no data/processed/follow_through.csv; run `make data` first"
-    seed = seed_labelled(processed_dir)
-    names, candidates, default = threshold_grid()
+@dataclass
+class Tuned:
+    """The method's thresholds and the similarity baseline's, chosen on the seed by `evaluate.cv`."""
+
+    names: list[str]
+    default: tuple  # the method's thresholds as built
+    best: tuple  # the method's choice on all seed labels
+    held_out: np.ndarray  # the method's held-out statuses
+    chosen: list[tuple]  # the method's choice in each fold
+    grouping: str
+    base_pair: tuple[float, float]  # the baseline's (low, high) on all seed labels
+    base_held: np.ndarray  # the baseline's held-out statuses
+
+
+def tune(seed: Labelled) -> Tuned:
+    names, candidates, coords, default = threshold_grid()
     predictions = grid_predictions(seed, names, candidates)
     groups, grouping = cv_groups(seed)
-    held_out, chosen = cross_validate(predictions, seed.truth, groups, candidates, default)
-    best = best_candidate(predictions == seed.truth[None, :], candidates, default)
-    common = pd.Series([str(c) for c in chosen]).value_counts()
+    method = cv.cross_validate(predictions, seed.truth, groups, cv.agreement, coords)
+    best = candidates[cv.choose(predictions, seed.truth, cv.agreement, coords=coords)]
+    pairs, pair_coords = baseline_grid()
+    base_predictions = np.array([similarity_baseline(seed.table["score"], lo, hi).to_numpy() for lo, hi in pairs])
+    base = cv.cross_validate(base_predictions, seed.truth, groups, cv.agreement, pair_coords)
+    base_pair = pairs[cv.choose(base_predictions, seed.truth, cv.agreement, coords=pair_coords)]
+    chosen = [candidates[i] for i in method.chosen.values()]
+    return Tuned(names, default, best, method.held_out, chosen, grouping, base_pair, base.held_out)
 
-    base_pairs = [(lo, hi) for lo in BASELINE_STEPS for hi in BASELINE_STEPS if lo <= hi]
-    base_predictions = np.array([similarity_baseline(seed.table["score"], lo, hi).to_numpy() for lo, hi in base_pairs])
-    base_held, _ = cross_validate(base_predictions, seed.truth, groups, base_pairs, (0.15, 0.5))
-    base_pair = base_pairs[best_candidate(base_predictions == seed.truth[None, :], base_pairs, (0.15, 0.5))]
-    constant = pd.Series(seed.truth).value_counts().index[0]
-    record_scores(SEED_IN_SAMPLE, seed.truth, seed.table["status"].to_numpy())
-    record_scores(SEED_CROSS_VALIDATED, seed.truth, held_out)
 
-    out = [
+def seed_lines(seed: Labelled, tuned: Tuned, constant: str) -> list[str]:
+    common = pd.Series([str(c) for c in tuned.chosen]).value_counts()
+    return [
         f"Follow-through, seed page (data/annotations/follow_through_labels.csv: {len(seed.truth)} plans, "
         f"{seed.labels['dept_abbr'].nunique()} departments; {seed.unmatched} label rows match no statement)",
         "  lenient agreement: " + ("first coder's status or any status the second coder called defensible" if seed.accepted() else NO_LENIENT),
         *coder_agreement_lines(seed),
         *score_lines("method as built (thresholds below)", seed.truth, seed.table["status"].to_numpy(), seed.accepted()),
         *confidence_lines(seed),
-        f"  thresholds ({', '.join(names)}) as built: {default}; best on all seed labels: {candidates[best]}",
-        f"  cross-validation over {grouping}: {len(chosen)} folds; most often chosen {common.index[0]} ({common.iloc[0]} folds)",
-        *score_lines("method, thresholds chosen on the other folds", seed.truth, held_out, seed.accepted()),
-        *score_lines(f"baseline: similarity only, CV (all seed: {base_pair})", seed.truth, base_held, seed.accepted()),
+        f"  thresholds ({', '.join(tuned.names)}) as built: {tuned.default}; best on all seed labels: {tuned.best}",
+        f"  cross-validation over {tuned.grouping}: {len(tuned.chosen)} folds; most often chosen {common.index[0]} ({common.iloc[0]} folds)",
+        *score_lines("method, thresholds chosen on the other folds", seed.truth, tuned.held_out, seed.accepted()),
+        *score_lines(f"baseline: similarity only, CV (all seed: {tuned.base_pair})", seed.truth, tuned.base_held, seed.accepted()),
         *score_lines(f"baseline: constant status '{constant}'", seed.truth, np.full(len(seed.truth), constant), seed.accepted()),
         f"  testable (yes/no) agreement: {(seed.labels['testable'].eq('yes').to_numpy() == seed.table['plan_testable'].to_numpy()).mean():.3f}",
         f"  disagreements ({int((seed.table['status'].to_numpy() != seed.truth).sum())}):",
         *disagreement_lines(seed),
     ]
+
+
+def fragment_lines(fragments: Labelled, tuned: Tuned, constant: str) -> list[str]:
+    frag_base = similarity_baseline(fragments.table["score"], *tuned.base_pair).to_numpy()
+    return [
+        f"Follow-through, held-out fragments of {len(set(fragments.groups))} other pages (data/annotations/heldout/: "
+        f"{len(fragments.truth)} plans; {fragments.unmatched} label rows match no statement; measured only, never tuned on)",
+        *coder_agreement_lines(fragments),
+        *score_lines("method as built", fragments.truth, fragments.table["status"].to_numpy(), fragments.accepted()),
+        *confidence_lines(fragments),
+        *score_lines(f"baseline: similarity only {tuned.base_pair} (chosen on the seed)", fragments.truth, frag_base, fragments.accepted()),
+        *score_lines(
+            f"baseline: constant status '{constant}' (the seed's commonest)", fragments.truth, np.full(len(fragments.truth), constant), fragments.accepted()
+        ),
+        f"  disagreements ({int((fragments.table['status'].to_numpy() != fragments.truth).sum())}):",
+        *disagreement_lines(fragments),
+    ]
+
+
+def report(processed_dir: Path) -> str:
+    """The follow-through section of `make evaluate`: the seed (tuned by CV), then the held-out fragments."""
+    processed_dir = Path(processed_dir)
+    if not (processed_dir / "follow_through.csv").exists() or not (processed_dir / "statements.parquet").exists():
+        return "Follow-through: no data/processed/follow_through.csv; run `make data` first"
+    seed = seed_labelled(processed_dir)
+    tuned = tune(seed)
+    constant = pd.Series(seed.truth).value_counts().index[0]
+    record_scores(SEED_IN_SAMPLE, seed.truth, seed.table["status"].to_numpy())
+    record_scores(SEED_CROSS_VALIDATED, seed.truth, tuned.held_out)
+    out = seed_lines(seed, tuned, constant)
     fragments = fragments_labelled()
     if fragments is not None:
-        frag_base = similarity_baseline(fragments.table["score"], *base_pair).to_numpy()
         record_scores(HELD_OUT, fragments.truth, fragments.table["status"].to_numpy())
-        out += [
-            "",
-            f"Follow-through, held-out fragments of {len(set(fragments.groups))} other pages (data/annotations/heldout/: "
-            f"{len(fragments.truth)} plans; {fragments.unmatched} label rows match no statement; measured only, never tuned on)",
-            *coder_agreement_lines(fragments),
-            *score_lines("method as built", fragments.truth, fragments.table["status"].to_numpy(), fragments.accepted()),
-            *confidence_lines(fragments),
-            *score_lines(f"baseline: similarity only {base_pair} (chosen on the seed)", fragments.truth, frag_base, fragments.accepted()),
-            *score_lines(
-                f"baseline: constant status '{constant}' (the seed's commonest)", fragments.truth, np.full(len(fragments.truth), constant), fragments.accepted()
-            ),
-            f"  disagreements ({int((fragments.table['status'].to_numpy() != fragments.truth).sum())}):",
-            *disagreement_lines(fragments),
-        ]
+        out += ["", *fragment_lines(fragments, tuned, constant)]
     return "\n".join(out)
