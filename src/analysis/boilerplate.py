@@ -352,51 +352,64 @@ def near_duplicate_groups(
     return [first_position[uf.find(distinct[s])] for s in shapes]
 
 
+def _pairs_within(groups: np.ndarray, members: np.ndarray) -> np.ndarray:
+    """Every pair (i < j) of `members` that share a value of `groups` (one row per pair; duplicates kept)."""
+    order = np.lexsort((members, groups))
+    groups, members = groups[order], members[order]
+    _, starts, counts = np.unique(groups, return_index=True, return_counts=True)
+    found = [np.empty((0, 2), dtype=np.int64)]
+    for size in np.unique(counts[counts >= 2]):
+        block = members[starts[counts == size][:, None] + np.arange(size)]  # groups of this size x their members
+        first, second = np.triu_indices(size, 1)
+        found.append(np.stack([block[:, first].ravel(), block[:, second].ravel()], axis=1))
+    return np.concatenate(found)
+
+
 def _lsh_components(sets: Sequence[frozenset[str]], threshold: float, num_perm: int, seed: int) -> np.ndarray:
-    """For each of `sets`, the first set of its group: the groups joined by the pairs with Jaccard >=
-    threshold among those MinHash/LSH proposes. Two sets are proposed when their MinHash values agree on
-    every row of at least one band (`lsh_params`), the rule of datasketch's `MinHashLSH`, applied here with
-    numpy over all sets at once. Bands are taken in turn; a pair already joined by earlier pairs is not
-    checked again (single linkage needs one path)."""
+    """For each of `sets`, the first set of its group, groups joined by the pairs that datasketch's
+    `MinHashLSH` (bands and rows from `lsh_params`) would propose and whose Jaccard is >= threshold.
+
+    The same pairs, found the other way round: the pairs with Jaccard >= threshold are found exactly
+    (prefix filtering: with bigrams ordered rarest first, two such sets share a bigram among their first
+    |x| - ceil(t|x|) + 1), then kept when their MinHash values agree on every row of at least one band,
+    which is when LSH proposes a pair. Checking only pairs that share a rare bigram, rather than every pair
+    LSH proposes (most of them far below the threshold), keeps the work near linear."""
     from datasketch import MinHash  # imported here: it pulls in scipy, which only large inputs need
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import connected_components
 
     n = len(sets)
-    bands, rows = lsh_params(threshold, num_perm)
-    hashes = np.vstack([m.hashvalues for m in MinHash.bulk([[g.encode("utf-8") for g in sorted(x)] for x in sets], num_perm=num_perm, seed=seed)])
     vocabulary: dict[str, int] = {}
-    columns = [vocabulary.setdefault(g, len(vocabulary)) for x in sets for g in x]
+    columns = np.array([vocabulary.setdefault(g, len(vocabulary)) for x in sets for g in x], dtype=np.int64)
     sizes = np.array([len(x) for x in sets], dtype=np.int64)
-    bigrams = csr_matrix((np.ones(len(columns), dtype=np.int32), columns, np.concatenate([[0], np.cumsum(sizes)])), shape=(n, len(vocabulary)))
-    root = np.arange(n)  # the first set of each one's group so far
-    for band in range(bands):
-        keys = np.ascontiguousarray(hashes[:, band * rows : (band + 1) * rows]).view(f"V{hashes.dtype.itemsize * rows}").ravel()
-        _, bucket, counts = np.unique(keys, return_inverse=True, return_counts=True)
-        members = np.argsort(bucket, kind="stable")
-        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-        found = []
-        for size in np.unique(counts[counts >= 2]):
-            block = members[starts[counts == size][:, None] + np.arange(size)]  # buckets of this size x their members
-            first, second = np.triu_indices(size, 1)
-            left, right = block[:, first].ravel(), block[:, second].ravel()
-            keep = root[left] != root[right]
-            found.append(np.stack([left[keep], right[keep]], axis=1))
-        pairs = np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
-        links = [np.stack([np.arange(n), root], axis=1)]
-        for chunk in range(0, len(pairs), 1_000_000):
-            a, b = pairs[chunk : chunk + 1_000_000, 0], pairs[chunk : chunk + 1_000_000, 1]
-            shared = np.asarray(bigrams[a].multiply(bigrams[b]).sum(axis=1)).ravel()
-            similar = shared / (sizes[a] + sizes[b] - shared) >= threshold  # |a ∩ b| / |a ∪ b|, as `jaccard`
-            links.append(np.stack([a[similar], b[similar]], axis=1))
-        if sum(len(x) for x in links) > n:
-            edges = np.concatenate(links)
-            graph = csr_matrix((np.ones(len(edges), dtype=np.int8), (edges[:, 0], edges[:, 1])), shape=(n, n))
-            label = connected_components(graph, directed=False)[1]
-            first_of = np.full(label.max() + 1, n)
-            np.minimum.at(first_of, label, np.arange(n))
-            root = first_of[label]
-    return root
+    owner = np.repeat(np.arange(n), sizes)
+    bigrams = csr_matrix((np.ones(len(columns), dtype=np.int32), (owner, columns)), shape=(n, len(vocabulary)))
+    # prefixes: each set's bigrams rarest first (ties: bigram number), the first |x| - ceil(t|x|) + 1 of them
+    frequency = np.bincount(columns, minlength=len(vocabulary))
+    order = np.lexsort((columns, frequency[columns], owner))
+    rank = np.arange(len(columns)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    prefix = sizes - np.ceil(threshold * sizes - 1e-9).astype(np.int64) + 1
+    in_prefix = rank < np.repeat(prefix, sizes)
+    pairs = _pairs_within(columns[order][in_prefix], owner[order][in_prefix])
+    pairs = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    a, b = pairs // n, pairs % n
+    shared = np.asarray(bigrams[a].multiply(bigrams[b]).sum(axis=1)).ravel()
+    similar = shared / (sizes[a] + sizes[b] - shared) >= threshold  # |a ∩ b| / |a ∪ b|, as `jaccard`
+    a, b = a[similar], b[similar]
+    # ... and proposed by LSH: the MinHash values of both agree on all rows of some band
+    bands, rows = lsh_params(threshold, num_perm)
+    hashed = np.unique(np.concatenate([a, b]))
+    hashes = np.zeros((n, num_perm), dtype=np.uint64)
+    if len(hashed):
+        minhashes = MinHash.bulk([[g.encode("utf-8") for g in sorted(sets[i])] for i in hashed], num_perm=num_perm, seed=seed)
+        hashes[hashed] = np.vstack([m.hashvalues for m in minhashes])
+    span = bands * rows
+    proposed = (hashes[a, :span] == hashes[b, :span]).reshape(len(a), bands, rows).all(axis=2).any(axis=1)
+    graph = csr_matrix((np.ones(int(proposed.sum()), dtype=np.int8), (a[proposed], b[proposed])), shape=(n, n))
+    label = connected_components(graph, directed=False)[1]
+    first_of = np.full(label.max() + 1, n)
+    np.minimum.at(first_of, label, np.arange(n))
+    return first_of[label]
 
 
 def template_id(shape_tokens: Sequence[str]) -> str:
