@@ -609,7 +609,8 @@ def _earlier_overlap(groups: dict[tuple, list[tuple]]) -> dict[str, tuple[object
         rows = sorted(groups[key], key=lambda r: (r[0], r[1]))
         seen_bigrams: set[str] = set()
         seen_items: set[str] = set()
-        earlier: list[tuple[str, frozenset[str]]] = []
+        earlier: list[str] = []  # ids of the earlier rows, in order
+        holders: dict[str, list[int]] = defaultdict(list)  # bigram -> positions in `earlier` of the rows that have it
         start = 0
         while start < len(rows):
             end = start
@@ -617,17 +618,17 @@ def _earlier_overlap(groups: dict[tuple, list[tuple]]) -> dict[str, tuple[object
                 end += 1
             period = rows[start:end]
             for _, sid, grams, items, _ in period:
-                best, best_overlap = pd.NA, 0
-                for earlier_sid, egrams in reversed(earlier):  # latest first, so ties go to the most recent
-                    overlap = len(grams & egrams)
-                    if overlap > best_overlap:
-                        best, best_overlap = earlier_sid, overlap
+                shared: Counter[int] = Counter(position for gram in grams for position in holders.get(gram, ()))
+                # most shared bigrams; on a tie the latest row
+                best = earlier[max(shared, key=lambda position: (shared[position], position))] if shared else pd.NA
                 similarity = round(len(grams & seen_bigrams) / len(grams), 4) if grams else 0.0
                 result[sid] = (best, similarity, len(items - seen_items))
             for _, sid, grams, items, aliases in period:
                 seen_bigrams |= grams
                 seen_items |= items | aliases
-                earlier.append((sid, grams))
+                for gram in grams:
+                    holders[gram].append(len(earlier))
+                earlier.append(sid)
             start = end
     return result
 
@@ -894,14 +895,42 @@ def check_statements(statements: pd.DataFrame) -> None:
         section_order(section)
 
 
+PARALLEL_MIN_STATEMENTS = 20_000
+"""From this many statements the per-statement signals are computed by two processes (forked, so the
+spaCy tables are shared): a large corpus takes half the wall time on two cores; a few pages never pay
+the start-up."""
+
+
+def _signals_of(texts: list[str], years: list[int]) -> tuple[list, list, list]:
+    """Shape, specific items and vague cues of each statement: the work that depends on its text alone."""
+    return (
+        [shape(t) for t in texts],
+        [specific_items(t, y) for t, y in zip(texts, years, strict=True)],
+        [vague_cues(t) for t in texts],
+    )
+
+
+def _per_statement(texts: list[str], years: list[int]) -> tuple[list, list, list]:
+    import multiprocessing
+    import os
+
+    workers = min(2, os.cpu_count() or 1)
+    if len(texts) < PARALLEL_MIN_STATEMENTS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return _signals_of(texts, years)
+    _lemma_table(), _stop_words(), _department_pattern()  # loaded once, before the fork
+    half = (len(texts) + 1) // 2
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parts = pool.starmap(_signals_of, [(texts[:half], years[:half]), (texts[half:], years[half:])])
+    return tuple(a + b for a, b in zip(*parts, strict=True))
+
+
 def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataFrame:
     """Every signal's evidence for every statement, before any decision; one row per statement, in input order."""
     check_statements(statements)
     frame = statements.reset_index(drop=True)
     texts = [str(t) for t in frame["text"]]
     years = [int(y) for y in frame["year"]]
-    shapes = [shape(t) for t in texts]
-    spec = [specific_items(t, y) for t, y in zip(texts, years, strict=True)]
+    shapes, spec, cues = _per_statement(texts, years)
     titles = frame["action_title"].fillna("").astype(str).tolist()
     own = [tuple(i for i in s.items if not restates_title(i, t)) for s, t in zip(spec, titles, strict=True)]
     work = frame[["statement_id", "action", "dept_abbr", "section"]].assign(
@@ -911,7 +940,6 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
         alias_keys=[frozenset(item_key(a, y) for a in s.aliases) for s, y in zip(spec, years, strict=True)],
     )
     concrete = [concrete_terms(s, action_words(t)) for s, t in zip(shapes, titles, strict=True)]
-    cues = [vague_cues(t) for t in texts]
     out = pd.DataFrame(
         {
             "statement_id": frame["statement_id"].to_numpy(),
