@@ -22,9 +22,18 @@ class Statements(pa.DataFrameModel):
         unique=True,
         str_matches=ID_PATTERN,
         description="Stable, readable id: a{action}-{dept_abbr}-{section}-{position}, e.g. a04-DWP-progress_2014-007. "
-        "A second page giving different text for the same section gets -v2- before the position.",
+        "Each section is in the table once, however many pages print it.",
     )
-    source_file: Series[str] = pa.Field(description="File name in data/raw/ the statement was read from.")
+    source_file: Series[str] = pa.Field(
+        description="File name in data/raw/ (or data/raw/govuk/) the statement was read from: of the pages giving the section, "
+        "the first read that is not truncated."
+    )
+    other_sources: Series[str] = pa.Field(
+        nullable=True,
+        description="The other pages giving the same section (action, department, period), '; '-joined; a department's "
+        "response is on both the action's page and the department's page. Empty when only source_file gives it. The build "
+        "warns where a copy differs, and says what differs.",
+    )
     action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
     action_title: Series[str] = pa.Field(description="The action's wording after 'Action N:' in its heading.")
     department: Series[str] = pa.Field(description="Canonical department name from the gazetteer (analysis.departments).")
@@ -46,7 +55,11 @@ class Statements(pa.DataFrameModel):
     )
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The statement, verbatim, with runs of white space folded to one space.")
     n_words: Series[int] = pa.Field(ge=0, description="Words in the statement (punctuation not counted).")
-    line: Series[int] = pa.Field(ge=1, description="1-based line number in source_file where the statement's paragraph or bullet is.")
+    line: Series[int] = pa.Field(
+        ge=1,
+        description="1-based line number in source_file where the statement's paragraph or bullet is (for a .json page, the "
+        "line of its details.body HTML).",
+    )
 
     class Config:
         strict = True

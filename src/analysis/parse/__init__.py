@@ -1,8 +1,8 @@
 """Raw pages of the series -> `Document`s of department sections: one reader per input format.
 
-The format is detected by content, never by file name. Today's reader: the text of a GOV.UK page
-(`govuk_text`, both layouts). Decoding and refusal of non-page input live in `decode`; the shared
-data model in `document`.
+The format is detected by content, never by file name. Readers: the text of a GOV.UK page
+(`govuk_text`, both layouts) and a GOV.UK Content API response (`govuk_json`, what `fetch` stores).
+Decoding and refusal of non-page input live in `decode`; the shared data model in `document`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from analysis.parse.decode import decode
 from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, SECTION_ORDER, Block, Document, ParseError, Section
+from analysis.parse.govuk_json import looks_like_json, parse_json
 from analysis.parse.govuk_text import parse_text
 
 __all__ = [
@@ -24,12 +25,15 @@ __all__ = [
     "decode",
     "parse_bytes",
     "parse_file",
+    "parse_json",
     "parse_text",
 ]
 
 
 def parse_bytes(raw: bytes, source: str) -> Document:
-    """Decode and parse a page's bytes."""
+    """Decode and parse a page's bytes, with the reader its content calls for."""
+    if looks_like_json(raw):
+        return parse_json(raw, source)
     text, warnings = decode(raw, source)
     return parse_text(text, source, ends_with_newline=text.endswith("\n"), warnings=warnings)
 

@@ -28,6 +28,7 @@ class Block:
     text: str
     line: int
     is_bullet: bool = False
+    links: tuple[tuple[str, str], ...] = ()  # (link text, URL) of links in the block (JSON pages)
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Document:
     headings: list[Block] = field(default_factory=list)  # action, department and period headings
     warnings: list[str] = field(default_factory=list)
     truncated: bool = False
+    metadata: dict[str, str] = field(default_factory=dict)  # what a JSON page says about itself (content id, dates, URL)
 
     @property
     def departments(self) -> list[str]:

@@ -215,3 +215,49 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
         raise ParseError(source, "headings found but no department section could be read")
     doc.warnings = warnings
     return doc
+
+
+# --- the vocabulary, for the other readers of GOV.UK pages (govuk_json) ------------------------
+# One place knows what an action, period or department heading and page furniture say; the JSON
+# reader asks these rather than keeping its own copies.
+
+
+def action_heading(text: str) -> tuple[int, str] | None:
+    """(number, title) of an "Action N: title" heading, or None."""
+    m = _ACTION_RE.match(text)
+    return (int(m["num"]), m["title"].strip()) if m and not _BULLET_RE.match(text) else None
+
+
+def period_heading(text: str) -> tuple[str, str, str] | None:
+    """(section, heading, rest) of a period heading ("Progress during 2014"); `rest` is a first
+    sentence fused to the heading, or ''. None when the text is not a period heading."""
+    m = _PERIOD_RE.match(text)
+    if not m:
+        return None
+    stripped = text.strip()
+    heading = stripped[: len(stripped) - len(m["rest"])].strip() if m["rest"] else stripped
+    return _period_section(m), heading, m["rest"].strip()
+
+
+def title_department(text: str) -> str | None:
+    """The department a department page's title names ("DWP's actions in response to ..."), or None."""
+    m = _TITLE_RE.match(text)
+    return m["dept"] if m else None
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture (header lines, the action page's introduction), not anybody's statement."""
+    return bool(_FURNITURE_RE.match(text) or _TITLE_RE.match(text))
+
+
+def department_heading(text: str, *, before_period: bool, marked_up: bool = False) -> departments.Department | None:
+    """The department a short heading names; one not in the gazetteer (abbreviation "UNK") when a
+    period heading follows and it reads as a name, or the markup says it is a heading (`marked_up`).
+    None when the text is not a department heading."""
+    stripped = text.strip()
+    if not (marked_up or _looks_like_heading(stripped)):
+        return None
+    resolved = departments.resolve(stripped)
+    if resolved is None and before_period and (marked_up or _looks_like_name(stripped)):
+        resolved = departments.Department(re.sub(r"^(?:\d+(?:\.\d+)*\.?\s+)", "", stripped), "UNK")
+    return resolved
