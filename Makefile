@@ -12,7 +12,8 @@ VENV_STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-RAW := $(sort $(wildcard data/raw/*.txt))
+# The pages: copied text, and Content API responses stored by `make fetch` (what pipeline.raw_files reads).
+RAW := $(sort $(wildcard data/raw/*.txt)) $(sort $(wildcard data/raw/govuk/*.json))
 SRC := $(sort $(shell find src/analysis -name '*.py' 2>/dev/null))
 PROCESSED := data/processed
 TABLES := $(PROCESSED)/statements.parquet $(PROCESSED)/statements.csv \
@@ -23,7 +24,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 REPORT := reports/figures/index.csv reports/tables/digital-strategy-analysis.xlsx \
 	$(patsubst notebooks/%.ipynb,reports/html/%.html,$(NOTEBOOKS))
 
-.PHONY: help venv data report test evaluate bench docs lab lock clean clean-venv
+.PHONY: help venv fetch data report test evaluate bench docs lab lock clean clean-venv
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,7 +38,14 @@ $(VENV_STAMP): requirements.lock
 
 venv: $(VENV_STAMP) ## Create .venv with the pinned dependencies (done by the other targets when missing)
 
-$(TABLES) &: $(RAW) $(SRC) $(VENV_STAMP)
+# The list of pages is an input too: removing a page rebuilds. The file changes only when the list does.
+RAW_LIST := $(PROCESSED)/.raw-files
+$(shell mkdir -p $(PROCESSED) && (echo '$(RAW)' | cmp -s - $(RAW_LIST) || echo '$(RAW)' > $(RAW_LIST)))
+
+fetch: $(VENV_STAMP) ## Download the pages in data/raw/series.csv from GOV.UK's Content API (ONLY=page, API_BASE=url)
+	$(PY) -m analysis fetch $(if $(ONLY),$(addprefix --only ,$(ONLY))) $(if $(API_BASE),--api-base $(API_BASE))
+
+$(TABLES) &: $(RAW) $(RAW_LIST) $(SRC) $(VENV_STAMP)
 	@chmod a-w $(RAW)
 	$(PY) -m analysis build --raw data/raw --out $(PROCESSED)
 

@@ -87,6 +87,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from analysis import fetch
+
+    pages = fetch.select(fetch.read_manifest(Path(args.manifest)), args.only, Path(args.manifest))
+    given = {name: getattr(args, name) for name in ("api_base", "timeout", "retries", "delay") if getattr(args, name) is not None}
+    settings = fetch.Settings(**given)
+    run = fetch.FetchRun(Path(args.raw), settings)
+    outcomes = []
+    for page in pages:
+        outcome = run.one(page)
+        outcomes.append(outcome)
+        print(outcome.line(), file=sys.stdout if outcome.ok else sys.stderr, flush=True)
+    counts = {status: sum(o.status == status for o in outcomes) for status in ("fetched", "updated", "current", "failed")}
+    print(", ".join(f"{n} {status}" for status, n in counts.items()) + f" of {len(outcomes)} pages ({settings.api_base})")
+    if outcomes and not any(o.ok for o in outcomes):
+        print(f"error: no page could be fetched from {settings.api_base}: nothing written", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -100,6 +120,16 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", default=str(paths.RAW), help="folder of raw pages (default data/raw)")
     p.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default data/processed)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("fetch", help="download the manifest's pages from the GOV.UK Content API into data/raw/govuk/ (uses the network)")
+    p.add_argument("--manifest", default=str(paths.SERIES), help="pages to fetch: page,kind,url (default data/raw/series.csv)")
+    p.add_argument("--raw", default=str(paths.RAW), help="raw folder: pages go to RAW/govuk/, the log to RAW/fetch-log.csv")
+    p.add_argument("--only", action="append", metavar="PAGE", help="fetch only this page of the manifest (repeatable)")
+    p.add_argument("--api-base", help="Content API address: a mirror, or a test server (default: GOV.UK's)")
+    p.add_argument("--timeout", type=float, help="seconds to wait for an answer (default: analysis.fetch.Settings)")
+    p.add_argument("--retries", type=int, help="retries after a 429, a 5xx or a timeout, with back-off (default: analysis.fetch.Settings)")
+    p.add_argument("--delay", type=float, help="at least this many seconds between requests (default: analysis.fetch.Settings)")
+    p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("evaluate", help="score the analyses against the hand labels in data/annotations/")
     p.add_argument("--processed", default=str(paths.PROCESSED), help="folder of processed tables (default data/processed)")

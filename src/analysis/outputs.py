@@ -1,6 +1,6 @@
 """Atomic writes: a file appears complete or not at all, so a failed run never leaves half a table.
 
-Used only by `pipeline` and `plots`, the two modules allowed to write.
+Used only by `pipeline` and `plots`, the modules allowed to write, and by `fetch` for raw pages.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Call `write(tmp)` on a temporary file beside `path`, then rename it over `path`."""
+def write_atomic(path: Path, write: Callable[[Path], None], mode: int = 0o644) -> None:
+    """Call `write(tmp)` on a temporary file beside `path`, then rename it over `path` (with `mode`)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -22,7 +22,7 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -25,13 +25,15 @@ class BuildResult:
 
 
 def raw_files(raw_dir: Path) -> list[Path]:
-    """The pages to read: every *.txt in the folder, in name order (so builds are deterministic)."""
+    """The pages to read: every *.txt in the folder, then every *.json that `fetch` stored in its
+    govuk/ subfolder, each in name order (so builds are deterministic)."""
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise ParseError(str(raw_dir), "raw folder not found" if not raw_dir.exists() else "not a folder")
     files = sorted(p for p in raw_dir.glob("*.txt") if p.is_file())
+    files += sorted(p for p in (raw_dir / paths.GOVUK.name).glob("*.json") if p.is_file())
     if not files:
-        raise ParseError(str(raw_dir), "no .txt pages in the raw folder")
+        raise ParseError(str(raw_dir), f"no pages in the raw folder (*.txt, or *.json in {paths.GOVUK.name}/)")
     return files
 
 
