@@ -53,11 +53,11 @@ def page_urls() -> dict[str, str]:
         return {row["page"]: row["url"] for row in csv.DictReader(f)}
 
 
-def complete_lines(text: str) -> list[str]:
-    """Non-blank lines that the copy holds in full: a copy cut short loses its last, partial line
-    (the API always answers with the whole page)."""
+def complete_lines(text: str, cut: bool) -> list[str]:
+    """Non-blank lines that the copy holds in full: a copy `cut` short (the fragments are the first
+    2,000 bytes of their pages) loses its last, partial line; the API answers with whole pages."""
     lines = text.split("\n")
-    if not text.endswith("\n"):
+    if cut:
         lines = lines[:-1]
     return [line.strip() for line in lines if line.strip()]
 
@@ -99,9 +99,9 @@ def render_body(lines: list[str]) -> str:
     return '<div class="govspeak">' + "\n\n".join(out) + "\n</div>"
 
 
-def render_page(text: str, url: str) -> dict:
+def render_page(text: str, url: str, cut: bool = False) -> dict:
     """A Content API response for the page whose copied text is `text`, published at `url`."""
-    lines = complete_lines(text)
+    lines = complete_lines(text, cut)
     document_type = "html_publication"
     parent_type = _FORMATS.get(lines[0]) if lines else None
     if parent_type:
@@ -141,8 +141,10 @@ def render_page(text: str, url: str) -> dict:
 
 def render_bytes(page: str) -> bytes:
     """The recorded response for a page of SOURCES, as the server would send it."""
-    text = SOURCES[page].read_bytes().decode("utf-8", errors="ignore")  # fragments may end inside a character
-    return json.dumps(render_page(text, page_urls()[page]), ensure_ascii=False, indent=None).encode("utf-8")
+    source = SOURCES[page]
+    text = source.read_bytes().decode("utf-8", errors="ignore")  # fragments may end inside a character
+    cut = source.parent.name == "series-fragments"
+    return json.dumps(render_page(text, page_urls()[page], cut), ensure_ascii=False, indent=None).encode("utf-8")
 
 
 def write_fixtures() -> list[Path]:
