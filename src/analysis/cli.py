@@ -16,11 +16,16 @@ from analysis import paths
 EXIT_OK, EXIT_INVALID_TABLE, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def _summary_line(doc, n_statements: int) -> str:
+def _summary_line(doc, statements) -> str:
     actions = ", ".join(str(a) for a in sorted(doc.actions)) or "none"
+    n_statements = int((statements["source_file"] == doc.source_file).sum())
+    elsewhere = statements[statements["other_sources"].fillna("").str.split("; ").map(lambda names: doc.source_file in names)]
+    n_elsewhere = len(elsewhere.drop_duplicates(["action", "dept_abbr", "section"]))
     return (
         f"{doc.source_file}: {doc.layout}, action {actions}, {len(doc.departments)} departments, "
-        f"{len(doc.sections)} sections, {n_statements} statements, {len(doc.warnings)} warnings"
+        f"{len(doc.sections)} sections, {n_statements} statements"
+        + (f" ({n_elsewhere} sections counted from another page)" if n_elsewhere else "")
+        + f", {len(doc.warnings)} warnings"
     )
 
 
@@ -40,7 +45,7 @@ def cmd_tidy(args: argparse.Namespace) -> int:
     documents, frame, warnings = tidy([Path(f) for f in args.files])
     _print_warnings(warnings)
     for doc in documents:
-        print(_summary_line(doc, int((frame["source_file"] == doc.source_file).sum())))
+        print(_summary_line(doc, frame))
     write_table(frame, out)
     print(f"wrote {len(frame)} statements to {out}")
     return EXIT_OK
@@ -54,7 +59,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     statements = result.tables["statements"]
     for doc in result.documents:
-        print(_summary_line(doc, int((statements["source_file"] == doc.source_file).sum())))
+        print(_summary_line(doc, statements))
     for path in result.written:
         print(f"wrote {path}")
     print(f"built in {time.perf_counter() - start:.2f} s")

@@ -292,9 +292,9 @@ class FetchRun:
             "bytes": str(len(response.body)),
             "sha256": digest,
         }
+        verb = "updated" if stored.exists() else "fetched"
         write_atomic(stored, lambda tmp: tmp.write_bytes(response.body), mode=0o444)
         _write_log(self.log_path, [*rows, new_row])
-        verb = "updated" if row is not None else "fetched"
         return Outcome(
             page.page,
             verb,
