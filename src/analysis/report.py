@@ -75,7 +75,7 @@ def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
             sheet.freeze_panes = "A2"
             sheet.auto_filter.ref = sheet.dimensions
             for i, column in enumerate(frame.columns, start=1):
-                values = frame[column].astype("str").str.len()
+                values = frame[column].astype("str").str.len().fillna(0)  # a column of empty cells has no lengths
                 width = max(len(str(column)), int(values.quantile(0.9)) if len(values) else 0)
                 sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 80)
         book = writer.book
