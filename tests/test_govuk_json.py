@@ -149,3 +149,17 @@ def test_department_page_with_unknown_department_in_title_is_refused():
     body = "<h2>Action 1: lead</h2><h3>Progress during 2014</h3><p>Done.</p>"
     with pytest.raises(ParseError, match="unknown department"):
         parse_bytes(page_json(body, title="Widget Office's actions in response to the Government Digital Strategy"), "w.json")
+
+
+def test_links_reach_the_statement_that_holds_them():
+    body = (
+        "<h2>Home Office</h2><h3>Progress during 2014</h3>\n"
+        '<p>It published a guide. It ran <a href="https://www.gov.uk/a">the Digital Academy</a> and '
+        '<a href="https://www.gov.uk/b">Sprint 14</a>.</p>\n'
+        '<ul><li>see <a href="https://example.org/c">the report</a></li></ul>'
+    )
+    frame, _ = statements([parse_bytes(page_json(body), "links.json")])
+    assert frame["text"].tolist() == ["It published a guide.", "It ran the Digital Academy and Sprint 14.", "see the report"]
+    assert frame["links"].isna().tolist() == [True, False, False]
+    assert frame["links"].iloc[1] == "the Digital Academy <https://www.gov.uk/a>; Sprint 14 <https://www.gov.uk/b>"
+    assert frame["links"].iloc[2] == "the report <https://example.org/c>"

@@ -55,6 +55,11 @@ class Statements(pa.DataFrameModel):
     )
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The statement, verbatim, with runs of white space folded to one space.")
     n_words: Series[int] = pa.Field(ge=0, description="Words in the statement (punctuation not counted).")
+    links: Series[str] = pa.Field(
+        nullable=True,
+        description="Links in the statement, as 'link text <URL>', '; '-joined (pages read from GOV.UK's Content API; "
+        "copied text has none). The link text stays in text.",
+    )
     line: Series[int] = pa.Field(
         ge=1,
         description="1-based line number in source_file where the statement's paragraph or bullet is (for a .json page, the "

@@ -35,6 +35,7 @@ STATEMENT_COLUMNS = [
     "list_lead_in_id",
     "text",
     "n_words",
+    "links",
     "line",
 ]
 
@@ -62,6 +63,18 @@ def sentences(paragraphs: list[str]) -> list[list[str]]:
         return [[normalise_whitespace(s.text) for s in doc.sents if s.text.strip()] for doc in nlp.pipe(paragraphs)]
 
 
+def link_owners(texts: list[str], links: tuple[tuple[str, str], ...]) -> list[str | None]:
+    """Links of a block shared out to its sentences: each to the first sentence, from the previous
+    link's on, that contains its text (else to that previous one); 'text <url>', '; '-joined."""
+    owned: list[list[str]] = [[] for _ in texts]
+    at = 0
+    for text, url in links:
+        folded = normalise_whitespace(text)
+        at = next((k for k in range(at, len(texts)) if folded and folded in texts[k]), at)
+        owned[at].append(f"{folded} <{url}>" if folded else f"<{url}>")
+    return ["; ".join(found) or None for found in owned]
+
+
 def section_rows(section: Section, source_file: str, split: list[list[str]]) -> list[dict]:
     """Rows for one section, given the sentence split of its non-bullet blocks in order."""
     rows: list[dict] = []
@@ -73,6 +86,7 @@ def section_rows(section: Section, source_file: str, split: list[list[str]]) -> 
         texts = [normalise_whitespace(block.text)] if block.is_bullet else next(paragraph_sentences)
         if not block.is_bullet:
             lead_in_id = None
+        links = link_owners(texts, block.links)
         for s_index, text in enumerate(texts):
             position = len(rows) + 1
             sid = statement_id(section.action, section.dept_abbr, section.section, position)
@@ -96,6 +110,7 @@ def section_rows(section: Section, source_file: str, split: list[list[str]]) -> 
                     "list_lead_in_id": lead_in_id if block.is_bullet else None,
                     "text": text,
                     "n_words": count_words(text),
+                    "links": links[s_index],
                     "line": block.line,
                 }
             )
@@ -187,7 +202,7 @@ def typed_statements(frame: pd.DataFrame) -> pd.DataFrame:
     """Fix the column dtypes (pandas string dtype, nullable where a value may be missing)."""
     string_columns = [c for c in STATEMENT_COLUMNS if c not in {"action", "year", "position", "paragraph", "n_words", "line", "is_bullet", "is_lead_in"}]
     frame = frame.astype({c: "str" for c in string_columns})
-    for column in ("list_lead_in_id", "other_sources"):
+    for column in ("list_lead_in_id", "other_sources", "links"):
         frame[column] = frame[column].where(frame[column].notna() & (frame[column] != "None"), pd.NA)
     frame = frame.astype({"action": "int64", "year": "int64", "position": "int64", "paragraph": "int64", "n_words": "int64", "line": "int64", "is_bullet": "bool", "is_lead_in": "bool"})
     return frame.sort_values(["source_file", "action", "line", "position"], kind="stable").reset_index(drop=True)
