@@ -96,8 +96,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from analysis import fetch
 
     pages = fetch.select(fetch.read_manifest(Path(args.manifest)), args.only, Path(args.manifest))
-    given = {name: getattr(args, name) for name in ("api_base", "timeout", "retries", "delay") if getattr(args, name) is not None}
-    settings = fetch.Settings(**given)
+    settings = fetch.Settings(api_base=args.api_base, timeout=args.timeout, retries=args.retries, delay=args.delay)
     run = fetch.FetchRun(Path(args.raw), settings)
     outcomes = []
     for page in pages:
@@ -113,6 +112,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def make_parser() -> argparse.ArgumentParser:
+    from analysis.fetch import Settings
+
+    fetching = Settings()  # the defaults of `fetch`, defined once there
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -130,10 +132,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--manifest", default=str(paths.SERIES), help="pages to fetch: page,kind,url (default data/raw/series.csv)")
     p.add_argument("--raw", default=str(paths.RAW), help="raw folder: pages go to RAW/govuk/, the log to RAW/fetch-log.csv")
     p.add_argument("--only", action="append", metavar="PAGE", help="fetch only this page of the manifest (repeatable)")
-    p.add_argument("--api-base", help="Content API address: a mirror, or a test server (default: GOV.UK's)")
-    p.add_argument("--timeout", type=float, help="seconds to wait for an answer (default: analysis.fetch.Settings)")
-    p.add_argument("--retries", type=int, help="retries after a 429, a 5xx or a timeout, with back-off (default: analysis.fetch.Settings)")
-    p.add_argument("--delay", type=float, help="at least this many seconds between requests (default: analysis.fetch.Settings)")
+    p.add_argument("--api-base", default=fetching.api_base, help="Content API address: a mirror, or a test server (default %(default)s)")
+    p.add_argument("--timeout", type=float, default=fetching.timeout, help="seconds to wait for an answer (default %(default)s)")
+    p.add_argument("--retries", type=int, default=fetching.retries, help="retries after a 429, a 5xx or a timeout, with back-off (default %(default)s)")
+    p.add_argument("--delay", type=float, default=fetching.delay, help="at least this many seconds between requests (default %(default)s)")
     p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("evaluate", help="score the analyses against the hand labels in data/annotations/")
