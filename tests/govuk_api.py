@@ -45,7 +45,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "&"}
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 def page_urls() -> dict[str, str]:

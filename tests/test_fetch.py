@@ -31,7 +31,7 @@ class ContentAPI:
         api = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 api.requests.append((self.path, dict(self.headers.items())))
                 script = api.scripts.get(self.path) or [(404, {"Content-Type": "application/json"}, b'{"error": "not found"}', 0.0)]
                 status, headers, body, delay = script.pop(0) if len(script) > 1 else script[0]
@@ -124,7 +124,7 @@ def test_fetch_stores_responses_unchanged_read_only_and_logged(api, raw):
     assert first["sha256"] == hashlib.sha256(bodies["action-04"]).hexdigest()
     assert first["bytes"] == str(len(bodies["action-04"]))
     assert first["etag"] == '"v1"' and first["fetched_at"].endswith("Z")
-    path, headers = api.requests[0]
+    _, headers = api.requests[0]
     assert headers["User-Agent"] == fetch.USER_AGENT and "gds-progress-reports-analysis" in headers["User-Agent"]
     assert headers["Accept"] == "application/json"
     assert not list((raw / "govuk").glob(".*"))  # no temporary files left
@@ -204,7 +204,7 @@ def test_a_timeout_is_retried_then_reported(api, raw):
     api.serve(path_of("dept-dwp"), (200, {}, body, 1.0))
     start = time.perf_counter()
     [outcome] = fetch.FetchRun(raw, quick(api.base, timeout=0.2, retries=1)).all(pages("dept-dwp"))
-    assert outcome.status == "failed" and outcome.message == "no answer from 127.0.0.1:%d within 0.2 s, 2 attempts" % api.server.server_port
+    assert outcome.status == "failed" and outcome.message == f"no answer from 127.0.0.1:{api.server.server_port} within 0.2 s, 2 attempts"
     assert time.perf_counter() - start < 1.5
     assert not (raw / "govuk").exists()
 
@@ -286,7 +286,7 @@ def test_cli_fetch_then_build_reads_the_json(api, raw, tmp_path, capsys, seed_pa
     (raw / "action04.txt").write_bytes(seed_path.read_bytes())
     files = pipeline.raw_files(raw)
     assert [f.relative_to(raw).as_posix() for f in files] == ["action04.txt", "govuk/action-04.json", "govuk/dept-dwp.json"]
-    documents, frame, warnings = pipeline.tidy(files)
+    _, frame, warnings = pipeline.tidy(files)
     seed = frame[frame["action"] == 4]
     assert len(seed) == 202 and set(seed["source_file"]) == {"action04.txt"} and set(seed["other_sources"]) == {"action-04.json"}
     assert "action-04.json: 85 section(s) repeat action04.txt word for word: counted once" in warnings
@@ -301,7 +301,7 @@ def test_cli_fetch_with_nothing_reachable_says_so_per_page_and_exits_2(raw, tmp_
         port = s.getsockname()[1]
     manifest = write_manifest(tmp_path / "series.csv", SEED_PAGES)
     code = main(["fetch", "--manifest", str(manifest), "--raw", str(raw), "--api-base", f"http://127.0.0.1:{port}/api/content"])
-    out, err = capsys.readouterr()
+    _, err = capsys.readouterr()
     assert code == 2
     lines = err.splitlines()
     assert lines[:2] == [f"{page}: failed: cannot reach 127.0.0.1:{port} (Connection refused)" for page in SEED_PAGES]
