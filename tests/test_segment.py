@@ -95,6 +95,12 @@ def test_a_section_on_two_pages_is_kept_once_with_both_sources(seed_document):
     assert set(frame["other_sources"]) == {"copy.json"}
     assert warnings == [f"copy.json: 85 section(s) repeat {seed_document.source_file} word for word: counted once"]
 
+    # one line per page, however many pages its copies repeat
+    later, first_five = copy.deepcopy(seed_document), copy.deepcopy(seed_document)
+    later.sections, first_five.sections, first_five.source_file = later.sections[5:], first_five.sections[:5], "a.json"
+    _, warnings = statements([later, first_five, twin])
+    assert warnings == ["copy.json: 85 section(s) repeat 2 other pages word for word: counted once"]
+
     alone, _ = statements([seed_document])
     assert alone["other_sources"].isna().all()
 

@@ -155,7 +155,7 @@ def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
     A department's response to an action is printed on the action's page and on the department's
     page: each section (action, department, period) is kept once, from the first page read that is
     not truncated, and `other_sources` names the other pages that give it. Copies that differ are
-    reported, with what differs; identical copies get one line per pair of pages.
+    reported, with what differs; identical copies get one line per page.
     """
     documents = list(documents)
     copies: dict[tuple[int, str, str], list[tuple[Document, Section]]] = {}
@@ -165,7 +165,7 @@ def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
 
     chosen: list[tuple[Document, Section, str | None]] = []
     warnings: list[str] = []
-    identical: dict[tuple[str, str], int] = {}
+    identical: dict[str, list[str]] = {}  # page -> the pages whose identical copies were kept instead
     for key, found in copies.items():
         kept_doc, kept = min(found, key=lambda pair: pair[0].truncated)  # min is stable: the first complete copy
         others = sorted({d.source_file for d, _ in found} - {kept_doc.source_file})
@@ -174,15 +174,17 @@ def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
             if section is kept:
                 continue
             if _section_text(section) == _section_text(kept):
-                identical[(doc.source_file, kept_doc.source_file)] = identical.get((doc.source_file, kept_doc.source_file), 0) + 1
+                identical.setdefault(doc.source_file, []).append(kept_doc.source_file)
                 continue
             cut = " (that page is truncated)" if doc.truncated else ""
             warnings.append(
                 f"{doc.source_file}:{section.heading_line}: action {key[0]} {key[1]} {key[2]} differs from "
                 f"{kept_doc.source_file}:{kept.heading_line}, whose copy is kept{cut}: {describe_difference(kept, section)}"
             )
-    for (source, kept_source), n in identical.items():
-        warnings.append(f"{source}: {n} section(s) repeat {kept_source} word for word: counted once")
+    for source, kept_from in identical.items():
+        pages = sorted(set(kept_from))
+        where = pages[0] if len(pages) == 1 else f"{len(pages)} other pages"
+        warnings.append(f"{source}: {len(kept_from)} section(s) repeat {where} word for word: counted once")
 
     order = {id(doc): i for i, doc in enumerate(documents)}
     chosen.sort(key=lambda item: order[id(item[0])])
