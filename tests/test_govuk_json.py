@@ -103,13 +103,13 @@ def test_html_blocks_headings_paragraphs_bullets_links():
     assert blocks[1].links == [("the Service Manual", "https://www.gov.uk/service-manual")]
 
 
-def test_reader_places_structure_from_the_markup():
+def test_reader_places_the_blocks_as_the_text_reader_does():
     body = (
         "<p>This action forms part of the Government Digital Strategy.</p>\n"
         "<h2>Office of Widgets and Sprockets Regulation</h2>\n"  # a heading the gazetteer does not know
         "<h3>Progress during 2014</h3>\n"
         '<p>It launched <a href="https://example.org/w">Widget Online</a>.</p>\n'
-        "<h4>Digital Academy</h4>\n"  # a sub-heading inside the section: kept as text
+        "<h4>Digital Academy</h4>\n"  # a sub-heading inside the section, not a department: kept as text
         "<h2>Department for Work and Pensions</h2>\n<h3>Planned activities in 2015</h3>\n<ul><li>one</li><li>two</li></ul>\n"
     )
     doc = parse_bytes(page_json(body), "p.json")
@@ -120,8 +120,9 @@ def test_reader_places_structure_from_the_markup():
     assert [b.text for b in unk.blocks] == ["It launched Widget Online.", "Digital Academy"]
     assert unk.blocks[0].links == (("Widget Online", "https://example.org/w"),)
     assert [b.is_bullet for b in doc.sections[1].blocks] == [True, True]
-    assert any("not in the gazetteer" in w for w in doc.warnings)
-    assert any("'Digital Academy' is not an action, period or department heading" in w for w in doc.warnings)
+    # warnings and lines name lines of details.body
+    assert any(w.startswith("line 2: department heading") and "not in the gazetteer" in w for w in doc.warnings)
+    assert [s.heading_line for s in doc.sections] == [3, 7] and [b.line for b in doc.sections[1].blocks] == [8, 8]
     assert [b.text for b in doc.furniture] == ["This action forms part of the Government Digital Strategy."]
 
 
@@ -143,6 +144,13 @@ def test_json_refusals_name_the_problem(raw, message, line):
     with pytest.raises(ParseError) as err:
         parse_bytes(raw, "bad.json")
     assert message in str(err.value) and err.value.source == "bad.json" and err.value.line == line
+
+
+def test_errors_name_the_line_of_the_body():
+    body = "<p>Introduction.</p>\n\n<h3>Progress during 2014</h3>\n<p>Done.</p>"
+    with pytest.raises(ParseError) as err:
+        parse_bytes(page_json(body, title="Digital progress"), "no-action.json")
+    assert "period heading before any 'Action N:' heading" in err.value.message and err.value.line == 3
 
 
 def test_department_page_with_unknown_department_in_title_is_refused():

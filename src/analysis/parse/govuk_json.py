@@ -1,27 +1,29 @@
 """Reader for a GOV.UK Content API response (`https://www.gov.uk/api/content/<path>`) of the series.
 
-The page's body is HTML in `details.body`. Headings come from the HTML (`h1`-`h6`, numbered or
-not), paragraphs from `p` (and any other block of text, so nothing is lost), bullets from `li`;
-links keep their text in the statement and their URL on the block. Which heading is an action, a
-period or a department is decided by the text reader's vocabulary (`govuk_text`), so a page read
-from its JSON and from its copied text gives the same sections. Line numbers are lines of the
-`details.body` HTML, where a reader can find the text by hand.
+The page's body is HTML in `details.body`. Its blocks of text come from the HTML: headings
+(`h1`-`h6`, numbered or not), paragraphs from `p` (and any other block of text, so nothing is
+lost), bullets from `li`; links keep their text in the statement and their URL on the block. Which
+block is an action, period or department heading, furniture or a department's text is then decided
+by the text reader itself (`govuk_text`), one line per block: one set of rules, so a page read from
+its JSON and from its copied text gives the same sections by construction. Line numbers are lines of
+the `details.body` HTML, where a reader can find the text by hand.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from analysis import departments
-from analysis.parse import govuk_text as vocabulary
-from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, SECTION_ORDER, Block, Document, ParseError, Section
+from analysis.parse.document import Document, ParseError
+from analysis.parse.govuk_text import parse_text
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TEXT_BLOCKS = _HEADINGS | {"p", "li", "td", "th", "dt", "dd", "caption", "figcaption", "pre", "blockquote"}
 _CONTAINERS = {"div", "section", "article", "ul", "ol", "dl", "table", "thead", "tbody", "tr", "figure", "aside", "nav"}
 _SKIPPED = {"script", "style", "template"}
+_LINE = re.compile(r"\bline (\d+)")
 
 
 def looks_like_json(raw: bytes) -> bool:
@@ -137,116 +139,41 @@ def metadata(data: dict) -> dict[str, str]:
     return {k: str(v) for k, v in meta.items() if v is not None}
 
 
+def _page_text(title: str, blocks: list[HtmlBlock]) -> str:
+    """The page as the text reader reads a copy: the title, then one line per block, bullets marked '- '."""
+    lines = [title] + [f"- {b.text}" if b.is_bullet else b.text for b in blocks]
+    return "\n".join(lines) + "\n"
+
+
 def parse_json(raw: bytes, source: str) -> Document:
-    """Parse a stored Content API response. `source` names the file in messages and in the output."""
+    """Parse a stored Content API response. `source` names the file in messages and in the output.
+
+    The body's blocks are read by the text reader, one line each after the title, so a page gives the
+    same sections from its JSON as from its copied text; line numbers are then mapped back to the body.
+    """
     data = _load(raw, source)
     blocks = html_blocks(data["details"]["body"])
     if not blocks:
         raise ParseError(source, "the page's body (details.body) has no text")
-    periods = [vocabulary.period_heading(b.text) if not b.is_bullet else None for b in blocks]
-    if not any(periods):
-        raise ParseError(
-            source,
-            "no department/period structure found (no headings such as 'Progress during 2014'): "
-            "not a progress page of the Digital Strategy series",
-        )
-
     title = " ".join(str(data.get("title") or "").split())
-    warnings: list[str] = []
-    page_dept: departments.Department | None = None
-    named = vocabulary.title_department(title)
-    if named is not None:
-        page_dept = departments.resolve(named)
-        if page_dept is None:
-            raise ParseError(source, f"page title names an unknown department: {named!r}")
-    layout = DEPARTMENT_MAJOR if page_dept else ACTION_MAJOR
-    doc = Document(source, layout, title, actions={}, sections=[], metadata=metadata(data))
+    body_lines = [0] + [b.line for b in blocks]  # line n of the page text -> line of details.body (0: the title)
+    links = [()] + [tuple(b.links) for b in blocks]
 
-    action: int | None = None
-    titled = vocabulary.action_heading(title)
-    if titled:
-        action = titled[0]
-        doc.actions[action] = titled[1]
-    dept = page_dept
-    dept_label = ""
-    current: Section | None = None
-    by_key: dict[tuple[int, str, str], Section] = {}
+    def body_line(n: int) -> int:
+        return body_lines[n - 1]
 
-    for idx, (html_block, period) in enumerate(zip(blocks, periods, strict=True)):
-        text, n = html_block.text, html_block.line
-        links = tuple(html_block.links)
-        before_period = idx + 1 < len(blocks) and periods[idx + 1] is not None
-        is_heading = html_block.level > 0
+    def relined(message: str) -> str:
+        return _LINE.sub(lambda m: "the title" if body_line(int(m[1])) == 0 else f"line {body_line(int(m[1]))}", message)
 
-        if title and text == title:
-            doc.furniture.append(Block(text, n, links=links))
-            continue
-        numbered = vocabulary.action_heading(text) if not html_block.is_bullet else None
-        if numbered:
-            num, action_title = numbered
-            if not doc.title:
-                doc.title = text
-            if num == action and current is None:
-                doc.furniture.append(Block(text, n))  # the title repeated as a heading
-                continue
-            action = num
-            doc.actions.setdefault(num, action_title)
-            doc.headings.append(Block(text, n))
-            if layout == DEPARTMENT_MAJOR:
-                current = None
-            continue
-
-        if period is not None:
-            section, heading, rest = period
-            if action is None:
-                raise ParseError(source, "period heading before any 'Action N:' heading", n)
-            if dept is None:
-                raise ParseError(source, "period heading before any department heading", n)
-            if section not in SECTION_ORDER:
-                warnings.append(f"line {n}: unusual period heading {text!r} read as {section}")
-            doc.headings.append(Block(heading, n))
-            key = (action, dept.abbr, section)
-            if key in by_key:
-                warnings.append(f"line {n}: second '{heading}' heading for {dept.abbr} in action {action}: text appended")
-                current = by_key[key]
-            else:
-                current = Section(action, doc.actions.get(action, ""), dept.name, dept.abbr, section, heading, n)
-                by_key[key] = current
-                doc.sections.append(current)
-            if rest:
-                warnings.append(f"line {n}: heading '{heading}' fused with its first sentence: split")
-                current.blocks.append(Block(rest, n, links=links))
-            continue
-
-        if vocabulary.is_furniture(text):
-            doc.furniture.append(Block(text, n, links=links))
-            continue
-
-        if layout == ACTION_MAJOR and not html_block.is_bullet:
-            resolved = vocabulary.department_heading(text, before_period=before_period, marked_up=is_heading)
-            if resolved is not None:
-                if resolved.abbr == "UNK":
-                    warnings.append(f"line {n}: department heading {text!r} not in the gazetteer")
-                dept, dept_label, current = resolved, text, None
-                doc.headings.append(Block(text, n))
-                continue
-
-        if is_heading:
-            warnings.append(f"line {n}: heading {text!r} is not an action, period or department heading: read as text")
-        block = Block(text, n, is_bullet=html_block.is_bullet, links=links)
-        if current is not None:
-            current.blocks.append(block)
-        else:
-            doc.unsectioned.append(block)
-
+    try:
+        doc = parse_text(_page_text(title, blocks), source)
+    except ParseError as err:
+        raise ParseError(source, relined(err.message), body_line(err.line) if err.line else None) from None
+    placed = [b for s in doc.sections for b in s.blocks] + doc.unsectioned + doc.furniture + doc.headings
+    for block in placed:
+        block.links, block.line = links[block.line - 1], body_line(block.line)
     for section in doc.sections:
-        if not section.blocks:
-            warnings.append(f"line {section.heading_line}: section {section.section} of {section.dept_abbr} has no text")
-    if layout == ACTION_MAJOR and dept is not None and not any(s.dept_abbr == dept.abbr for s in doc.sections):
-        warnings.append(f"department heading {dept_label!r} has no sections")
-    for num in sorted(set(doc.actions) - {s.action for s in doc.sections}):
-        warnings.append(f"action {num} has no department sections")
-    if not doc.sections:
-        raise ParseError(source, "headings found but no department section could be read")
-    doc.warnings = warnings
+        section.heading_line = body_line(section.heading_line)
+    doc.warnings = [relined(w) for w in doc.warnings]
+    doc.metadata = metadata(data)
     return doc
