@@ -100,7 +100,7 @@ def test_html_blocks_headings_paragraphs_bullets_links():
         ("second item", 0, True, 4),
         ("bare text", 0, False, 5),
     ]
-    assert blocks[1].links == [("the Service Manual", "https://www.gov.uk/service-manual")]
+    assert blocks[1].links == [(len("Weran"), "https://www.gov.uk/service-manual")]  # where the link's words start
 
 
 def test_reader_places_the_blocks_as_the_text_reader_does():
@@ -120,7 +120,7 @@ def test_reader_places_the_blocks_as_the_text_reader_does():
     ]
     unk = doc.sections[0]
     assert [b.text for b in unk.blocks] == ["It launched Widget Online.", "Digital Academy"]
-    assert unk.blocks[0].links == (("Widget Online", "https://example.org/w"),)
+    assert unk.blocks[0].links == ((len("Itlaunched"), "https://example.org/w"),)
     assert [b.is_bullet for b in doc.sections[1].blocks] == [True, True]
     # warnings and lines name lines of details.body
     assert any(w.startswith("line 2: department heading") and "not in the gazetteer" in w for w in doc.warnings)
@@ -171,5 +171,18 @@ def test_links_reach_the_statement_that_holds_them():
     frame, _ = statements([parse_bytes(page_json(body), "links.json")])
     assert frame["text"].tolist() == ["It published a guide.", "It ran the Digital Academy and Sprint 14.", "see the report"]
     assert frame["links"].isna().tolist() == [True, False, False]
-    assert frame["links"].iloc[1] == "the Digital Academy <https://www.gov.uk/a>; Sprint 14 <https://www.gov.uk/b>"
-    assert frame["links"].iloc[2] == "the report <https://example.org/c>"
+    assert frame["links"].iloc[1] == "https://www.gov.uk/a; https://www.gov.uk/b"
+    assert frame["links"].iloc[2] == "https://example.org/c"
+
+
+def test_a_link_in_a_fused_heading_stays_with_its_sentence():
+    body = (
+        '<h2>Home Office</h2>\n<p>###Progress during 2014 It ran <a href="https://www.gov.uk/a">a sprint</a>. '
+        'Then <a href="https://www.gov.uk/b">another</a>.</p>'
+    )
+    doc = parse_bytes(page_json(body), "fused.json")
+    [section] = doc.sections
+    assert section.blocks[0].text == "It ran a sprint. Then another."
+    assert section.blocks[0].links == ((len("Itran"), "https://www.gov.uk/a"), (len("Itranasprint.Then"), "https://www.gov.uk/b"))
+    frame, _ = statements([doc])
+    assert frame["links"].tolist() == ["https://www.gov.uk/a", "https://www.gov.uk/b"]

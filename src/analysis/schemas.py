@@ -57,8 +57,8 @@ class Statements(pa.DataFrameModel):
     n_words: Series[int] = pa.Field(ge=0, description="Words in the statement (punctuation not counted).")
     links: Series[str] = pa.Field(
         nullable=True,
-        description="Links in the statement, as 'link text <URL>', '; '-joined (pages read from GOV.UK's Content API; "
-        "copied text has none). The link text stays in text.",
+        description="URLs the statement links to, '; '-joined; the links' words stay in text. Pages read from GOV.UK's "
+        "Content API keep their links; copied text has none.",
     )
     line: Series[int] = pa.Field(
         ge=1,

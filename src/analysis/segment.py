@@ -56,23 +56,27 @@ def statement_id(action: int, dept_abbr: str, section: str, position: int) -> st
     return f"a{action:02d}-{dept_abbr}-{section}-{position:03d}"
 
 
+def link_urls(texts: list[str], links: tuple[tuple[int, str], ...]) -> list[list[str]]:
+    """The URLs of a block's links, each given to the sentence of `texts` (the block's sentences in order)
+    where its words start. Positions count non-space characters, which sentence splitting and white-space
+    folding leave unchanged."""
+    found: list[list[str]] = [[] for _ in texts]
+    ends, total = [], 0
+    for text in texts:
+        total += sum(not c.isspace() for c in text)
+        ends.append(total)
+    for at, url in links:
+        index = next((i for i, end in enumerate(ends) if at < end), len(texts) - 1)
+        if texts:
+            found[index].append(url)
+    return found
+
+
 def sentences(paragraphs: list[str]) -> list[list[str]]:
     """Split each paragraph into sentence texts with the shared pipeline (batched for speed)."""
     nlp = get_nlp()
     with nlp.select_pipes(enable=["sentence_rules"]):
         return [[normalise_whitespace(s.text) for s in doc.sents if s.text.strip()] for doc in nlp.pipe(paragraphs)]
-
-
-def link_owners(texts: list[str], links: tuple[tuple[str, str], ...]) -> list[str | None]:
-    """Links of a block shared out to its sentences: each to the first sentence, from the previous
-    link's on, that contains its text (else to that previous one); 'text <url>', '; '-joined."""
-    owned: list[list[str]] = [[] for _ in texts]
-    at = 0
-    for text, url in links:
-        folded = normalise_whitespace(text)
-        at = next((k for k in range(at, len(texts)) if folded and folded in texts[k]), at)
-        owned[at].append(f"{folded} <{url}>" if folded else f"<{url}>")
-    return ["; ".join(found) or None for found in owned]
 
 
 def section_rows(section: Section, source_file: str, split: list[list[str]]) -> list[dict]:
@@ -86,7 +90,7 @@ def section_rows(section: Section, source_file: str, split: list[list[str]]) -> 
         texts = [normalise_whitespace(block.text)] if block.is_bullet else next(paragraph_sentences)
         if not block.is_bullet:
             lead_in_id = None
-        links = link_owners(texts, block.links)
+        urls = link_urls(texts, block.links)
         for s_index, text in enumerate(texts):
             position = len(rows) + 1
             sid = statement_id(section.action, section.dept_abbr, section.section, position)
@@ -110,7 +114,7 @@ def section_rows(section: Section, source_file: str, split: list[list[str]]) -> 
                     "list_lead_in_id": lead_in_id if block.is_bullet else None,
                     "text": text,
                     "n_words": count_words(text),
-                    "links": links[s_index],
+                    "links": "; ".join(urls[s_index]) or None,
                     "line": block.line,
                 }
             )

@@ -28,7 +28,7 @@ class Block:
     text: str
     line: int
     is_bullet: bool = False
-    links: tuple[tuple[str, str], ...] = ()  # (link text, URL) of links in the block (JSON pages)
+    links: tuple[tuple[int, str], ...] = ()  # (where the link's words start in `text`, counted in non-space characters; URL)
 
 
 @dataclass

@@ -39,7 +39,7 @@ class HtmlBlock:
     line: int
     level: int = 0
     is_bullet: bool = False
-    links: list[tuple[str, str]] = field(default_factory=list)
+    links: list[tuple[int, str]] = field(default_factory=list)  # (non-space characters before the link's words, URL)
 
 
 class _BlockReader(HTMLParser):
@@ -52,8 +52,7 @@ class _BlockReader(HTMLParser):
         self._stack: list[str] = []
         self._parts: list[str] = []
         self._line = 0
-        self._links: list[tuple[str, str]] = []
-        self._link: tuple[str, list[str]] | None = None
+        self._links: list[tuple[int, str]] = []
         self._skip = 0
 
     def _flush(self) -> None:
@@ -72,8 +71,8 @@ class _BlockReader(HTMLParser):
             self._stack.append(tag)
         elif tag == "br":
             self._flush()
-        elif tag == "a":
-            self._link = (dict(attrs).get("href") or "", [])
+        elif tag == "a" and dict(attrs).get("href"):
+            self._links.append((sum(not c.isspace() for part in self._parts for c in part), dict(attrs)["href"] or ""))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
@@ -82,12 +81,6 @@ class _BlockReader(HTMLParser):
             self._flush()
             if tag in self._stack:  # close it and anything left open inside it
                 del self._stack[len(self._stack) - 1 - self._stack[::-1].index(tag) :]
-        elif tag == "a" and self._link is not None:
-            href, parts = self._link
-            text = " ".join("".join(parts).split())
-            if href:
-                self._links.append((text, href))
-            self._link = None
 
     def handle_data(self, data: str) -> None:
         if self._skip:
@@ -95,8 +88,6 @@ class _BlockReader(HTMLParser):
         if not self._line and data.strip():
             self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
         self._parts.append(data)
-        if self._link is not None:
-            self._link[1].append(data)
 
     def close(self) -> None:
         super().close()
@@ -139,6 +130,17 @@ def metadata(data: dict) -> dict[str, str]:
     return {k: str(v) for k, v in meta.items() if v is not None}
 
 
+def _nonspace(text: str) -> int:
+    return sum(not c.isspace() for c in text)
+
+
+def _shifted(links: tuple[tuple[int, str], ...], line: str, text: str) -> tuple[tuple[int, str], ...]:
+    """Link positions of a line, for a block that is the end of it (a heading fused with its first
+    sentence keeps only the sentence); links in the dropped start are not the block's."""
+    cut = _nonspace(line) - _nonspace(text)
+    return tuple((at - cut, url) for at, url in links if at >= cut)
+
+
 def _page_text(title: str, blocks: list[HtmlBlock]) -> str:
     """The page as the text reader reads a copy: the title, then one line per block, bullets marked '- '."""
     lines = [title] + [f"- {b.text}" if b.is_bullet else b.text for b in blocks]
@@ -158,6 +160,7 @@ def parse_json(raw: bytes, source: str) -> Document:
     title = " ".join(str(data.get("title") or "").split())
     body_lines = [0] + [b.line for b in blocks]  # line n of the page text -> line of details.body (0: the title)
     links = [()] + [tuple(b.links) for b in blocks]
+    lines = [title] + [b.text for b in blocks]
 
     def body_line(n: int) -> int:
         return body_lines[n - 1]
@@ -171,7 +174,7 @@ def parse_json(raw: bytes, source: str) -> Document:
         raise ParseError(source, relined(err.message), body_line(err.line) if err.line else None) from None
     placed = [b for s in doc.sections for b in s.blocks] + doc.unsectioned + doc.furniture + doc.headings
     for block in placed:
-        block.links, block.line = links[block.line - 1], body_line(block.line)
+        block.links, block.line = _shifted(links[block.line - 1], lines[block.line - 1], block.text), body_line(block.line)
     for section in doc.sections:
         section.heading_line = body_line(section.heading_line)
     doc.warnings = [relined(w) for w in doc.warnings]
