@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import boilerplate
+from analysis import boilerplate, periods
 from analysis.departments import DEPARTMENTS
-from analysis.schemas import SECTIONS
 
 N_DEFAULT = 100_000
 SEED = 20150116
@@ -53,12 +52,12 @@ def synthetic_statements(n: int = N_DEFAULT, seed: int = SEED) -> tuple[pd.DataF
     n_families = 400
     families = [(rng.choice(VERBS), " ".join(rng.choice(vocab) for _ in range(rng.randint(5, 10)))) for _ in range(n_families)]
     actions = range(1, 41)
-    per_section = max(1, n // (len(depts) * len(actions) * len(SECTIONS)) + 1)
+    per_section = max(1, n // (len(depts) * len(actions) * len(periods.NAMES)) + 1)
     rows, planted = [], set()
     for action in actions:
         for dept in depts:
-            for section in SECTIONS:
-                kind, year = section.split("_")
+            for section in periods.NAMES:
+                kind, year = periods.split(section)
                 for position in range(1, per_section + 1):
                     if len(rows) >= n:
                         break
@@ -107,7 +106,8 @@ def main(argv: list[str]) -> None:
 
     print(f"command: {shown(Path(sys.executable))} {shown(Path(__file__).resolve())}{' ' + str(n) if n != N_DEFAULT else ''}")
     frame, planted = synthetic_statements(n)
-    print(f"statements: {len(frame):,} ({frame['dept_abbr'].nunique()} departments, {frame['action'].nunique()} actions, {len(planted):,} planted template members)")
+    print(f"statements: {len(frame):,} ({frame['dept_abbr'].nunique()} departments, {frame['action'].nunique()} actions, "
+          f"{len(planted):,} planted template members)")
 
     start = time.perf_counter()
     shapes = [boilerplate.shape(t) for t in frame["text"]]
@@ -142,7 +142,8 @@ def main(argv: list[str]) -> None:
     start = time.perf_counter()
     table = boilerplate.classify(frame)
     elapsed = time.perf_counter() - start
-    print(f"whole classifier (all signals and published measures): {elapsed:.1f} s wall, {len(frame) / elapsed:,.0f} statements/s, {int(table['is_boilerplate'].sum()):,} boilerplate")
+    print(f"whole classifier (all signals and published measures): {elapsed:.1f} s wall, {len(frame) / elapsed:,.0f} statements/s, "
+          f"{int(table['is_boilerplate'].sum()):,} boilerplate")
 
 
 if __name__ == "__main__":

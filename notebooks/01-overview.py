@@ -22,11 +22,9 @@
 # to `reports/figures/`.
 
 # %%
-import pandas as pd
+from analysis import plots, summaries, tables
 
-from analysis import paths, plots, summaries
-
-statements = pd.read_parquet(paths.PROCESSED / "statements.parquet")
+statements = tables.read("statements")
 print(f"{len(statements)} statements, {statements['n_words'].sum()} words, "
       f"{statements['dept_abbr'].nunique()} departments, {statements['section'].nunique()} periods, "
       f"from {statements['source_file'].nunique()} page(s)")

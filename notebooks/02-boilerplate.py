@@ -29,18 +29,14 @@
 # %%
 import pandas as pd
 
-from analysis import paths, plots, summaries
+from analysis import periods, plots, summaries, tables
 
-
-def read(name: str) -> pd.DataFrame:
-    return pd.read_csv(paths.PROCESSED / f"{name}.csv", keep_default_na=False, na_values=[""])
-
-
-statements = pd.read_parquet(paths.PROCESSED / "statements.parquet")
-table, sections, departments = read("boilerplate"), read("sections"), read("departments")
+statements = tables.read("statements")
+table, sections, departments = tables.read("boilerplate"), tables.read("sections"), tables.read("departments")
 names = statements.drop_duplicates("dept_abbr").set_index("dept_abbr")["department"]
 n_b = int(table["is_boilerplate"].sum())
-words_b = int(statements["n_words"].where(table["is_boilerplate"].to_numpy(), 0).sum())
+classified = summaries.classified(statements, table)  # joined on statement_id
+words_b = int(classified.loc[classified["is_boilerplate"], "n_words"].sum())
 print(f"{len(table)} statements: {n_b} boilerplate ({n_b / len(table):.0%}), "
       f"{words_b} of {statements['n_words'].sum()} words ({words_b / statements['n_words'].sum():.0%})")
 table["boilerplate_reason"].fillna("substantive").value_counts().rename("statements").to_frame()
@@ -90,7 +86,7 @@ tidy = grid.reset_index().melt(id_vars="dept_abbr", var_name="section", value_na
 by_period = sections.groupby("section").agg(words=("words", "sum"), b=("boilerplate_words", "sum"))
 period_share = (1 - by_period["b"] / by_period["words"]).reindex(grid.columns)
 best, worst = period_share.idxmax(), period_share.idxmin()
-label = {s: f"{s.split('_')[1]} {s.split('_')[0].replace('commitment', 'commitments').replace('plan', 'plans')}" for s in grid.columns}
+label = {s: periods.text_label(s) for s in grid.columns}
 plots.export(
     fig,
     "02-substantive-share-heatmap",
@@ -198,7 +194,7 @@ with pd.option_context("display.max_colwidth", 120):
 
 # %%
 change = summaries.plan_to_progress(sections)
-pairs = [("commitment_2012", "progress_2013"), ("plan_2014", "progress_2014")]
+pairs = [(plan, progress) for plan, progress in periods.PLAN_PROGRESS.items() if progress]
 fig, axes = plots.new_figure(9, 6.8, ncols=2, sharey=True)
 depts = sorted(change["dept_abbr"].unique(), key=str.lower, reverse=True)
 for ax, (plan, progress) in zip(axes, pairs):
@@ -215,14 +211,15 @@ for ax, (plan, progress) in zip(axes, pairs):
     ax.tick_params(axis="y", length=0)
 axes[0].set_yticks(range(len(depts)), depts)
 axes[1].legend(loc="upper center", bbox_to_anchor=(-0.05, -0.13), ncols=2, frameon=False, fontsize=8)
-main = change[change["plan_section"] == "plan_2014"]
+main_plan = [plan for plan, progress in pairs][-1]  # the latest plan with a progress report on it
+main = change[change["plan_section"] == main_plan]
 up, down = int((main["change"] > 0).sum()), int((main["change"] < 0).sum())
 plots.export(
     fig,
     "02-plans-to-progress",
-    title=f"{up} departments reported more substantively on 2014 than they planned it, {down} less",
+    title=f"{up} departments reported more substantively on {periods.year(main_plan)} than they planned it, {down} less",
     subtitle=f"Substantive share of words in each plan (orange) and in the progress report on it (blue); "
-             f"median change for 2014 {main['change'].median():+.0%}",
+             f"median change for {periods.year(main_plan)} {main['change'].median():+.0%}",
     alt=(f"Dot plot in two panels, commitments 2012 against progress 2013 and plans 2014 against progress 2014, one row "
          f"per department, joining the substantive share of the plan to that of the progress report. For 2014, {up} "
          f"departments' progress reports are more substantive than their plans, {down} less, and "

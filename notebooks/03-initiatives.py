@@ -17,21 +17,18 @@
 # # 03 Named initiatives: what departments name, who names it, and whether plans reappear
 #
 # `data/processed/initiatives.csv` lists every named programme, event, network, standard, plan, tool,
-# project and group the departments report (METHODS §2), with all spellings merged;
+# project and group the departments report (docs/methods.md "Named initiatives"), with all spellings merged;
 # `initiative_mentions.csv` has one row per occurrence. Both are built by `make data`
 # (`analysis.initiatives`); the rules, types and measured scores are in `docs/codebook.md` and
 # `docs/methods.md`. The tables also keep named units and organisations (GDS, Civil Service Learning),
 # typed as such; this notebook counts initiatives only.
 
 # %%
-import numpy as np
-import pandas as pd
+from analysis import initiatives, periods, plots, tables
 
-from analysis import initiatives, paths, plots
-
-statements = pd.read_parquet(paths.PROCESSED / "statements.parquet")
-table = pd.read_csv(paths.PROCESSED / "initiatives.csv", keep_default_na=False, na_values=[""])
-mentions = pd.read_csv(paths.PROCESSED / "initiative_mentions.csv")
+statements = tables.read("statements")
+table = tables.read("initiatives")
+mentions = tables.read("initiative_mentions")
 named = initiatives.initiatives_only(table)
 named_mentions = mentions[mentions["initiative_id"].isin(named["initiative_id"])]
 print(f"{len(named)} named initiatives, {len(named_mentions)} mentions in {named_mentions['statement_id'].nunique()} of "
@@ -124,7 +121,7 @@ summary
 carried[["dept_abbr", "name", "type", "plan_section", "progress_section", "status", "related_to"]]
 
 # %%
-sections = [s for s in plots.SECTION_LABELS]
+sections = list(periods.NAMES)
 pairs = carried.drop_duplicates(["dept_abbr", "initiative_id"]).reset_index(drop=True)
 timeline = initiatives.timeline(mentions, statements, table)
 status_colour = {"carried": plots.CATEGORICAL[1], "related": plots.CATEGORICAL[3], "not_carried": plots.CATEGORICAL[2],
@@ -145,7 +142,7 @@ for y, pair in enumerate(pairs.itertuples()):
         ax.text(len(sections) - 0.55 + 0.75 * k, y, st.replace("_", " "), va="center", fontsize=8, color=status_colour[st],
                 fontweight="bold")
 ax.set_yticks(range(len(pairs)), labels)
-ax.set_xticks(range(len(sections)), [plots.SECTION_LABELS[s] for s in sections])
+ax.set_xticks(range(len(sections)), [periods.chart_label(s) for s in sections])
 ax.set_xlim(-0.5, len(sections) + 0.6)
 ax.set_ylim(len(pairs) - 0.5, -0.5)
 ax.grid(axis="y", visible=False)

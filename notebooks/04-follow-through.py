@@ -31,12 +31,10 @@
 # %%
 import pandas as pd
 
-from analysis import followthrough, paths, plots
+from analysis import followthrough, plots, tables, vocabulary
 
-follow = pd.read_csv(paths.PROCESSED / "follow_through.csv", keep_default_na=False, na_values=[""])
-follow["plan_testable"] = follow["plan_testable"].astype(bool)
-follow["plan_is_lead_in"] = follow["plan_is_lead_in"].astype(bool)
-summary = followthrough.department_summary(follow)
+follow = tables.read("follow_through")
+summary = tables.read("follow_through_departments")
 judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
 print(f"{len(follow)} plan statements: {len(judged)} with a progress period to judge them by, "
       f"{int((follow['status'] == 'pending').sum())} pending (2015 plans), "
@@ -56,7 +54,7 @@ summary.drop(columns=["action", "department"]).set_index("dept_abbr")
 # One bar per department, one segment per status, largest number of plans at the top.
 
 # %%
-STATUS_ORDER = ["delivered", "partial", "echoed", "not_reported", "not_applicable"]
+STATUS_ORDER = list(vocabulary.EVALUATED_STATUSES)
 COLOURS = dict(zip(STATUS_ORDER, [plots.CATEGORICAL[0], plots.CATEGORICAL[1], plots.CATEGORICAL[2], plots.CATEGORICAL[3], plots.CONTEXT]))
 counts = summary.set_index("dept_abbr")[STATUS_ORDER]
 counts = counts.loc[counts.sum(axis=1).sort_values(kind="stable").index]

@@ -361,7 +361,7 @@ def test_bad_input_is_a_clear_error():
 
 def test_empty_table_gives_an_empty_result():
     result = bp.classify(table(HAND).iloc[:0])
-    assert result.empty and list(result.columns) == bp.OUTPUT_COLUMNS
+    assert result.empty and list(result.columns) == schemas.columns("boilerplate")
 
 
 # --- no rule names a department or quotes the seed --------------------------------------------------------

@@ -74,7 +74,7 @@ def test_thresholds_are_the_cross_validation_choice(seed_report):
 
 
 def test_held_out_scores_are_numbers(seed_report):
-    line = next(l for l in seed_report.splitlines() if "held out (leave one department out)" in l)
+    line = next(row for row in seed_report.splitlines() if "held out (leave one department out)" in row)
     scores = dict(part.split("=") for part in line.split() if "=" in part)
     assert int(scores["n"]) == 186
     assert 0 <= float(scores["f1"]) <= 1 and -1 <= float(scores["kappa"]) <= 1

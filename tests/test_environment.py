@@ -6,14 +6,22 @@ import re
 
 from analysis import paths
 
+_PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s\\]+)(?:\s+\\)?$")
+_HASH = re.compile(r"^\s+--hash=sha256:[0-9a-f]{64}(?:\s+\\)?$")
+
+
+def _lock_lines() -> list[str]:
+    """Lines of requirements.lock that are not comments (pip-compile writes '# via' notes)."""
+    lines = (paths.ROOT / "requirements.lock").read_text().splitlines()
+    return [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
 
 def _lock() -> dict[str, str]:
     pins = {}
-    for line in (paths.ROOT / "requirements.lock").read_text().splitlines():
-        line = line.split("#")[0].strip()
-        if line:
-            name, version = line.split("==")
-            pins[name.lower().replace("_", "-")] = version
+    for line in _lock_lines():
+        match = _PIN.match(line)
+        if match:
+            pins[match[1].lower().replace("_", "-")] = match[2]
     return pins
 
 
@@ -27,10 +35,20 @@ def _conda_pins() -> dict[str, str]:
     return {m[1].lower(): m[2] for m in re.finditer(r"^\s*-\s*([A-Za-z0-9_.\-]+)==([^\s#]+)", text, re.M)}
 
 
-def test_every_lock_line_is_pinned():
-    for line in (paths.ROOT / "requirements.lock").read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[^\s]+", line.strip()), line
+def test_every_lock_line_is_a_pin_or_a_hash_and_every_pin_has_hashes():
+    hashes_of: dict[str, int] = {}
+    current = None
+    for line in _lock_lines():
+        pin = _PIN.match(line)
+        if pin:
+            current = pin[1]
+            hashes_of[current] = 0
+        else:
+            assert _HASH.match(line) and current, f"neither an exact pin nor a sha256 hash: {line!r}"
+            hashes_of[current] += 1
+    assert hashes_of, "requirements.lock pins nothing"
+    unhashed = [name for name, n in hashes_of.items() if not n]
+    assert not unhashed, f"pins without hashes (run make lock): {unhashed}"
 
 
 def test_direct_dependencies_are_locked():
@@ -50,3 +68,13 @@ def test_environment_yml_python_matches_lock_python():
     header = (paths.ROOT / "requirements.lock").read_text().splitlines()[0]
     conda_python = re.search(r"python=(\d+\.\d+)", (paths.ROOT / "environment.yml").read_text())[1]
     assert conda_python in header
+
+
+def test_pyproject_declares_the_direct_dependencies():
+    import tomllib
+
+    project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text())["project"]
+    declared = [*project["dependencies"], *(d for extra in project["optional-dependencies"].values() for d in extra)]
+    names = sorted(re.split(r"[<>=!~ \[]", d, maxsplit=1)[0].lower() for d in declared)
+    assert names == sorted(_direct())
+    assert project["requires-python"] == ">=3.11"

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import boilerplate, schemas, summaries
+from analysis import boilerplate, periods, schemas, summaries
 
 
 def _statements() -> pd.DataFrame:
@@ -121,7 +121,7 @@ def test_share_grid_orders_by_overall_share():
     grid = summaries.share_grid(summaries.departments(_statements(), _boilerplate()))
     # DWP is 80% substantive overall, AGO 50%: DWP first.
     assert list(grid.index) == ["DWP", "AGO"]
-    assert list(grid.columns) == schemas.SECTIONS
+    assert list(grid.columns) == list(periods.NAMES)
     assert grid.loc["AGO", "commitment_2012"] == 0.75
     assert math.isnan(grid.loc["DWP", "commitment_2012"])
 

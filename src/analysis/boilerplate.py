@@ -1,4 +1,4 @@
-"""Boilerplate versus substantive: a transparent, rule-based classifier of statements (METHODS §1).
+"""Boilerplate versus substantive: a transparent, rule-based classifier of statements (docs/methods.md).
 
 Every statement gets one reason, in the codebook's order of precedence:
 
@@ -35,10 +35,8 @@ import numpy as np
 import pandas as pd
 from datasketch import MinHash, MinHashLSH
 
-from analysis import departments
-
-REASONS = ("not_applicable", "template", "repeat", "vague")
-"""Boilerplate reasons in order of precedence; a substantive statement has no reason (empty)."""
+from analysis import departments, periods, schemas
+from analysis.vocabulary import BOILERPLATE_REASONS as REASONS  # in order of precedence; substantive: no reason
 
 # Placeholders that replace names before statements are compared (lower case, never English words).
 DEPT, CENTRE, SERIES = "xdeptx", "xcentrex", "xseriesx"
@@ -65,7 +63,7 @@ class Thresholds:
     specific_weight: int = 3
     """How many concrete words one new specific item (name, number, date) is worth in the vague balance."""
     template_min_departments: int = 2
-    """A shape is a template when this many departments use it (METHODS: "in other departments' updates"). Fixed."""
+    """A shape is a template when this many departments use it (docs/codebook.md: "in another department's update"). Fixed."""
     template_min_tokens: int = 3
     """Shapes shorter than this are grouped and reported but never called template (a bare "xdeptx will:"). Fixed."""
 
@@ -85,31 +83,6 @@ LSL_MIN_DOCUMENTS = 5
 """Lang and Stice-Lawrence flag: a 4-gram is boilerplate when at least this many documents (a department's
 section set for one action) use it. 5 of the seed's 17 departments is the published ~30%."""
 
-OUTPUT_COLUMNS = [
-    "statement_id",
-    "boilerplate_reason",
-    "is_boilerplate",
-    "boilerplate_score",
-    "template_id",
-    "template_size",
-    "template_similarity",
-    "repeat_of",
-    "repeat_similarity",
-    "new_specific",
-    "vague_cues",
-    "n_vague_cues",
-    "concrete_terms",
-    "concrete_words",
-    "vague_balance",
-    "specific_terms",
-    "specific_items",
-    "specific_words",
-    "specificity",
-    "lsl_doc_count",
-    "lsl_boilerplate",
-    "yoy_cosine",
-    "yoy_jaccard",
-]
 
 REQUIRED_COLUMNS = ("statement_id", "action", "action_title", "dept_abbr", "section", "year", "is_lead_in", "list_lead_in_id", "text", "n_words")
 
@@ -411,7 +384,7 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
     """Names (runs of capitalised words), numbers, dates and months in a statement (Hope et al., 2016).
 
     Not counted: department names, GDS / Cabinet Office, the strategy's name and its action numbers
-    (every update has them, METHODS §1); a capitalised word that only starts the sentence; an acronym in
+    (every update has them, docs/methods.md "Boilerplate versus substantive"); a capitalised word that only starts the sentence; an acronym in
     brackets right after the words it abbreviates (kept as an alias); a bare year inside the reporting
     window, i.e. the period's year or the one before, which only restates the period.
 
@@ -465,7 +438,7 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
             first = False
             continue
         if tok[0].isdigit() or tok.lower() in NUMBER_WORDS:
-            if current and not tok.lower() in NUMBER_WORDS:
+            if current and tok.lower() not in NUMBER_WORDS:
                 current.append(tok)  # "Sprint 13"
                 flush()
             else:
@@ -510,12 +483,12 @@ def item_key(item: str, year: int | None = None) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
-def section_order(section: str) -> tuple[int, int]:
-    """Time order of periods: commitment_2012 < progress_2013 < plan_2014 < progress_2014 < plan_2015."""
-    kind, _, year = str(section).partition("_")
-    if not (year.isdigit() and len(year) == 4) or kind not in {"commitment", "plan", "progress"}:
-        raise BoilerplateInputError(f"unknown section {section!r}: expected commitment_YYYY, progress_YYYY or plan_YYYY")
-    return int(year), 1 if kind == "progress" else 0
+def section_order(section: str) -> tuple[int, int, int]:
+    """Time order of periods (`periods.order_key`); an unknown period is an input error."""
+    try:
+        return periods.order_key(section)
+    except ValueError as err:
+        raise BoilerplateInputError(str(err)) from None
 
 
 def repeats(frame: pd.DataFrame) -> pd.DataFrame:
@@ -600,7 +573,7 @@ VAGUE_CUES: dict[str, str] = {
     "raise awareness": r"\b(?:rais|improv|increas|promot|build)\w*\s+(?:\w+\s+){0,2}(?:awareness|capability|capabilities|understanding|knowledge)\b",
 }
 """Cue name -> regular expression (case-insensitive, on the name-masked text). General English
-continuation, intent and hedging language (METHODS §1 lists "continue to", "keen to", "seek to", "work
+continuation, intent and hedging language (docs/methods.md "Boilerplate versus substantive" lists "continue to", "keen to", "seek to", "work
 closely with", "where appropriate"); none names a department or quotes a statement."""
 _VAGUE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in VAGUE_CUES.items()}
 
@@ -859,38 +832,11 @@ def decide(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataF
     return out
 
 
-_DTYPES = {
-    "statement_id": "str",
-    "boilerplate_reason": "str",
-    "is_boilerplate": "bool",
-    "boilerplate_score": "float64",
-    "template_id": "str",
-    "template_size": "int64",
-    "template_similarity": "float64",
-    "repeat_of": "str",
-    "repeat_similarity": "float64",
-    "new_specific": "int64",
-    "vague_cues": "str",
-    "n_vague_cues": "int64",
-    "concrete_terms": "str",
-    "concrete_words": "int64",
-    "vague_balance": "int64",
-    "specific_terms": "str",
-    "specific_items": "int64",
-    "specific_words": "int64",
-    "specificity": "float64",
-    "lsl_doc_count": "int64",
-    "lsl_boilerplate": "bool",
-    "yoy_cosine": "float64",
-    "yoy_jaccard": "float64",
-}
-
-
 def classify(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataFrame:
     """The boilerplate table: one row per statement, in the order of the statements table, with the
-    reason, flag, score and the evidence columns of `OUTPUT_COLUMNS`."""
+    reason, flag, score and the evidence columns of `schemas.Boilerplate`."""
     if isinstance(statements, pd.DataFrame) and statements.empty:
         check_statements(statements)
-        return pd.DataFrame({c: pd.Series(dtype=d) for c, d in _DTYPES.items()})[OUTPUT_COLUMNS]
+        return schemas.empty("boilerplate")
     out = decide(features(statements, thresholds), thresholds).reset_index(drop=True)
-    return out[OUTPUT_COLUMNS].astype(_DTYPES)
+    return schemas.build("boilerplate", out)

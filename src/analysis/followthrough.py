@@ -2,7 +2,7 @@
 
 For every plan statement (``plan_Y`` -> ``progress_Y``; ``commitment_Y`` -> ``progress_{Y+1}``; same
 department and action) this module finds the progress statements that report on it and assigns one
-status (METHODS.md section 3; the project's rules are in docs/codebook.md):
+status (docs/methods.md "Plan-to-delivery follow-through"; the project's rules are in docs/codebook.md):
 
 ``delivered``       every part of the plan has a progress statement reporting a concrete new measure
                     that covers the part's content;
@@ -50,12 +50,9 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from analysis import boilerplate, departments
+from analysis import boilerplate, departments, periods, schemas
 from analysis.nlp import get_nlp
-
-STATUSES = ["delivered", "partial", "echoed", "not_reported", "not_applicable", "pending"]
-EVALUATED_STATUSES = STATUSES[:5]  # pending plans have nothing to judge
-REPORTED_STATUSES = ["delivered", "partial", "echoed", "not_reported"]
+from analysis.vocabulary import EVALUATED_STATUSES, NOT_INITIATIVE_TYPES
 
 # --- thresholds (named, documented; docs/methods.md reports the cross-validated check) -------------
 # A progress statement relates to a plan part when their TF-IDF cosine reaches MATCH_THRESHOLD (or they
@@ -89,7 +86,7 @@ class Thresholds:
 DEFAULT_THRESHOLDS = Thresholds()
 
 # --- vocabularies ------------------------------------------------------------------------------------
-# Organisations every update names; like department names they say nothing specific (METHODS.md section 1).
+# Organisations every update names; like department names they say nothing specific (docs/methods.md "Boilerplate versus substantive").
 ORGANISATION_NAMES = ("Government Digital Service", "GDS")
 
 # Lemmas that frame a plan rather than name what it delivers: modal and continuation verbs, partnership
@@ -338,7 +335,6 @@ def _acronym_aliases(texts: Iterable[str]) -> dict[str, str]:
 
 
 MentionSpan = tuple[str, int, int, bool]  # (name key, char_start, char_end, is an organisation or unit)
-NOT_INITIATIVE_TYPES = frozenset({"organisation", "unit"})
 
 
 def features(
@@ -524,37 +520,11 @@ def _template_flags(statements: pd.DataFrame, feats: list[Features]) -> np.ndarr
 
 # --- section pairing ------------------------------------------------------------------------------------
 def paired_section(section: str) -> str | None:
-    """plan_Y -> progress_Y; commitment_Y -> progress_{Y+1}; None for progress sections."""
-    kind, _, year = section.partition("_")
-    if kind == "plan":
-        return f"progress_{year}"
-    if kind == "commitment":
-        return f"progress_{int(year) + 1}"
-    return None
+    """plan_Y -> progress_Y; commitment_Y -> progress_{Y+1}; None for progress sections (`periods.reported_in`)."""
+    return periods.reported_in(section)
 
 
 # --- the analysis ----------------------------------------------------------------------------------------
-OUTPUT_COLUMNS = [
-    "plan_statement_id",
-    "department",
-    "dept_abbr",
-    "action",
-    "plan_section",
-    "progress_section",
-    "plan_text",
-    "plan_testable",
-    "status",
-    "evidence_statement_ids",
-    "evidence_text",
-    "score",
-    "shared_terms",
-    "n_parts",
-    "parts_delivered",
-    "plan_is_lead_in",
-    "status_reason",
-]
-
-
 @dataclass
 class _Evidence:
     statement_id: str
@@ -643,7 +613,7 @@ def follow_through(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     initiatives: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One row per plan statement with its status, testability and evidence (columns: OUTPUT_COLUMNS).
+    """One row per plan statement with its status, testability and evidence (columns: schemas.FollowThrough).
 
     `boilerplate` (analysis.boilerplate.classify: statement_id, boilerplate_reason) and `mentions`
     (analysis.initiatives.extract: statement_id, initiative_id, char_start, char_end, optionally type)
@@ -750,7 +720,7 @@ class Matcher:
         if not self.use_repeat_fallback:
             return out
         progress = [k for k in idx if self.sections[k].startswith("progress_")]
-        year = {k: int(self.sections[k].split("_")[1]) for k in progress}
+        year = {k: periods.year(self.sections[k]) for k in progress}
         for k in progress:
             earlier = [j for j in progress if year[j] < year[k] and not (self.feats[k].specifics - self.feats[j].specifics)]
             if earlier:
@@ -850,7 +820,7 @@ class Matcher:
     def table(self, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> pd.DataFrame:
         """The follow_through table under these thresholds."""
         rows = [self._judge(plan, thresholds) for plan in self.plans]
-        return typed(pd.DataFrame(rows, columns=OUTPUT_COLUMNS))
+        return typed(pd.DataFrame(rows, columns=schemas.columns("follow_through")))
 
     def _judge(self, plan: _Plan, th: Thresholds) -> dict:
         if plan.fixed_status:
@@ -933,12 +903,7 @@ def _decide(outcomes: list[tuple[str, list[_Evidence]]], testable: bool, section
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:
     """Column dtypes of the follow_through table, rows in plan order."""
-    frame = frame.copy()
-    for column in ["plan_statement_id", "department", "dept_abbr", "plan_section", "plan_text", "status", "status_reason"]:
-        frame[column] = frame[column].astype("str")
-    for column in ["progress_section", "evidence_statement_ids", "evidence_text", "shared_terms"]:
-        frame[column] = frame[column].astype("str").where(frame[column].notna(), pd.NA)
-    frame = frame.astype({"action": "int64", "n_parts": "int64", "parts_delivered": "int64", "plan_testable": "bool", "plan_is_lead_in": "bool", "score": "float64"})
+    frame = schemas.build("follow_through", frame)
     return frame.sort_values(["action", "dept_abbr", "plan_statement_id"], kind="stable").reset_index(drop=True)
 
 
@@ -958,17 +923,14 @@ def department_summary(follow_through: pd.DataFrame) -> pd.DataFrame:
     summary = summary.fillna({"plans": 0, "testable_plans": 0, "pending": 0})
     for column in ["plans", "testable_plans", *EVALUATED_STATUSES, "pending"]:
         summary[column] = summary[column].astype("int64")
-    testable_done = ft[ft["plan_testable"] & ft["status"].isin(["delivered", "partial"])].groupby(keys).size().rename("testable_delivered_or_partial").reset_index()
+    delivered_or_partial = ft["plan_testable"] & ft["status"].isin(["delivered", "partial"])
+    testable_done = ft[delivered_or_partial].groupby(keys).size().rename("testable_delivered_or_partial").reset_index()
     summary = summary.merge(testable_done, on=keys, how="left").fillna({"testable_delivered_or_partial": 0})
     summary["testable_delivered_or_partial"] = summary["testable_delivered_or_partial"].astype("int64")
     rate = summary["testable_delivered_or_partial"] / summary["testable_plans"].where(summary["testable_plans"] > 0)
     summary["delivery_rate"] = rate.astype("float64")
     summary["testable_share"] = (summary["testable_plans"] / summary["plans"].where(summary["plans"] > 0)).astype("float64")
-    columns = [
-        "action", "department", "dept_abbr", "plans", "testable_plans", "delivered", "partial", "echoed", "not_reported",
-        "not_applicable", "pending", "testable_delivered_or_partial", "delivery_rate", "testable_share",
-    ]
-    return summary[columns].sort_values(["action", "dept_abbr"], kind="stable").reset_index(drop=True)
+    return schemas.build("follow_through_departments", summary).sort_values(["action", "dept_abbr"], kind="stable").reset_index(drop=True)
 
 
 def similarity_baseline(scores: pd.Series, low: float, high: float) -> pd.Series:

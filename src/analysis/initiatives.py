@@ -1,6 +1,6 @@
 """Named initiatives: programmes, events, networks, standards, plans, tools, projects and groups.
 
-`extract(statements)` finds every proper-named thing a department reports (METHODS §2) and returns
+`extract(statements)` finds every proper-named thing a department reports (docs/methods.md "Named initiatives") and returns
 two tables: one row per canonical name (`initiatives`) and one row per occurrence in a statement
 (`mentions`). Everything is rule-based, on the project's one spaCy pipeline (`analysis.nlp`), so it
 works without a trained model:
@@ -48,29 +48,18 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from analysis import departments
+from analysis import departments, periods, schemas
 from analysis.nlp import get_nlp
-from analysis.schemas import SECTIONS
+from analysis.vocabulary import INITIATIVE_TYPES
+from analysis.vocabulary import NAME_TYPES as TYPES
 
 # ---------------------------------------------------------------------------------------------------
 # Vocabularies (general, documented in docs/codebook.md)
 # ---------------------------------------------------------------------------------------------------
 
-#: Every type a name can get. The first eight are initiatives; `unit` and `organisation` are named
-#: things that are not initiatives, kept in the table (typed) so analysts can see what was excluded.
-TYPES: tuple[str, ...] = (
-    "programme",
-    "event",
-    "network",
-    "standard/guidance",
-    "strategy/plan",
-    "tool/product",
-    "project",
-    "group",
-    "unit",
-    "organisation",
-)
-INITIATIVE_TYPES: tuple[str, ...] = TYPES[:8]
+# TYPES (every type a name can get) and INITIATIVE_TYPES (the first eight) come from analysis.vocabulary:
+# `unit` and `organisation` are named things that are not initiatives, kept in the table (typed) so
+# analysts can see what was excluded.
 
 #: Last word of a name (lower case, singular) -> type.
 HEAD_NOUNS: dict[str, str] = {
@@ -120,7 +109,7 @@ TYPE_NOUNS: dict[str, str] = {
     **dict.fromkeys(["team", "division", "directorate", "unit"], "unit"),
 }
 
-#: Last words of places: such names are dropped (METHODS §2: places are not initiatives).
+#: Last words of places: such names are dropped (docs/methods.md "Named initiatives": places are not initiatives).
 PLACE_HEADS = frozenset({"house", "bridge", "street", "road", "square", "tower", "building", "park", "lane"})
 
 CONNECTORS = frozenset({"of", "and", "for", "in", "by", "&"})
@@ -772,8 +761,6 @@ def find_mentions(texts: Sequence[str], ner: NerFunction | None = None) -> list[
 # Tables
 # ---------------------------------------------------------------------------------------------------
 
-INITIATIVE_COLUMNS = ["initiative_id", "name", "type", "aliases", "owner_department", "departments", "n_mentions", "first_section", "sections"]
-MENTION_COLUMNS = ["statement_id", "initiative_id", "surface", "char_start", "char_end"]
 LIST_SEPARATOR = "; "
 
 
@@ -783,7 +770,7 @@ def _dept_order(abbr: str) -> tuple[int, str]:
 
 
 def _section_order(section: str) -> tuple[int, str]:
-    return (SECTIONS.index(section) if section in SECTIONS else len(SECTIONS)), section
+    return (periods.NAMES.index(section) if section in periods.BY_NAME else len(periods.NAMES)), section
 
 
 def extract(statements: pd.DataFrame, ner: NerFunction | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -833,16 +820,13 @@ def extract(statements: pd.DataFrame, ner: NerFunction | None = None) -> tuple[p
                 {"_row": m.row, "statement_id": frame.at[m.row, "statement_id"], "initiative_id": initiative_id,
                  "surface": text[m.start : m.end], "char_start": m.start, "char_end": m.end}
             )
-    initiatives = pd.DataFrame(rows, columns=INITIATIVE_COLUMNS)
+    initiatives = pd.DataFrame(rows, columns=schemas.columns("initiatives"))
     initiatives = initiatives.sort_values("initiative_id", kind="stable").reset_index(drop=True)
-    initiatives = initiatives.astype(
-        {"initiative_id": "str", "name": "str", "type": "str", "aliases": "str", "departments": "str", "first_section": "str", "sections": "str", "n_mentions": "int64"}
-    )
-    initiatives["owner_department"] = initiatives["owner_department"].astype("str").where(initiatives["owner_department"].notna(), pd.NA)
-    mention_frame = pd.DataFrame(mention_rows, columns=["_row", *MENTION_COLUMNS])
+    initiatives = schemas.build("initiatives", initiatives)
+    initiatives["owner_department"] = initiatives["owner_department"].where(initiatives["owner_department"].notna(), pd.NA)
+    mention_frame = pd.DataFrame(mention_rows, columns=["_row", *schemas.columns("initiative_mentions")])
     mention_frame = mention_frame.sort_values(["_row", "char_start"], kind="stable").drop(columns="_row").reset_index(drop=True)
-    mention_frame = mention_frame.astype({"statement_id": "str", "initiative_id": "str", "surface": "str", "char_start": "int64", "char_end": "int64"})
-    return initiatives, mention_frame
+    return initiatives, schemas.build("initiative_mentions", mention_frame)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -895,13 +879,10 @@ def by_type(initiatives: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index()
 
 
-#: Plan-to-progress pairs (METHODS §3); plan_2015 has no later progress period.
-PLAN_PROGRESS = {"commitment_2012": "progress_2013", "plan_2014": "progress_2014", "plan_2015": None}
-
 
 def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
     """For every (department, initiative) named in a commitment or plan section, is it named again in
-    the same department's next progress section (METHODS §3 pairs)? Initiatives only. status:
+    the same department's next progress section (docs/methods.md "Plan-to-delivery follow-through" pairs)? Initiatives only. status:
 
     - carried: the same initiative is named;
     - related: not the same, but one whose name contains it or is contained in it ("Fast Stream" then
@@ -922,9 +903,9 @@ def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives:
 
     rows = []
     for dept, iid, section in sorted(named, key=lambda x: (_dept_order(x[0]), _section_order(x[2]), x[1])):
-        if section not in PLAN_PROGRESS:
+        if section not in periods.PLAN_PROGRESS:
             continue
-        later = PLAN_PROGRESS[section]
+        later = periods.PLAN_PROGRESS[section]
         relatives: list[str] = []
         if later is None or (dept, later) not in progress_present:
             status = "pending"
@@ -950,7 +931,7 @@ def carry_through_summary(carried: pd.DataFrame) -> pd.DataFrame:
     """Counts of carry_through statuses per plan section (rows in time order, every status a column)."""
     counts = carried.groupby(["plan_section", "status"]).size().unstack("status", fill_value=0)
     counts = counts.reindex(columns=CARRY_STATUSES, fill_value=0)
-    counts = counts.reindex([s for s in PLAN_PROGRESS if s in counts.index]).astype("int64")
+    counts = counts.reindex([s for s in periods.PLAN_PROGRESS if s in counts.index]).astype("int64")
     counts["named"] = counts.sum(axis=1)
     return counts
 
@@ -961,7 +942,7 @@ def unplanned(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.
     ctx = mention_context(mentions, statements, initiatives)
     ctx = ctx[ctx["type"].isin(INITIATIVE_TYPES)]
     named = set(zip(ctx["dept_abbr"], ctx["initiative_id"], ctx["section"], strict=True))
-    before = {v: k for k, v in PLAN_PROGRESS.items() if v}
+    before = {v: k for k, v in periods.PLAN_PROGRESS.items() if v}
     rows = [
         {"dept_abbr": d, "initiative_id": i, "progress_section": s, "plan_section": before[s]}
         for d, i, s in sorted(named, key=lambda x: (_dept_order(x[0]), _section_order(x[2]), x[1]))

@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from analysis import paths  # noqa: E402
+from analysis import paths, periods  # noqa: E402
 from analysis.outputs import write_atomic, write_table, write_text  # noqa: E402
 
 STYLE = Path(__file__).with_name("styles") / "analysis-function.mplstyle"
@@ -31,13 +31,6 @@ SEQUENTIAL = ["#12436D", "#2073BC", "#6BACE6"]
 FOCUS, CONTEXT = "#12436D", "#BFBFBF"
 TEXT = "#3D3D3D"
 SOURCE_DEFAULT = "Source: GOV.UK, Government Digital Strategy progress reports (updated 16 January 2015); project analysis"
-SECTION_LABELS = {
-    "commitment_2012": "Commitments\n(Dec 2012)",
-    "progress_2013": "Progress\n2013",
-    "plan_2014": "Plans\n2014",
-    "progress_2014": "Progress\n2014",
-    "plan_2015": "Plans\n2015",
-}
 INDEX_COLUMNS = ["file", "title", "subtitle", "source", "alt_text", "notebook"]
 
 
@@ -80,7 +73,7 @@ def heatmap(ax, grid: pd.DataFrame, fmt: str = "{:.0f}", *, vmin: float = 0, vma
     top = vmax if vmax is not None else (finite.max() if finite.size else 1.0)
     shown = np.where(values > 0, values, np.nan) if blank_zero else values
     ax.imshow(shown, cmap=sequential_cmap(), aspect="auto", vmin=vmin, vmax=top)
-    ax.set_xticks(range(grid.shape[1]), xlabels if xlabels is not None else [SECTION_LABELS.get(c, c) for c in grid.columns])
+    ax.set_xticks(range(grid.shape[1]), xlabels if xlabels is not None else [periods.chart_label(c) for c in grid.columns])
     ax.set_yticks(range(grid.shape[0]), grid.index)
     if top_labels:
         ax.xaxis.tick_top()

@@ -21,6 +21,7 @@ from nbconvert import HTMLExporter
 
 from analysis import paths, schemas
 from analysis.outputs import write_atomic, write_text
+from analysis.tables import read as read_table
 
 WORKBOOK = "digital-strategy-analysis.xlsx"
 FIXED_TIME = dt.datetime(2015, 1, 16)  # the pages' "Updated" date: workbook metadata does not change between runs
@@ -41,13 +42,6 @@ def notebook_html(nb: nbformat.NotebookNode, title: str) -> str:
     exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
-
-
-def read_table(processed: Path, stem: str) -> pd.DataFrame:
-    parquet, csv = processed / f"{stem}.parquet", processed / f"{stem}.csv"
-    if parquet.exists():
-        return pd.read_parquet(parquet)
-    return pd.read_csv(csv, keep_default_na=False, na_values=[""])
 
 
 def readme_sheet() -> pd.DataFrame:
@@ -121,7 +115,7 @@ def build_report(notebooks: list[Path] | None = None, processed: Path | None = N
         html_path = out / "html" / f"{path.stem}.html"
         write_text(html_path, notebook_html(nb, path.stem))
         written.append(html_path)
-    tables = {stem: read_table(processed, stem) for stem in schemas.TABLES}
+    tables = {stem: read_table(stem, processed) for stem in schemas.TABLES}
     payload = workbook_bytes(tables)
     workbook = out / "tables" / WORKBOOK
     write_atomic(workbook, lambda tmp: tmp.write_bytes(payload))

@@ -6,12 +6,16 @@ generates (and a test checks is current), so the documentation cannot drift from
 
 from __future__ import annotations
 
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
-SECTIONS = ["commitment_2012", "progress_2013", "plan_2014", "progress_2014", "plan_2015"]
-SECTION_PATTERN = r"^(commitment|progress|plan)_20\d\d$"
-ID_PATTERN = r"^a\d{2}-[A-Za-z]+-(commitment|progress|plan)_20\d\d(-v\d+)?-\d{3}$"
+from analysis import periods
+from analysis.vocabulary import BOILERPLATE_REASONS, EVIDENCED_STATUSES, FOLLOW_THROUGH_STATUSES, NAME_TYPES
+
+SECTION_PATTERN = periods.PATTERN
+_ID = r"a\d{2}-[A-Za-z]+-" + periods.NAME_REGEX + r"(-v\d+)?-\d{3}"
+ID_PATTERN = rf"^{_ID}$"
 
 
 class Statements(pa.DataFrameModel):
@@ -40,10 +44,9 @@ class Statements(pa.DataFrameModel):
     dept_abbr: Series[str] = pa.Field(description="Standard abbreviation of the department (DWP, HMT, HO ...).")
     section: Series[str] = pa.Field(
         str_matches=SECTION_PATTERN,
-        description="Period of the update: commitment_2012 (December 2012 commitments), progress_2013, plan_2014, "
-        "progress_2014 or plan_2015.",
+        description=f"Period of the update: {periods.NAMES[0]} (December 2012 commitments), {periods.spelled_out(periods.NAMES[1:])}.",
     )
-    section_kind: Series[str] = pa.Field(isin=["commitment", "progress", "plan"], description="commitment, progress or plan.")
+    section_kind: Series[str] = pa.Field(isin=periods.KINDS, description=f"{periods.spelled_out(periods.KINDS)}.")
     year: Series[int] = pa.Field(ge=2012, le=2016, description="Year of the period (2012 for the December 2012 commitments).")
     heading: Series[str] = pa.Field(description="The period heading exactly as the page gives it.")
     position: Series[int] = pa.Field(ge=1, description="1-based order of the statement within its section.")
@@ -71,7 +74,6 @@ class Statements(pa.DataFrameModel):
         ordered = True
 
 
-BOILERPLATE_REASONS = ["not_applicable", "template", "repeat", "vague"]
 TEMPLATE_ID_PATTERN = r"^T[0-9a-f]{8}$"
 
 
@@ -168,6 +170,16 @@ class Boilerplate(pa.DataFrameModel):
         return (flag == frame["boilerplate_reason"].notna()) & (flag == (frame["boilerplate_score"] >= 0.5))
 
 
+def reason_column(reason: str) -> str:
+    """Column counting the statements of a boilerplate reason: n_template ..."""
+    return f"n_{reason}"
+
+
+def period_share_column(section: str) -> str:
+    """Column of the departments table with a department's substantive share in a period."""
+    return f"substantive_share_{section}"
+
+
 def _reason_count(reason: str) -> object:
     return pa.Field(ge=0, description=f"Statements whose boilerplate_reason is {reason}.")
 
@@ -180,8 +192,8 @@ class Sections(pa.DataFrameModel):
     action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
     department: Series[str] = pa.Field(description="Canonical department name.")
     dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
-    section: Series[str] = pa.Field(str_matches=SECTION_PATTERN, description="Period: commitment_2012, progress_2013, plan_2014, progress_2014 or plan_2015.")
-    section_kind: Series[str] = pa.Field(isin=["commitment", "progress", "plan"], description="commitment, progress or plan.")
+    section: Series[str] = pa.Field(str_matches=SECTION_PATTERN, description=f"Period: {periods.spelled_out()}.")
+    section_kind: Series[str] = pa.Field(isin=periods.KINDS, description=f"{periods.spelled_out(periods.KINDS)}.")
     year: Series[int] = pa.Field(ge=2012, le=2016, description="Year of the period.")
     statements: Series[int] = pa.Field(ge=1, description="Statements in the section.")
     words: Series[int] = pa.Field(ge=0, description="Words in the section.")
@@ -191,10 +203,10 @@ class Sections(pa.DataFrameModel):
     boilerplate_share_words: Series[float] = pa.Field(ge=0, le=1, description="boilerplate_words / words (0 for a section of no words).")
     substantive_share_words: Series[float] = pa.Field(ge=0, le=1, description="1 - boilerplate_share_words: the share of words that say something checkable.")
     n_substantive: Series[int] = pa.Field(ge=0, description="Statements with no boilerplate reason.")
-    n_not_applicable: Series[int] = _reason_count("not_applicable")
-    n_template: Series[int] = _reason_count("template")
-    n_repeat: Series[int] = _reason_count("repeat")
-    n_vague: Series[int] = _reason_count("vague")
+    for _reason in BOILERPLATE_REASONS:
+        __annotations__[reason_column(_reason)] = Series[int]
+        vars()[reason_column(_reason)] = _reason_count(_reason)
+    del _reason
     lsl_share_words: Series[float] = pa.Field(
         ge=0, le=1, description="Lang and Stice-Lawrence boilerplate share: words in statements with lsl_boilerplate / words."
     )
@@ -214,7 +226,7 @@ class Sections(pa.DataFrameModel):
 
     @pa.dataframe_check
     def reasons_add_up(cls, frame):  # noqa: N805
-        parts = frame[["n_substantive", "n_not_applicable", "n_template", "n_repeat", "n_vague"]].sum(axis=1)
+        parts = frame[["n_substantive", *map(reason_column, BOILERPLATE_REASONS)]].sum(axis=1)
         return (parts == frame["statements"]) & (frame["statements"] - frame["n_substantive"] == frame["boilerplate_statements"])
 
 
@@ -242,11 +254,10 @@ class Departments(pa.DataFrameModel):
     boilerplate_words: Series[int] = pa.Field(ge=0, description="Words in boilerplate statements.")
     substantive_share_words: Series[float] = pa.Field(ge=0, le=1, description="Share of all its words in substantive statements.")
     substantive_share_statements: Series[float] = pa.Field(ge=0, le=1, description="Share of its statements that are substantive.")
-    substantive_share_commitment_2012: Series[float] = _period_share("commitment_2012")
-    substantive_share_progress_2013: Series[float] = _period_share("progress_2013")
-    substantive_share_plan_2014: Series[float] = _period_share("plan_2014")
-    substantive_share_progress_2014: Series[float] = _period_share("progress_2014")
-    substantive_share_plan_2015: Series[float] = _period_share("plan_2015")
+    for _section in periods.NAMES:
+        __annotations__[period_share_column(_section)] = Series[float]
+        vars()[period_share_column(_section)] = _period_share(_section)
+    del _section
     plan_boilerplate_share: Series[float] = pa.Field(
         nullable=True,
         ge=0,
@@ -254,21 +265,18 @@ class Departments(pa.DataFrameModel):
         description="Share of its commitment and plan statements that are boilerplate: the 'cheap talk' share of "
         "commitments (Bingler et al. 2022); empty without plans.",
     )
-    n_not_applicable: Series[int] = _reason_count("not_applicable")
-    n_template: Series[int] = _reason_count("template")
-    n_repeat: Series[int] = _reason_count("repeat")
-    n_vague: Series[int] = _reason_count("vague")
+    for _reason in BOILERPLATE_REASONS:
+        __annotations__[reason_column(_reason)] = Series[int]
+        vars()[reason_column(_reason)] = _reason_count(_reason)
+    del _reason
 
     class Config:
         strict = True
         ordered = True
 
-INITIATIVE_TYPES = [
-    "programme", "event", "network", "standard/guidance", "strategy/plan", "tool/product", "project", "group", "unit", "organisation",
-]
 INITIATIVE_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DEPT_LIST_PATTERN = r"^[A-Za-z]+(?:; [A-Za-z]+)*$"
-SECTION_LIST_PATTERN = r"^(commitment|progress|plan)_20\d\d(?:; (commitment|progress|plan)_20\d\d)*$"
+SECTION_LIST_PATTERN = rf"^{periods.NAME_REGEX}(?:; {periods.NAME_REGEX})*$"
 
 
 class Initiatives(pa.DataFrameModel):
@@ -286,7 +294,7 @@ class Initiatives(pa.DataFrameModel):
         "(a participant noun by its scheme: 'Fast Streamers' -> Fast Stream); a possessive owner is not part of it.",
     )
     type: Series[str] = pa.Field(
-        isin=INITIATIVE_TYPES,
+        isin=NAME_TYPES,
         description="programme, event, network, standard/guidance, strategy/plan, tool/product, project or group (initiatives); "
         "unit or organisation (named, but not initiatives). From head-noun rules: see docs/codebook.md.",
     )
@@ -306,7 +314,8 @@ class Initiatives(pa.DataFrameModel):
     )
     n_mentions: Series[int] = pa.Field(ge=1, description="Number of rows for it in initiative_mentions.")
     first_section: Series[str] = pa.Field(
-        isin=SECTIONS, description="Earliest period (in the order commitment_2012 ... plan_2015) in which any department mentions it."
+        isin=periods.NAMES,
+        description=f"Earliest period (in the order {periods.NAMES[0]} ... {periods.NAMES[-1]}) in which any department mentions it.",
     )
     sections: Series[str] = pa.Field(
         str_matches=SECTION_LIST_PATTERN, description="Every period in which it is mentioned, '; '-joined in time order."
@@ -340,8 +349,8 @@ class InitiativeMentions(pa.DataFrameModel):
     def span_is_not_empty(cls, frame):  # noqa: N805
         return frame["char_end"] > frame["char_start"]
 
-FT_STATUSES = ["delivered", "partial", "echoed", "not_reported", "not_applicable", "pending"]
-STATEMENT_ID_LIST_PATTERN = r"^a\d{2}-[A-Za-z]+-progress_20\d\d(-v\d+)?-\d{3}(?:; a\d{2}-[A-Za-z]+-progress_20\d\d(-v\d+)?-\d{3})*$"
+_PROGRESS_ID = r"a\d{2}-[A-Za-z]+-" + periods.PROGRESS + r"_20\d\d(-v\d+)?-\d{3}"
+STATEMENT_ID_LIST_PATTERN = rf"^{_PROGRESS_ID}(?:; {_PROGRESS_ID})*$"
 
 
 class FollowThrough(pa.DataFrameModel):
@@ -356,11 +365,12 @@ class FollowThrough(pa.DataFrameModel):
     dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
     action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
     plan_section: Series[str] = pa.Field(
-        str_matches=r"^(commitment|plan)_20\d\d$", description="Period of the plan: commitment_2012, plan_2014 or plan_2015."
+        str_matches=periods.pattern(periods.PLAN_KINDS),
+        description=f"Period of the plan: {periods.spelled_out(periods.PLAN_PROGRESS)}.",
     )
     progress_section: Series[str] = pa.Field(
         nullable=True,
-        str_matches=r"^progress_20\d\d$",
+        str_matches=periods.pattern([periods.PROGRESS]),
         description="The progress period that reports on it (progress_2013 for commitment_2012, progress_2014 for "
         "plan_2014); empty for pending plans (no progress period yet).",
     )
@@ -371,7 +381,7 @@ class FollowThrough(pa.DataFrameModel):
         "'work with', 'support' and 'raise awareness' aims are not testable."
     )
     status: Series[str] = pa.Field(
-        isin=FT_STATUSES,
+        isin=FOLLOW_THROUGH_STATUSES,
         description="delivered (a concrete new measure reported for every part), partial (for some parts, or only weak "
         "evidence: liaison, plans in development, signposting, a repeated earlier measure, a loose match), echoed (the only "
         "related progress restates the plan, or for a generic plan is a cross-department template sentence), not_reported, "
@@ -416,7 +426,7 @@ class FollowThrough(pa.DataFrameModel):
 
     @pa.dataframe_check
     def evidence_when_reported(cls, frame):  # noqa: N805
-        needs = frame["status"].isin(["delivered", "partial", "echoed"])
+        needs = frame["status"].isin(EVIDENCED_STATUSES)
         return ~needs | frame["evidence_statement_ids"].notna()
 
 
@@ -463,6 +473,42 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "follow_through": FollowThrough,
     "follow_through_departments": FollowThroughDepartments,
 }
+
+
+def model(name: str) -> type[pa.DataFrameModel]:
+    """The model of a processed table, by file stem ("boilerplate")."""
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise KeyError(f"no processed table named {name!r}: one of {', '.join(TABLES)}") from None
+
+
+def columns(name: str) -> list[str]:
+    """Column names of a processed table, in the order the model gives (and the files have)."""
+    return list(model(name).to_schema().columns)
+
+
+def dtypes(name: str) -> dict[str, object]:
+    """Column -> pandas dtype of a processed table, from its model (str columns: pandas' string dtype)."""
+    return {column: spec.dtype.type for column, spec in model(name).to_schema().columns.items()}
+
+
+def nullable(name: str) -> list[str]:
+    """Columns of a processed table that may be empty."""
+    return [column for column, spec in model(name).to_schema().columns.items() if spec.nullable]
+
+
+def build(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The table in its contract's shape: the model's columns in its order, cast to its dtypes.
+
+    Builds, does not check: `pipeline` validates every table before writing it. Missing columns raise
+    KeyError; extra columns are dropped."""
+    return frame[columns(name)].astype(dtypes(name))
+
+
+def empty(name: str) -> pd.DataFrame:
+    """A table with no rows, with the model's columns and dtypes."""
+    return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in dtypes(name).items()})
 
 
 def render_data_dictionary() -> str:

@@ -1,6 +1,6 @@
 """`Document` sections -> the statements table: one row per sentence or bullet item.
 
-A statement is the unit every analysis scores (METHODS.md, "Units"). Paragraphs are split into
+A statement is the unit every analysis scores (docs/methods.md "Units: statements"). Paragraphs are split into
 sentences by the shared spaCy pipeline; each bullet item is one statement; the last sentence before
 a bullet run is the list's lead-in, flagged, and its bullets point to it by id.
 """
@@ -13,31 +13,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from analysis import schemas
 from analysis.nlp import get_nlp
 from analysis.parse import Document, Section
-
-STATEMENT_COLUMNS = [
-    "statement_id",
-    "source_file",
-    "other_sources",
-    "action",
-    "action_title",
-    "department",
-    "dept_abbr",
-    "section",
-    "section_kind",
-    "year",
-    "heading",
-    "position",
-    "paragraph",
-    "is_bullet",
-    "is_lead_in",
-    "list_lead_in_id",
-    "text",
-    "n_words",
-    "links",
-    "line",
-]
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
@@ -200,15 +178,13 @@ def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
         section_rows_ = section_rows(section, doc.source_file, [next(split) for _ in range(n_paragraphs)])
         rows.extend({**row, "other_sources": others} for row in section_rows_)
 
-    frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    frame = pd.DataFrame(rows, columns=schemas.columns("statements"))
     return typed_statements(frame), warnings
 
 
 def typed_statements(frame: pd.DataFrame) -> pd.DataFrame:
-    """Fix the column dtypes (pandas string dtype, nullable where a value may be missing)."""
-    string_columns = [c for c in STATEMENT_COLUMNS if c not in {"action", "year", "position", "paragraph", "n_words", "line", "is_bullet", "is_lead_in"}]
-    frame = frame.astype({c: "str" for c in string_columns})
+    """The schema's columns and dtypes (pandas string dtype, missing where a value may be missing)."""
+    frame = schemas.build("statements", frame)
     for column in ("list_lead_in_id", "other_sources", "links"):
         frame[column] = frame[column].where(frame[column].notna() & (frame[column] != "None"), pd.NA)
-    frame = frame.astype({"action": "int64", "year": "int64", "position": "int64", "paragraph": "int64", "n_words": "int64", "line": "int64", "is_bullet": "bool", "is_lead_in": "bool"})
     return frame.sort_values(["source_file", "action", "line", "position"], kind="stable").reset_index(drop=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.schemas import SECTIONS
+from analysis import periods, schemas
+from analysis.vocabulary import BOILERPLATE_REASONS, SUBSTANTIVE
 
 
 def coverage(statements: pd.DataFrame, value: str = "statements") -> pd.DataFrame:
@@ -19,7 +20,7 @@ def coverage(statements: pd.DataFrame, value: str = "statements") -> pd.DataFram
         statements=("statement_id", "size"), words=("n_words", "sum")
     )[value]
     grid = counts.unstack("section", fill_value=0)
-    columns = [s for s in SECTIONS if s in grid.columns] + sorted(c for c in grid.columns if c not in SECTIONS)
+    columns = [s for s in periods.NAMES if s in grid.columns] + sorted(c for c in grid.columns if c not in periods.NAMES)
     grid = grid.reindex(columns=columns, fill_value=0).droplevel("department").astype("int64")
     grid.columns.name = "section"
     return grid
@@ -27,35 +28,7 @@ def coverage(statements: pd.DataFrame, value: str = "statements") -> pd.DataFram
 
 # Section and department summaries of analysis.boilerplate's table
 
-REASON_COLUMNS = {"not_applicable": "n_not_applicable", "template": "n_template", "repeat": "n_repeat", "vague": "n_vague"}
-SECTION_COLUMNS = [
-    "action",
-    "department",
-    "dept_abbr",
-    "section",
-    "section_kind",
-    "year",
-    "statements",
-    "words",
-    "boilerplate_statements",
-    "boilerplate_words",
-    "boilerplate_share_statements",
-    "boilerplate_share_words",
-    "substantive_share_words",
-    "n_substantive",
-    *REASON_COLUMNS.values(),
-    "lsl_share_words",
-    "specificity",
-    "previous_section",
-    "similarity_cosine",
-    "similarity_jaccard",
-]
-
-
-def _period_rank(section: str) -> tuple[int, int]:
-    """Time order of a period: commitment_2012 < progress_2013 < plan_2014 < progress_2014 < plan_2015."""
-    kind, _, year = section.partition("_")
-    return int(year), 1 if kind == "progress" else 0
+REASON_COLUMNS = {reason: schemas.reason_column(reason) for reason in BOILERPLATE_REASONS}
 
 
 def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
@@ -84,7 +57,7 @@ def sections(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFram
     frame = frame.assign(
         _b_words=frame["n_words"].where(frame["is_boilerplate"], 0),
         _lsl_words=frame["n_words"].where(frame["lsl_boilerplate"], 0),
-        _reason=frame["boilerplate_reason"].fillna("substantive"),
+        _reason=frame["boilerplate_reason"].fillna(SUBSTANTIVE),
     )
     keys = ["action", "department", "dept_abbr", "section", "section_kind", "year"]
     grouped = frame.groupby(keys, sort=False, observed=True)
@@ -99,22 +72,21 @@ def sections(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFram
         similarity_jaccard=("yoy_jaccard", "first"),
     ).reset_index()
     reasons = frame.groupby([*keys, "_reason"], sort=False, observed=True).size().unstack("_reason", fill_value=0)
-    reasons = reasons.reindex(columns=["substantive", *REASON_COLUMNS], fill_value=0)
-    reasons.columns = ["n_substantive", *REASON_COLUMNS.values()]
+    reasons = reasons.reindex(columns=[SUBSTANTIVE, *REASON_COLUMNS], fill_value=0)
+    reasons.columns = [schemas.reason_column(SUBSTANTIVE), *REASON_COLUMNS.values()]
     out = out.merge(reasons.reset_index(), on=keys, how="left", validate="one_to_one")
     out = out.assign(
         boilerplate_share_statements=_share(out["boilerplate_statements"], out["statements"]),
         boilerplate_share_words=_share(out["boilerplate_words"], out["words"]),
         lsl_share_words=_share(out["lsl_words"], out["words"]),
         specificity=_share(out["specific_words"], out["words"]).clip(upper=1.0),
-        _rank=[_period_rank(s) for s in out["section"]],
+        _rank=[periods.order_key(s) for s in out["section"]],
     )
     out = out.assign(substantive_share_words=(1 - out["boilerplate_share_words"]).round(4))
     out = out.sort_values(["action", "dept_abbr", "_rank"], kind="stable").reset_index(drop=True)
     previous = out.groupby(["action", "dept_abbr"], sort=False)["section"].shift(1)
     out = out.assign(previous_section=previous.astype("str"))
-    int_columns = ["statements", "words", "boilerplate_statements", "boilerplate_words", "n_substantive", *REASON_COLUMNS.values()]
-    return out[SECTION_COLUMNS].astype({c: "int64" for c in int_columns} | {"action": "int64", "year": "int64"})
+    return schemas.build("sections", out)
 
 
 def departments(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
@@ -124,8 +96,8 @@ def departments(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataF
     frame = classified(statements, boilerplate)
     frame = frame.assign(
         _b_words=frame["n_words"].where(frame["is_boilerplate"], 0),
-        _plan=frame["section_kind"].isin(["commitment", "plan"]),
-        _plan_b=frame["section_kind"].isin(["commitment", "plan"]) & frame["is_boilerplate"],
+        _plan=frame["section_kind"].isin(periods.PLAN_KINDS),
+        _plan_b=frame["section_kind"].isin(periods.PLAN_KINDS) & frame["is_boilerplate"],
     )
     grouped = frame.groupby(["department", "dept_abbr"], sort=False, observed=True)
     out = grouped.agg(
@@ -146,39 +118,23 @@ def departments(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataF
     )
     by_period = frame.groupby(["dept_abbr", "section"], observed=True).agg(words=("n_words", "sum"), b=("_b_words", "sum"))
     period_share = (1 - _share(by_period["b"], by_period["words"])).round(4).unstack("section")
-    for section in SECTIONS:
-        column = f"substantive_share_{section}"
+    for section in periods.NAMES:
+        column = schemas.period_share_column(section)
         values = out["dept_abbr"].map(period_share[section]) if section in period_share.columns else pd.Series(float("nan"), index=out.index)
         out[column] = values.astype("float64")
     reasons = frame.groupby(["dept_abbr", "boilerplate_reason"], observed=True).size().unstack("boilerplate_reason", fill_value=0)
     for reason, column in REASON_COLUMNS.items():
         out[column] = out["dept_abbr"].map(reasons[reason]).fillna(0).astype("int64") if reason in reasons.columns else 0
-    columns = [
-        "department",
-        "dept_abbr",
-        "actions",
-        "sections",
-        "statements",
-        "words",
-        "boilerplate_statements",
-        "boilerplate_words",
-        "substantive_share_words",
-        "substantive_share_statements",
-        *[f"substantive_share_{s}" for s in SECTIONS],
-        "plan_boilerplate_share",
-        *REASON_COLUMNS.values(),
-    ]
     out = out.sort_values("dept_abbr", kind="stable").reset_index(drop=True)
-    int_columns = ["actions", "sections", "statements", "words", "boilerplate_statements", "boilerplate_words", *REASON_COLUMNS.values()]
-    return out[columns].astype({c: "int64" for c in int_columns})
+    return schemas.build("departments", out)
 
 
 def share_grid(departments_table: pd.DataFrame) -> pd.DataFrame:
     """Department x period grid of the substantive share of words, from the departments table (NaN where a
     department has no text for the period); rows ordered by overall substantive share, highest first."""
-    columns = [f"substantive_share_{s}" for s in SECTIONS]
+    columns = [schemas.period_share_column(s) for s in periods.NAMES]
     grid = departments_table.sort_values(["substantive_share_words", "dept_abbr"], ascending=[False, True]).set_index("dept_abbr")[columns]
-    grid.columns = pd.Index(SECTIONS, name="section")
+    grid.columns = pd.Index(periods.NAMES, name="section")
     return grid
 
 
@@ -188,11 +144,8 @@ def plan_to_progress(sections_table: pd.DataFrame) -> pd.DataFrame:
     shares = sections_table.set_index(["action", "dept_abbr", "section"])["substantive_share_words"]
     rows = []
     for (action, dept, section), share in shares.items():
-        kind, _, year = section.partition("_")
-        if kind not in {"commitment", "plan"}:
-            continue
-        target = f"progress_{int(year) + 1}" if kind == "commitment" else f"progress_{year}"
-        if (action, dept, target) in shares.index:
+        target = periods.reported_in(section)
+        if target is not None and (action, dept, target) in shares.index:
             after = shares.loc[(action, dept, target)]
             rows.append((action, dept, section, target, share, after, round(after - share, 4)))
     columns = ["action", "dept_abbr", "plan_section", "progress_section", "plan_substantive_share", "progress_substantive_share", "change"]
@@ -206,7 +159,7 @@ def template_family_table(statements: pd.DataFrame, boilerplate: pd.DataFrame) -
     frame = frame[frame["template_id"].notna()]
     rows = []
     for template_id, group in frame.groupby("template_id", sort=True):
-        order = sorted(group["section"].unique(), key=_period_rank)
+        order = periods.in_order(group["section"])
         example = group.sort_values("statement_id").iloc[0]
         rows.append(
             {
@@ -239,25 +192,26 @@ def reason_examples(statements: pd.DataFrame, boilerplate: pd.DataFrame, per_rea
     text_columns = ["vague_cues", "concrete_terms", "specific_terms"]  # empty text reads back from CSV as missing
     frame = frame.assign(**{c: frame[c].fillna("").astype("str") for c in text_columns if c in frame.columns})
     rows = []
-    for reason in [*REASON_COLUMNS, "substantive"]:
-        if reason == "substantive":
+    for reason in [*REASON_COLUMNS, SUBSTANTIVE]:
+        if reason == SUBSTANTIVE:
             pool = frame[~frame["is_boilerplate"]].sort_values(["specific_items", "statement_id"], ascending=[False, True], kind="stable")
         else:
             pool = frame[frame["boilerplate_reason"] == reason].sort_values(["boilerplate_score", "statement_id"], ascending=[False, True], kind="stable")
         pool = pool.drop_duplicates("dept_abbr").head(per_reason)
         for _, row in pool.iterrows():
             evidence = EVIDENCE[reason](row) if reason in EVIDENCE else f"specific: {row['specific_terms'] or 'none'}"
-            rows.append({"reason": reason, "statement_id": row["statement_id"], "dept_abbr": row["dept_abbr"], "section": row["section"], "text": row["text"], "evidence": evidence})
+            rows.append({"reason": reason, "statement_id": row["statement_id"], "dept_abbr": row["dept_abbr"], "section": row["section"],
+                         "text": row["text"], "evidence": evidence})
     return pd.DataFrame(rows, columns=["reason", "statement_id", "dept_abbr", "section", "text", "evidence"])
 
 
 def reason_words_by_period(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
     """Share of each period's words by reason (substantive and each boilerplate reason), periods in time order."""
     frame = classified(statements, boilerplate)
-    frame = frame.assign(reason=frame["boilerplate_reason"].fillna("substantive"))
+    frame = frame.assign(reason=frame["boilerplate_reason"].fillna(SUBSTANTIVE))
     words = frame.pivot_table(index="section", columns="reason", values="n_words", aggfunc="sum", fill_value=0)
-    words = words.reindex(columns=["substantive", *REASON_COLUMNS], fill_value=0)
-    words = words.reindex(sorted(words.index, key=_period_rank))
+    words = words.reindex(columns=[SUBSTANTIVE, *REASON_COLUMNS], fill_value=0)
+    words = words.reindex(periods.in_order(words.index))
     shares = words.div(words.sum(axis=1), axis=0).round(4)
     shares.columns.name = "reason"
     return shares

@@ -9,15 +9,16 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from analysis import periods
 from analysis.departments import DEPARTMENTS, Department
 
-PERIOD_HEADINGS = {
-    "commitment_2012": ["Departmental digital strategy commitments (December 2012)"],
-    "progress_2013": ["Progress during 2013", "Progress in 2013"],
-    "plan_2014": ["Planned activities in 2014", "Planned Activities in 2014"],
-    "progress_2014": ["Progress during 2014", "Progress in 2014"],
-    "plan_2015": ["Planned activities in 2015", "Planned Activities in 2015"],
+# Heading wordings the pages use, by period kind ({y}: the year).
+_HEADING_WORDINGS = {
+    periods.COMMITMENT: ["Departmental digital strategy commitments (December {y})"],
+    periods.PROGRESS: ["Progress during {y}", "Progress in {y}"],
+    periods.PLAN: ["Planned activities in {y}", "Planned Activities in {y}"],
 }
+PERIOD_HEADINGS = {p.name: [w.format(y=p.year) for w in _HEADING_WORDINGS[p.kind]] for p in periods.PERIODS}
 
 WORDS = (
     "digital capability staff training service teams users skills programme events learning data "

@@ -10,7 +10,6 @@ calls them. `report(processed_dir)` is what `python -m analysis evaluate` prints
 
 from __future__ import annotations
 
-import errno
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +17,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import boilerplate, paths
+from analysis import boilerplate, paths, tables
 from analysis.evaluate import binary_scores, format_scores, join_labels, multiclass_scores
+from analysis.vocabulary import BOILERPLATE_REASONS, SUBSTANTIVE
 
 LABELS_FILE = "boilerplate_labels.csv"
 LABEL_VALUES = ("B", "S", "borderline")
@@ -57,14 +57,7 @@ def load_labels(annotations_dir: Path = paths.ANNOTATIONS) -> pd.DataFrame:
 
 
 def load_statements(processed_dir: Path) -> pd.DataFrame:
-    processed_dir = Path(processed_dir)
-    for name in ("statements.parquet", "statements.csv"):
-        path = processed_dir / name
-        if path.exists():
-            if path.suffix == ".parquet":
-                return pd.read_parquet(path)
-            return pd.read_csv(path, keep_default_na=False, na_values=[""])
-    raise FileNotFoundError(errno.ENOENT, "no statements table; run `make data` first", str(processed_dir / "statements.parquet"))
+    return tables.read("statements", processed_dir)
 
 
 @dataclass
@@ -225,9 +218,9 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
         out.append(f"    hand {hand:<17} classifier {said:<17} {row.statement_id}: {text[:80]}{'...' if len(text) > 80 else ''}")
 
     # Reasons: agreement on the B items' reason and on substantive (5 classes).
-    hand_reason = decided["reason"].where(decided["label"] == "B", "substantive").replace("", "substantive").fillna("substantive")
-    method_reason = built.loc[decided["statement_id"], "boilerplate_reason"].fillna("substantive").to_numpy()
-    classes = ["substantive", *boilerplate.REASONS]
+    hand_reason = decided["reason"].where(decided["label"] == "B", SUBSTANTIVE).replace("", SUBSTANTIVE).fillna(SUBSTANTIVE)
+    method_reason = built.loc[decided["statement_id"], "boilerplate_reason"].fillna(SUBSTANTIVE).to_numpy()
+    classes = [SUBSTANTIVE, *BOILERPLATE_REASONS]
     scores, matrix = multiclass_scores(hand_reason, method_reason, classes)
     out.append(format_scores("reason (5 classes)", scores))
     out.append("  confusion matrix of reasons (rows: hand, columns: classifier):")
@@ -244,7 +237,8 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
     )
     out.extend(lsl_lines)
     sensitivity = "  ".join(
-        f"k={k}: F1={binary_scores(truth, f_dec['lsl_doc_count'].to_numpy() >= k)['f1']:.3f} acc={binary_scores(truth, f_dec['lsl_doc_count'].to_numpy() >= k)['accuracy']:.3f}"
+        f"k={k}: F1={binary_scores(truth, f_dec['lsl_doc_count'].to_numpy() >= k)['f1']:.3f} "
+        f"acc={binary_scores(truth, f_dec['lsl_doc_count'].to_numpy() >= k)['accuracy']:.3f}"
         for k in LSL_GRID
     )
     out.append(f"    sensitivity over k (documents = department section sets, {statements.groupby(['action', 'dept_abbr']).ngroups} here): {sensitivity}")
@@ -252,7 +246,7 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
     raw_line = "  ".join(f"k={k}: F1={binary_scores(truth, raw >= k)['f1']:.3f}" for k in LSL_GRID[:6])
     out.append(f"    without masking department names (as published): {raw_line}")
     out.append(f"    the flag column lsl_boilerplate uses k={boilerplate.LSL_MIN_DOCUMENTS} (~30% of departments)")
-    border_lines = [_borderline_line("borderline (LSL, k=%d)" % lsl_best, f_border["lsl_doc_count"].to_numpy() >= lsl_best)]
+    border_lines = [_borderline_line(f"borderline (LSL, k={lsl_best:d})", f_border["lsl_doc_count"].to_numpy() >= lsl_best)]
 
     for column, label in (("yoy_cosine", "year-on-year cosine >= t"), ("yoy_jaccard", "year-on-year Jaccard >= t")):
         values = f_dec[column].fillna(-1.0).to_numpy()

@@ -21,11 +21,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import followthrough, paths
+from analysis import followthrough, paths, tables
 from analysis.evaluate import binary_scores, format_scores, join_labels, multiclass_scores
+from analysis.vocabulary import EVALUATED_STATUSES
 
 LABELS = paths.ANNOTATIONS / "follow_through_labels.csv"
-STATUSES = followthrough.EVALUATED_STATUSES
+STATUSES = list(EVALUATED_STATUSES)
 
 # Threshold grid of the cross-validation (the defaults are on it).
 GRID = {
@@ -47,8 +48,7 @@ def read_inputs(processed_dir: Path) -> tuple[pd.DataFrame | None, pd.DataFrame 
     """The boilerplate, initiative-mention and initiative tables the build wrote, when it wrote them."""
 
     def read(name: str) -> pd.DataFrame | None:
-        path = Path(processed_dir) / f"{name}.csv"
-        return pd.read_csv(path, dtype={"statement_id": str, "initiative_id": str}, keep_default_na=False) if path.exists() else None
+        return tables.read(name, processed_dir) if tables.path(name, processed_dir).exists() else None
 
     return read("boilerplate"), read("initiative_mentions"), read("initiatives")
 
@@ -87,9 +87,8 @@ def report(processed_dir: Path) -> str:
     statements_path = processed_dir / "statements.parquet"
     if not table_path.exists() or not statements_path.exists():
         return "Follow-through: no data/processed/follow_through.csv; run `make data` first"
-    statements = pd.read_parquet(statements_path)
-    table = pd.read_csv(table_path, dtype={"plan_statement_id": str}, keep_default_na=False)
-    table["plan_testable"] = table["plan_testable"].astype(str).str.lower().eq("true")
+    statements = tables.read("statements", processed_dir)
+    table = tables.read("follow_through", processed_dir)
     joined = load_labels(statements)
     unmatched = joined[joined["statement_id"].isna()]
     joined = joined[joined["statement_id"].notna()].reset_index(drop=True)

@@ -16,10 +16,11 @@ from analysis import boilerplate, followthrough, initiatives, paths, segment
 from analysis.evaluate import binary_scores, format_scores, multiclass_scores, norm_text
 from analysis.evaluate import initiatives as ini_eval
 from analysis.parse import parse_file
+from analysis.vocabulary import EVALUATED_STATUSES
 
 PAGES = paths.DATA / "external" / "series-fragments"
 LABELS = paths.ANNOTATIONS / "heldout"
-STATUSES = ["delivered", "partial", "echoed", "not_reported", "not_applicable"]
+STATUSES = list(EVALUATED_STATUSES)
 
 
 def read_labels(name: str) -> pd.DataFrame | None:

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis import paths, tables
 from analysis.evaluate import format_scores, norm_text
-from analysis.initiatives import INITIATIVE_TYPES, LIST_SEPARATOR, name_key, split_list
+from analysis.initiatives import LIST_SEPARATOR, name_key, split_list
+from analysis.vocabulary import INITIATIVE_TYPES
 
 NER_MODEL = "en_core_web_sm"
 NER_LABELS = ("ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -363,9 +364,9 @@ def non_initiatives_agreement(initiatives: pd.DataFrame, negatives: pd.DataFrame
 
 def report(processed_dir: Path) -> str:
     processed_dir = Path(processed_dir)
-    statements = pd.read_parquet(processed_dir / "statements.parquet")
-    initiatives = pd.read_csv(processed_dir / "initiatives.csv", dtype={"owner_department": "str"}, keep_default_na=False, na_values=[""])
-    mentions = pd.read_csv(processed_dir / "initiative_mentions.csv", keep_default_na=False)
+    statements = tables.read("statements", processed_dir)
+    initiatives = tables.read("initiatives", processed_dir)
+    mentions = tables.read("initiative_mentions", processed_dir)
     gold, gold_mentions, negatives = load_gold()
     gold_spans, unlocated = locate_gold_mentions(gold_mentions, statements)
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.parse.decode import decode
-from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, SECTION_ORDER, Block, Document, ParseError, Section
+from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, Block, Document, ParseError, Section
 from analysis.parse.govuk_json import looks_like_json, parse_json
 from analysis.parse.govuk_text import parse_text
 
 __all__ = [
     "ACTION_MAJOR",
     "DEPARTMENT_MAJOR",
-    "SECTION_ORDER",
     "Block",
     "Document",
     "ParseError",

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SECTION_ORDER = ("commitment_2012", "progress_2013", "plan_2014", "progress_2014", "plan_2015")
+from analysis import periods
+
 ACTION_MAJOR = "action-major"
 DEPARTMENT_MAJOR = "department-major"
 
@@ -46,11 +47,11 @@ class Section:
 
     @property
     def section_kind(self) -> str:
-        return self.section.split("_")[0]
+        return periods.kind(self.section)
 
     @property
     def year(self) -> int:
-        return int(self.section.split("_")[1])
+        return periods.year(self.section)
 
     @property
     def key(self) -> tuple[int, str, str]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from analysis import departments
-from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, SECTION_ORDER, Block, Document, ParseError, Section
+from analysis import departments, periods
+from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, Block, Document, ParseError, Section
 
 # --- line classification ----------------------------------------------------------------------
 
@@ -58,10 +58,10 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;)\]\u201d\"\u2019']\s*$")
 
 def _period_section(match: re.Match[str]) -> str:
     if match["cyear"]:
-        return f"commitment_{match['cyear']}"
+        return periods.name_of(periods.COMMITMENT, match["cyear"])
     if match["pyear"]:
-        return f"progress_{match['pyear']}"
-    return f"plan_{match['lyear']}"
+        return periods.name_of(periods.PROGRESS, match["pyear"])
+    return periods.name_of(periods.PLAN, match["lyear"])
 
 
 _NAME_CONNECTORS = {"of", "for", "and", "the", "&", "on", "in", "to"}
@@ -162,7 +162,7 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
             if dept is None:
                 raise ParseError(source, "period heading before any department heading", n)
             section = _period_section(m_period)
-            if section not in SECTION_ORDER:
+            if section not in periods.BY_NAME:
                 warnings.append(f"line {n}: unusual period heading {stripped!r} read as {section}")
             heading = stripped[: len(stripped) - len(m_period["rest"])].strip() if m_period["rest"] else stripped
             doc.headings.append(Block(heading, n))

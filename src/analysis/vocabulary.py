@@ -1,0 +1,25 @@
+"""Allowed values of the coded columns, defined once: the schemas check them, the analyses produce
+them, the evaluation scores them, and the report counts them, all from these lists."""
+
+from __future__ import annotations
+
+#: boilerplate.boilerplate_reason, in order of precedence (docs/codebook.md).
+BOILERPLATE_REASONS: tuple[str, ...] = ("not_applicable", "template", "repeat", "vague")
+#: The label of a statement with no boilerplate reason (evaluation and charts).
+SUBSTANTIVE = "substantive"
+
+#: follow_through.status.
+FOLLOW_THROUGH_STATUSES: tuple[str, ...] = ("delivered", "partial", "echoed", "not_reported", "not_applicable", "pending")
+#: Statuses a plan can be judged to have (pending plans have no progress period to judge them by).
+EVALUATED_STATUSES: tuple[str, ...] = FOLLOW_THROUGH_STATUSES[:5]
+#: Statuses that rest on progress statements (the table must name them).
+EVIDENCED_STATUSES: tuple[str, ...] = ("delivered", "partial", "echoed")
+#: Statuses given when progress was looked for (not_applicable and pending are decided without it).
+REPORTED_STATUSES: tuple[str, ...] = ("delivered", "partial", "echoed", "not_reported")
+
+#: initiatives.type: the first eight are initiatives; units and organisations are named but are not.
+NAME_TYPES: tuple[str, ...] = (
+    "programme", "event", "network", "standard/guidance", "strategy/plan", "tool/product", "project", "group", "unit", "organisation",
+)
+NOT_INITIATIVE_TYPES: tuple[str, ...] = ("unit", "organisation")
+INITIATIVE_TYPES: tuple[str, ...] = tuple(t for t in NAME_TYPES if t not in NOT_INITIATIVE_TYPES)
