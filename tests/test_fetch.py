@@ -213,7 +213,7 @@ def test_not_found_and_not_a_page_of_the_series_write_nothing(api, raw):
     api.serve(path_of("action-05"), (200, {}, b"<!doctype html><html><body>Hello</body></html>"))
     outcomes = fetch.FetchRun(raw, quick(api.base)).all(pages("action-01", "action-05"))
     assert [o.status for o in outcomes] == ["failed", "failed"]
-    assert outcomes[0].message == f"HTTP 404 from {api.base}{path_of('action-01')}"
+    assert outcomes[0].message == f"HTTP 404 (not found) from {api.base}{path_of('action-01')}"
     assert "is not a page of the series" in outcomes[1].message
     assert not (raw / "govuk").exists() and not (raw / "fetch-log.csv").exists()
 
@@ -276,7 +276,7 @@ def test_cli_fetch_then_build_reads_the_json(api, raw, tmp_path, capsys, seed_pa
     out, err = capsys.readouterr()
     assert code == 0
     assert "action-04: fetched: govuk/action-04.json (" in out and "85 sections, published 2015-01-16)" in out
-    assert err.splitlines() == [f"action-01: failed: HTTP 404 from {api.base}{path_of('action-01')}"]
+    assert err.splitlines() == [f"action-01: failed: HTTP 404 (not found) from {api.base}{path_of('action-01')}"]
     assert out.splitlines()[-1] == f"2 fetched, 0 updated, 0 current, 1 failed of 3 pages ({api.base})"
 
     code = main(["fetch", "--manifest", str(manifest), "--raw", str(raw), "--api-base", api.base, "--only", "dept-dwp", "--delay", "0"])

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import email.utils
 import hashlib
+import http
 import http.client
 import io
 import re
@@ -227,8 +228,15 @@ class Client:
 # --- fetching the series -------------------------------------------------------------------------------
 
 
+def _phrase(status: int) -> str:
+    try:
+        return f" ({http.HTTPStatus(status).phrase.lower()})"
+    except ValueError:
+        return ""
+
+
 def api_url(page: Page, api_base: str) -> str:
-    return api_base.rstrip("/") + urllib.parse.quote(page.path)
+    return api_base.rstrip("/") + urllib.parse.quote(page.path, safe="/%")
 
 
 def _conditional_headers(stored: Path, row: dict[str, str] | None) -> dict[str, str]:
@@ -270,7 +278,7 @@ class FetchRun:
         if response.status == 304:
             return Outcome(page.page, "current", f"not modified since {row['fetched_at']}", stored)
         if response.status != 200:
-            return Outcome(page.page, "failed", f"HTTP {response.status} from {url}")
+            return Outcome(page.page, "failed", f"HTTP {response.status}{_phrase(response.status)} from {url}")
         try:
             document = parse_bytes(response.body, page.file_name)
         except ParseError as err:
