@@ -14,11 +14,12 @@ export MPLBACKEND := Agg
 
 # The pages: copied text, and Content API responses stored by `make fetch` (what pipeline.raw_files reads).
 RAW := $(sort $(wildcard data/raw/*.txt)) $(sort $(wildcard data/raw/govuk/*.json))
+REVIEWS := $(sort $(wildcard data/reviews/*.csv))
 SRC := $(sort $(shell find src/analysis -name '*.py' 2>/dev/null))
 PROCESSED := data/processed
 TABLES := $(PROCESSED)/statements.parquet $(PROCESSED)/statements.csv \
 	$(addprefix $(PROCESSED)/,$(addsuffix .csv,boilerplate sections departments initiatives \
-	initiative_mentions follow_through follow_through_departments))
+	initiative_mentions follow_through follow_through_departments follow_through_sections))
 
 # The build reads ANALYSIS_NER_MODEL (an optional statistical NER for initiatives, docs/methods.md): its
 # value is kept in a stamp file, rewritten only when it changes, so changing it rebuilds the tables.
@@ -29,7 +30,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 REPORT := reports/figures/index.csv reports/tables/digital-strategy-analysis.xlsx \
 	$(patsubst notebooks/%.ipynb,reports/html/%.html,$(NOTEBOOKS))
 
-.PHONY: help venv fetch data report test lint evaluate bench docs lab lock clean clean-venv
+.PHONY: help venv fetch data report review test lint evaluate bench docs lab lock clean clean-venv
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,9 +51,9 @@ $(shell mkdir -p $(PROCESSED) && (echo '$(RAW)' | cmp -s - $(RAW_LIST) || echo '
 fetch: $(VENV_STAMP) ## Download the pages in data/raw/series.csv from GOV.UK's Content API (ONLY=page, API_BASE=url)
 	$(PY) -m analysis fetch $(if $(ONLY),$(addprefix --only ,$(ONLY))) $(if $(API_BASE),--api-base $(API_BASE))
 
-$(TABLES) &: $(RAW) $(RAW_LIST) $(SRC) $(VENV_STAMP) $(NER_STAMP)
+$(TABLES) &: $(RAW) $(RAW_LIST) $(REVIEWS) $(SRC) $(VENV_STAMP) $(NER_STAMP)
 	@chmod a-w $(RAW)
-	$(PY) -m analysis build --raw data/raw --out $(PROCESSED)
+	$(PY) -m analysis build --raw data/raw --out $(PROCESSED) --reviews data/reviews
 
 data: $(TABLES) ## Build every processed table in data/processed/ from data/raw/
 
@@ -73,6 +74,11 @@ lint: $(VENV_STAMP) ## Check the code with ruff (rules in pyproject.toml)
 evaluate: data ## Print scores of every analysis against the hand labels (data/annotations/)
 	$(PY) -m analysis evaluate
 
+reports/review/to-review.csv: $(TABLES)
+	$(PY) -m analysis review --processed $(PROCESSED) --out $@
+
+review: reports/review/to-review.csv ## Write reports/review/to-review.csv: the follow-through and boilerplate calls most worth checking, lowest confidence first
+
 lab: $(VENV_STAMP) ## Open JupyterLab on notebooks/ with the project environment
 	$(VENV)/bin/jupyter lab notebooks/
 
@@ -91,8 +97,9 @@ lock: ## Re-resolve requirements.in into requirements.lock with hashes (pip-tool
 	rm -rf .venv-lock
 	@echo "requirements.lock updated: update environment.yml to the same pins (make test checks)"
 
-clean: ## Delete build outputs (data/processed, reports), keep .venv
-	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables
+clean: ## Delete build outputs (data/processed, reports) and temporaries a killed build left, keep .venv
+	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/review
+	rm -rf $(PROCESSED)/.*.tmp data/.processed.staging-* data/.processed.lock reports/figures/.*.tmp reports/tables/.*.tmp
 
 clean-venv: ## Delete .venv
 	rm -rf $(VENV)

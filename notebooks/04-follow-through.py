@@ -31,7 +31,7 @@
 # %%
 import pandas as pd
 
-from analysis import followthrough, plots, tables, vocabulary
+from analysis import followthrough, plots, reviews, tables, vocabulary
 
 follow = tables.read("follow_through")
 summary = tables.read("follow_through_departments")
@@ -39,7 +39,20 @@ judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
 print(f"{len(follow)} plan statements: {len(judged)} with a progress period to judge them by, "
       f"{int((follow['status'] == 'pending').sum())} pending (2015 plans), "
       f"{int(judged['plan_testable'].sum())} testable, from {follow['dept_abbr'].nunique()} departments")
-judged["status"].value_counts().rename(index=followthrough.STATUS_LABELS)
+judged["status"].value_counts().rename(index=plots.STATUS_LABELS)
+
+# %% [markdown]
+# ## How sure the calls are, and what analysts have checked
+# Each status carries a confidence: 0.5 when the deciding measure sits on its threshold, 1 when it is far
+# from it (or the status needs no matching). On the hand-coded plans, confident calls agree more often
+# (`make evaluate`); `make review` lists the least confident calls for an analyst to check, and their
+# corrections (`data/reviews/`) are applied by `make data`, keeping the machine's status beside them.
+
+# %%
+print(reviews.summary_sentence(follow))
+low = judged[judged["confidence"] < 0.75]
+print(f"{len(low)} of {len(judged)} judged plans have a confidence under 0.75: check these first (make review).")
+judged.groupby("status")["confidence"].describe()[["count", "mean", "min"]].rename(index=plots.STATUS_LABELS)
 
 # %% [markdown]
 # ## Department summary
@@ -62,7 +75,7 @@ counts = counts.loc[counts.sum(axis=1).sort_values(kind="stable").index]
 fig, ax = plots.new_figure(8.5, 7.0)
 left = pd.Series(0, index=counts.index)
 for status in STATUS_ORDER:
-    bars = ax.barh(counts.index, counts[status], left=left, color=COLOURS[status], label=followthrough.STATUS_LABELS[status], height=0.7)
+    bars = ax.barh(counts.index, counts[status], left=left, color=COLOURS[status], label=plots.STATUS_LABELS[status], height=0.7)
     text_colour = "white" if status in {"delivered", "echoed"} else plots.TEXT
     plots.label_bars(ax, bars, fmt=lambda v: f"{v:.0f}" if v else "", inside=True, color=text_colour)
     left = left + counts[status]
@@ -137,7 +150,7 @@ print(f"No testable plan, so no delivery rate: {', '.join(no_testable)}")
 # as it stands. First the testable plans, then the rest; `why` gives the rule that decided the status.
 
 # %%
-evidence = followthrough.evidence_table(follow)
+evidence = followthrough.evidence_table(follow).assign(status=lambda d: d["status"].map(plots.STATUS_LABELS))
 testable = evidence[evidence["testable"] == "yes"].drop(columns="testable")
 with pd.option_context("display.max_colwidth", None, "display.max_rows", None):
     display(testable.set_index(["department", "plan_id", "plan", "status"]))  # noqa: F821

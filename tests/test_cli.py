@@ -102,3 +102,91 @@ def test_no_traceback_in_a_real_process(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [f"error: {tmp_path / 'missing.txt'}: no such file"]
     assert "Traceback" not in result.stderr
+
+
+# --- files that are not pages, odd names, and capped messages ----------------------------------------
+
+
+def test_not_regular_files_are_refused_without_reading(tmp_path, capsys):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "gone.txt")
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:
+        handle.truncate(50_000_000)  # sparse: 50 MB without writing them
+    cases = {
+        fifo: "is a FIFO (named pipe), not a regular file",
+        Path("/dev/zero"): "is a device, not a regular file",
+        loop: "a symlink loop",
+        dangling: "a dangling symlink",
+        big: "is 50,000,000 bytes, more than the 5,000,000-byte limit for a page (pages are under 100 KB)",
+    }
+    for path, expected in cases.items():
+        code, _, err = run(capsys, "tidy", path, "--out", tmp_path / "o.csv")
+        assert code == 2
+        assert err.strip().splitlines()[0].startswith(f"error: {path}: {expected}") and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_odd_file_names_are_quoted(tmp_path, capsys):
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_bytes(b"\x00")
+    code, _, err = run(capsys, "tidy", odd, "--out", tmp_path / "o.csv")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "'two\\nlines.txt':1: binary file" in err
+
+
+def test_messages_quote_at_most_a_few_dozen_characters(tmp_path, capsys):
+    page = tmp_path / "p.txt"
+    long_heading = "Department for " + "Widgets " * 2000
+    page.write_text(f"Action 4: x\n{long_heading.strip()}\nProgress during 2014\nText.\n" + "Progress during 2099\nMore.\n", encoding="utf-8")
+    code, _, err = run(capsys, "tidy", page, "--out", tmp_path / "o.csv")
+    assert code == 0
+    assert max(len(line) for line in err.splitlines()) <= 400
+
+
+@pytest.mark.parametrize(
+    "edit, code, expected",
+    [
+        (lambda t: t.replace("Action 4:", "Action 100:", 1), 2, "p.txt:1: action number 100 is outside 1-99"),
+        (
+            lambda t: t.replace("\nProgress during 2013\n", "\nProgress during 1999\n", 1),
+            0,
+            "line 8: period heading 'Progress during 1999' names a year outside 2012-2016",
+        ),
+        (lambda t: t.replace("\nProgress during 2014\n", "\nProgress during 2014\n" + "- item\n" * 1005, 1), 0, None),
+    ],
+    ids=["action 100", "year 1999", "1005 statements in one section"],
+)
+def test_unusual_values_never_exit_1(tmp_path, capsys, edit, code, expected):
+    page = tmp_path / "p.txt"
+    page.write_text(edit(SEED.read_text(encoding="utf-8")), encoding="utf-8")
+    got, out, err = run(capsys, "tidy", page, "--out", tmp_path / "o.csv")
+    assert got == code, err
+    if expected:
+        assert expected in err
+    if code == 0 and expected is None:
+        frame = pd.read_csv(tmp_path / "o.csv")
+        assert frame["statement_id"].is_unique and frame["statement_id"].str.endswith("-1005").sum() == 1
+
+
+def test_build_says_which_raw_entries_it_skips(tmp_path, capsys):
+    import os
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.txt").write_bytes(SEED.read_bytes())
+    os.mkfifo(raw / "pipe.txt")
+    (raw / "folder.txt").mkdir()
+    (raw / "dangling.txt").symlink_to(raw / "gone.txt")
+    (raw / "loop.txt").symlink_to(raw / "loop.txt")
+    code, _, err = run(capsys, "build", "--raw", raw, "--out", tmp_path / "out")
+    assert code == 0
+    skipped = {"dangling.txt": "a dangling symlink", "folder.txt": "a folder", "loop.txt": "a symlink loop", "pipe.txt": "a FIFO (named pipe)"}
+    for name, reason in skipped.items():
+        assert f"warning: {raw / name}: skipped: {reason}, not a page file" in err

@@ -62,3 +62,49 @@ def test_by_abbr():
     assert departments.by_abbr("DWP").name == "Department for Work and Pensions"
     with pytest.raises(KeyError):
         departments.by_abbr("XYZ")
+
+
+def test_capitals_and_possessive_resolve():
+    assert departments.resolve("HOME OFFICE\u2019S").abbr == "HO"
+    assert departments.resolve("Home\u00a0Office").abbr == "HO"
+
+
+@pytest.mark.parametrize(
+    "heading, abbr",
+    [
+        ("Cabnet Office", "CO"),
+        ("Departmnet for Work and Pensions", "DWP"),
+        ("Ministry of Defense", "MOD"),
+        ("Department for Educatoin", "DfE"),
+        ("Departmnt of Heath", "DH"),
+    ],
+)
+def test_near_misses_resolve_with_their_score(heading, abbr):
+    found = departments.match(heading)
+    assert found is not None and found.department.abbr == abbr
+    assert departments.NEAR_MISS_MIN_SCORE <= found.score < 100 and not found.exact
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Department for Widgets",
+        "Department of Health and Social Care",  # a later department, not the Department of Health
+        "Department for Business and Trade",
+        "Department for Energy Security and Net Zero",
+        "Government Digital Service",
+        "Office for National Statistics",
+        "DfTT",  # abbreviations only match exactly: one letter turns DfT into DfE
+    ],
+)
+def test_different_departments_are_not_near_misses(heading):
+    assert departments.match(heading) is None
+
+
+def test_unknown_departments_keep_their_own_name_and_key():
+    widgets = departments.unknown("2. Department for Widgets", line=40)
+    assert (widgets.name, widgets.abbr, widgets.in_gazetteer) == ("Department for Widgets", "DW", False)
+    # a key another department already has gets the heading's line number, never a shared placeholder
+    assert departments.unknown("Department for Work Placements", line=7).abbr == "DWP7"
+    assert departments.unknown("Department for Wonders", taken={"DW"}, line=90).abbr == "DW90"
+    assert departments.unnamed(12).abbr == "UNNAMED12"

@@ -116,13 +116,17 @@ def test_action14_two_house_styles_give_the_same_sections():
 
 def test_action16_numbered_headings_and_two_periods():
     doc = parse_file(PAGES / "action16.txt")
-    assert doc.departments == ["AGO", "BIS", "CO"]
+    assert doc.departments == ["ACTION", "AGO", "BIS", "CO"]
     for abbr in ("AGO", "CO"):
         assert sections_of(doc, abbr) == ["progress_2014", "plan_2015"]
     assert sections_of(doc, "BIS") == ["progress_2014"]  # "Department of Business, …" misspelling resolves
-    assert doc.sections[0].heading == "1.1 Progress during 2014"
-    assert doc.unsectioned[0].text.startswith("Action 16 was added to the Digital Strategy")
-    assert _line_accounting(PAGES / "action16.txt", doc) == 6  # AGO 2, CO 3, BIS 1
+    assert [s for s in doc.sections if s.dept_abbr == "AGO"][0].heading == "1.1 Progress during 2014"
+    # the note about the action before the first department is kept, as text of the action (key ACTION)
+    note = [s for s in doc.sections if s.dept_abbr == "ACTION"]
+    assert [(s.section, [(b.line, b.text[:30]) for b in s.blocks]) for s in note] == [
+        ("unknown", [(11, "Action 16 was added to the Dig")])
+    ]
+    assert _line_accounting(PAGES / "action16.txt", doc) == 7  # AGO 2, CO 3, BIS 1, the action's note
 
 
 def test_department_major_health():
@@ -137,11 +141,16 @@ def test_department_major_defra_action_intro_and_progress_in():
     doc = parse_file(PAGES / "dept-defra.txt")
     assert doc.layout == DEPARTMENT_MAJOR and doc.departments == ["Defra"]
     assert sections_of(doc, "Defra", 1) == ALL_SECTIONS
-    assert sections_of(doc, "Defra", 2) == ["commitment_2012", "progress_2013"]
-    assert [b.text for b in doc.unsectioned] == [
-        "Service managers will be in place for new and redesigned transactions from April 2013."
+    # the line after the action 2 heading (the action's own wording) has no period heading: it is kept, as
+    # section unknown of Defra's action 2, and reported with its line
+    assert sections_of(doc, "Defra", 2) == ["unknown", "commitment_2012", "progress_2013"]
+    unknown = [s for s in doc.sections if s.section == "unknown"][0]
+    assert [(b.line, b.text) for b in unknown.blocks] == [
+        (33, "Service managers will be in place for new and redesigned transactions from April 2013.")
     ]
-    assert _line_accounting(PAGES / "dept-defra.txt", doc) == 7
+    assert any(w.startswith("line 33: text of Defra in action 2 before any period heading") for w in doc.warnings)
+    assert not doc.unsectioned
+    assert _line_accounting(PAGES / "dept-defra.txt", doc) == 8
 
 
 def test_department_major_dwp_abbreviated_title_and_truncated_action_heading():
@@ -172,14 +181,21 @@ It made widgets.
 
 def test_straight_apostrophes_and_unknown_department_heading():
     doc = parse_text(PAGE, "t.txt")
-    assert [s.dept_abbr for s in doc.sections] == ["AGO", "UNK"]
+    # an unknown department keeps its own name and its own key (its initials), never a shared placeholder
+    assert [s.dept_abbr for s in doc.sections] == ["AGO", "DW"]
     assert doc.sections[1].department == "Department for Widgets"
-    assert any("not in the gazetteer" in w for w in doc.warnings)
+    assert any("line 6: department heading 'Department for Widgets' not in the gazetteer" in w for w in doc.warnings)
 
 
-def test_period_heading_before_department_is_an_error_with_line():
+def test_period_heading_before_any_department_is_kept_under_an_unnamed_department():
+    doc = parse_text("Action 3: x\nProgress during 2014\nText.\n", "bad.txt")
+    assert [(s.dept_abbr, s.section, [b.text for b in s.blocks]) for s in doc.sections] == [("UNNAMED2", "progress_2014", ["Text."])]
+    assert any(w.startswith("line 2: period heading") and "without a department heading" in w for w in doc.warnings)
+
+
+def test_period_heading_before_any_action_is_an_error_with_line():
     with pytest.raises(ParseError) as err:
-        parse_text("Action 3: x\nProgress during 2014\nText.\n", "bad.txt")
+        parse_text("Home Office\nProgress during 2014\nText.\n", "bad.txt")
     assert err.value.line == 2 and "bad.txt:2" in str(err.value)
 
 
@@ -209,6 +225,10 @@ def test_decode_bom_crlf_cp1252_and_cut_character():
         (b"   \n\n", "empty"),
         (b"\x00\x01\x02binary", "binary"),
         (b"<!DOCTYPE html><html><body>Action 4</body></html>", "HTML"),
+        (b"Saved page\n<html><body>Action 4: x\nHome Office\nProgress during 2014\nText.\n", "2: this is an HTML file"),
+        (b"Action 4: x\nHome Office\nProgress during 2014\nText.</p></body></html>\n", "4: this is an HTML file"),
+        (b"%PDF-1.7\nAction 4: x\n", "1: this is a PDF file"),
+        (b"Action 4: x\n" + b"Some text.\n" * 10000 + b"a\x00b\n", "10002: binary file"),
         (b"Action 4: x\n\x81\x8d\x8f text\n", "undecodable"),
         ("Home Office\u2019s\n".encode("utf-8") + b"\x92 bad\n", "mixed encodings"),
     ],

@@ -839,4 +839,5 @@ def classify(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
         check_statements(statements)
         return schemas.empty("boilerplate")
     out = decide(features(statements, thresholds), thresholds).reset_index(drop=True)
+    out = out.assign(boilerplate_reason_machine=out["boilerplate_reason"], reviewed_by=pd.NA)  # analysis.reviews may change the reason
     return schemas.build("boilerplate", out)

@@ -30,8 +30,17 @@ def _summary_line(doc, statements) -> str:
 
 
 def _print_warnings(warnings: list[str]) -> None:
+    from analysis.parse.document import cap
+
     for w in warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(cap(f"warning: {w}"), file=sys.stderr)
+
+
+def _error(message: str) -> None:
+    """One line on stderr, capped, whatever the message quotes."""
+    from analysis.parse.document import cap
+
+    print(cap(f"error: {message}"), file=sys.stderr)
 
 
 def cmd_tidy(args: argparse.Namespace) -> int:
@@ -40,7 +49,7 @@ def cmd_tidy(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix not in {".csv", ".parquet"}:
-        print(f"error: {out}: --out must end in .csv or .parquet", file=sys.stderr)
+        _error(f"{out}: --out must end in .csv or .parquet")
         return EXIT_BAD_INPUT
     documents, frame, warnings = tidy([Path(f) for f in args.files])
     _print_warnings(warnings)
@@ -55,7 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from analysis.pipeline import build
 
     start = time.perf_counter()
-    result = build(Path(args.raw), Path(args.out))
+    result = build(Path(args.raw), Path(args.out), Path(args.reviews))
     _print_warnings(result.warnings)
     statements = result.tables["statements"]
     for doc in result.documents:
@@ -82,6 +91,18 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
     write_text(Path(args.out), render_data_dictionary() + "\n")
     print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from analysis import reviews, tables
+    from analysis.outputs import write_table
+
+    follow, boilerplate, statements = (tables.read(name, Path(args.processed)) for name in ("follow_through", "boilerplate", "statements"))
+    sheet = reviews.to_review(follow, boilerplate, statements, limit=args.limit)
+    write_table(sheet, Path(args.out))
+    print(f"wrote {args.out}: {len(sheet)} calls to check, lowest confidence first; fill in value, reviewer, date, note "
+          f"and copy the rows (id, field, value, reviewer, date, note) into a file in data/reviews/")
     return EXIT_OK
 
 
@@ -126,6 +147,7 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="the full pipeline (what `make data` runs)")
     p.add_argument("--raw", default=str(paths.RAW), help="folder of raw pages (default data/raw)")
     p.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default data/processed)")
+    p.add_argument("--reviews", default=str(paths.REVIEWS), help="folder of analysts' reviews (default data/reviews)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("fetch", help="download the manifest's pages from the GOV.UK Content API into data/raw/govuk/ (uses the network)")
@@ -137,6 +159,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--retries", type=int, default=fetching.retries, help="retries after a 429, a 5xx or a timeout, with back-off (default %(default)s)")
     p.add_argument("--delay", type=float, default=fetching.delay, help="at least this many seconds between requests (default %(default)s)")
     p.set_defaults(func=cmd_fetch)
+
+    p = sub.add_parser("review", help="write the sheet of follow-through calls most worth checking")
+    p.add_argument("--processed", default=str(paths.PROCESSED), help="folder of processed tables (default data/processed)")
+    p.add_argument("--out", default=str(paths.REVIEW_SHEET), help="the sheet (default reports/review/to-review.csv)")
+    p.add_argument("--limit", type=int, default=50, help="how many calls (default 50)")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("evaluate", help="score the analyses against the hand labels in data/annotations/")
     p.add_argument("--processed", default=str(paths.PROCESSED), help="folder of processed tables (default data/processed)")
@@ -160,12 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except ParseError as err:
-        print(f"error: {err}", file=sys.stderr)
+        _error(str(err))
         return EXIT_BAD_INPUT
     except (SchemaError, SchemaErrors) as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        print(f"error: a table failed its schema, nothing written: {first}", file=sys.stderr)
+        _error(f"a table failed its schema, nothing written: {first}")
         return EXIT_INVALID_TABLE
     except OSError as err:
-        print(f"error: {err.filename or ''}: {err.strerror}", file=sys.stderr)
+        from analysis.parse.document import display_name
+
+        where = display_name(str(err.filename)) if err.filename else "output"
+        _error(f"{where}: {err.strerror or err}")
         return EXIT_BAD_INPUT

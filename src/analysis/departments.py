@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process
+
 
 @dataclass(frozen=True)
 class Department:
@@ -19,6 +21,7 @@ class Department:
     abbr: str
     aliases: tuple[str, ...] = field(default=())
     ministerial: bool = True
+    in_gazetteer: bool = True  # False for a heading the gazetteer does not know: it keeps its own name and key
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -66,9 +69,10 @@ def normalise_name(text: str) -> str:
     """Fold a department name to a lookup key: case, apostrophes, commas, articles, possessive, 'HM'."""
     key = text.translate(_APOSTROPHES)
     key = _NUMBERING.sub("", key)
-    key = key.strip().rstrip(":").strip()
-    key = re.sub(r"'s$|s'$", "", key)  # "Home Office's" -> "Home Office"
-    key = key.lower().replace("&", "and")
+    key = " ".join(key.split())  # any white space, non-breaking spaces included
+    key = key.strip().rstrip(":").strip().lower()
+    key = re.sub(r"'s$|s'$", "", key)  # "Home Office's", "HOME OFFICE'S" -> "home office"
+    key = key.replace("&", "and")
     key = re.sub(r"\bher majesty's\b", "hm", key)
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"[,.]", " ", key)
@@ -85,8 +89,65 @@ def _index() -> dict[str, Department]:
 
 
 def resolve(heading: str) -> Department | None:
-    """The department a heading names ("The Attorney General’s Office", "Home Office's", "3. DWP"), or None."""
+    """The department a heading names exactly ("The Attorney General’s Office", "Home Office's", "3. DWP"), or None."""
     return _index().get(normalise_name(heading))
+
+
+# Near misses ("Cabnet Office", "Ministry of Defense") score 94-97 on rapidfuzz's `fuzz.ratio` against their
+# gazetteer name; different departments ("Department for Widgets" vs "... for Education", "Department of Health
+# and Social Care" vs "Department of Health") score at most 80. Short keys (abbreviations) are matched exactly only:
+# one changed letter turns one abbreviation into another (DfT, DfE).
+NEAR_MISS_MIN_SCORE = 90.0
+NEAR_MISS_MIN_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a heading resolved: the department, and the similarity score (100 for an exact match)."""
+
+    department: Department
+    score: float
+
+    @property
+    def exact(self) -> bool:
+        return self.score >= 100.0
+
+
+def match(heading: str) -> Match | None:
+    """The department a heading names, exactly or as a near miss (score at least NEAR_MISS_MIN_SCORE), or None."""
+    key = normalise_name(heading)
+    exact = _index().get(key)
+    if exact is not None:
+        return Match(exact, 100.0)
+    if len(key) < NEAR_MISS_MIN_LENGTH:
+        return None
+    names = [name for name in _index() if len(name) >= NEAR_MISS_MIN_LENGTH]
+    best = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_MIN_SCORE)
+    if best is None:
+        return None
+    return Match(_index()[best[0]], round(float(best[1]), 1))
+
+
+_KEY_STOPWORDS = {"of", "for", "and", "the", "on", "in", "to", "a", "an"}
+
+
+def unknown(heading: str, taken: set[str] | frozenset[str] = frozenset(), line: int | None = None) -> Department:
+    """A department the gazetteer does not know, with its own name and its own key: the initials of its name
+    ("Department for Widgets" -> "DW"), made unique by the heading's line number if another department has it."""
+    name = _NUMBERING.sub("", " ".join(heading.split())).strip().rstrip(":").strip()
+    words = re.findall(r"[A-Za-z]+", name)
+    initials = "".join(w[0].upper() for w in words if w.lower() not in _KEY_STOPWORDS) or "X"
+    known = {d.abbr.lower() for d in DEPARTMENTS} | {t.lower() for t in taken}
+    key = initials if initials.lower() not in known else f"{initials}{line if line is not None else len(taken) + 1}"
+    return Department(name, key, ministerial=False, in_gazetteer=False)
+
+
+ACTION_TEXT = Department("no department (text about the action)", "ACTION", ministerial=False, in_gazetteer=False)
+
+
+def unnamed(line: int) -> Department:
+    """The department of sections whose department heading is missing: named by the line where they start."""
+    return Department(f"unnamed department (line {line})", f"UNNAMED{line}", ministerial=False, in_gazetteer=False)
 
 
 def by_abbr(abbr: str) -> Department:

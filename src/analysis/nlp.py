@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+# Longest text the pipeline takes in one call: the tokenizer and rule components are linear, so a
+# paragraph as long as the largest page the parser accepts (analysis.parse.MAX_PAGE_BYTES) is fine.
+MAX_TEXT_CHARS = 5_000_000
 
 # Abbreviations that end a sentence when a capitalised word follows ("... channel shift, etc. GDS ran").
 SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc."})
@@ -33,24 +39,29 @@ def sentence_rules(doc: Doc) -> Doc:
     Abbreviations the tokenizer keeps whole ("e.g.", "i.e.", "eg.") are not terminals, and
     a closing bracket or quote after the full stop stays with the sentence it closes.
     """
+    # One pass that collects the boundaries, then one array write: setting `token.is_sent_start` token by
+    # token checks the whole document each time, which made long paragraphs quadratic.
+    starts = np.full(len(doc), -1, dtype=np.int64)
     depth = 0
     boundary_pending = False
     for i, token in enumerate(doc):
+        text = token.text
         if i == 0:
-            token.is_sent_start = True
-        elif boundary_pending and token.text not in _TRAILING:
-            token.is_sent_start = _starts_sentence(token.text)
+            starts[i] = 1
+        elif boundary_pending and text not in _TRAILING:
+            if _starts_sentence(text):
+                starts[i] = 1
             boundary_pending = False
-        else:
-            token.is_sent_start = False
-        if token.text in _OPENERS:
+        if text in _OPENERS:
             depth += 1
-        elif token.text in _CLOSERS:
+        elif text in _CLOSERS:
             depth = max(0, depth - 1)
-        if depth == 0 and (token.text in _TERMINALS or token.lower_ in SENTENCE_FINAL_ABBREVIATIONS):
+        if depth == 0 and (text in _TERMINALS or token.lower_ in SENTENCE_FINAL_ABBREVIATIONS):
             boundary_pending = True
-        elif boundary_pending and token.text not in _TRAILING:
+        elif boundary_pending and text not in _TRAILING:
             boundary_pending = False
+    if len(doc):
+        doc.from_array([SENT_START], starts.view(np.uint64).reshape(-1, 1))
     return doc
 
 
@@ -58,6 +69,7 @@ def sentence_rules(doc: Doc) -> Doc:
 def get_nlp() -> Language:
     """The shared pipeline: tokenizer, sentence rules, lookup lemmatizer (English tables)."""
     nlp = spacy.blank("en")
+    nlp.max_length = MAX_TEXT_CHARS
     nlp.add_pipe("sentence_rules")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()

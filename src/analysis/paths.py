@@ -17,12 +17,16 @@ GOVUK = RAW / "govuk"  # Content API responses, as received
 FETCH_LOG = RAW / "fetch-log.csv"  # the data log of fetched pages, written by `fetch`
 PROCESSED = DATA / "processed"
 ANNOTATIONS = DATA / "annotations"
+# The seed page: the one page the seed hand labels were coded on.
+SEED_PAGE = RAW / "action04-support-improved-digital-capability.txt"
+REVIEWS = DATA / "reviews"  # analysts' corrections (analysis.reviews)
 
 REPORTS = ROOT / "reports"
 # Charts go to reports/figures/; tests point ANALYSIS_FIGURES_DIR at a temporary folder.
 FIGURES = Path(os.environ.get("ANALYSIS_FIGURES_DIR", REPORTS / "figures"))
 TABLES = REPORTS / "tables"
 HTML = REPORTS / "html"
+REVIEW_SHEET = REPORTS / "review" / "to-review.csv"
 
 NOTEBOOKS = ROOT / "notebooks"
 DOCS = ROOT / "docs"

@@ -19,6 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 COMMITMENT, PROGRESS, PLAN = "commitment", "progress", "plan"
+#: Section (and section kind) of text a page gives no usable period heading for: kept in the statements
+#: table, never dropped, and left out of the analyses (docs/codebook.md). Not a period.
+UNKNOWN = "unknown"
 KINDS: tuple[str, ...] = (COMMITMENT, PROGRESS, PLAN)
 #: Kinds that state intentions (judged by follow-through, counted as "cheap talk" when boilerplate).
 PLAN_KINDS: tuple[str, ...] = (COMMITMENT, PLAN)

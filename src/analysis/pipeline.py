@@ -1,19 +1,24 @@
-"""Orchestrates a build: read raw pages -> parse -> segment -> analyses -> validate -> write.
+"""Orchestrates a build: read raw pages -> parse -> segment -> analyses -> validate -> publish.
 
-Every table is validated against its pandera model before any file is written, and each file is
-written atomically, so a failed run leaves the previous outputs as they were.
+Every table is validated against its pandera model before any file is written; the whole output set is
+then written into a staging folder and published in one step (`outputs.publish_folder`) under a lock on the
+output folder, so a failed, killed or concurrent run leaves the previous set as it was: readers see the old
+set or the new one, never a mix.
 """
 
 from __future__ import annotations
 
+import errno
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import boilerplate, followthrough, initiatives, paths, schemas, segment, summaries
-from analysis.outputs import write_table
+from analysis import boilerplate, followthrough, initiatives, paths, reviews, schemas, segment, summaries
+from analysis.outputs import publish_folder, write_table
 from analysis.parse import Document, ParseError, parse_file
+from analysis.parse.document import display_name
 
 
 @dataclass
@@ -24,14 +29,35 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
 
 
-def raw_files(raw_dir: Path) -> list[Path]:
-    """The pages to read: every *.txt in the folder, then every *.json that `fetch` stored in its
-    govuk/ subfolder, each in name order (so builds are deterministic)."""
+def _skip_reason(path: Path) -> str | None:
+    """Why an entry of the raw folder is not a page file (None when it is a regular file)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "a symlink loop"
+        return "a dangling symlink" if path.is_symlink() else f"unreadable ({err.strerror})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "not a regular file"
+
+
+def raw_files(raw_dir: Path, warnings: list[str] | None = None) -> list[Path]:
+    """The pages to read: every *.txt regular file in the folder, then every *.json that `fetch` stored in
+    its govuk/ subfolder, each in name order (so builds are deterministic). Other entries with those names
+    (a FIFO, a dangling link, a folder) are skipped with a warning added to `warnings`."""
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise ParseError(str(raw_dir), "raw folder not found" if not raw_dir.exists() else "not a folder")
-    files = sorted(p for p in raw_dir.glob("*.txt") if p.is_file())
-    files += sorted(p for p in (raw_dir / paths.GOVUK.name).glob("*.json") if p.is_file())
+    files = []
+    for entry in [*sorted(raw_dir.glob("*.txt")), *sorted((raw_dir / paths.GOVUK.name).glob("*.json"))]:
+        reason = _skip_reason(entry)
+        if reason is None:
+            files.append(entry)
+        elif warnings is not None:
+            warnings.append(f"{display_name(str(entry))}: skipped: {reason}, not a page file")
     if not files:
         raise ParseError(str(raw_dir), f"no pages in the raw folder (*.txt, or *.json in {paths.GOVUK.name}/)")
     return files
@@ -51,21 +77,38 @@ def tidy(files: list[Path]) -> tuple[list[Document], pd.DataFrame, list[str]]:
     return documents, frame, doc_warnings + warnings
 
 
-def analyse(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Every processed table, from the statements table. Order matters: follow-through uses the others."""
+def analyse(statements: pd.DataFrame, review_table: pd.DataFrame | None = None, warnings: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Every processed table, from the statements table and the analysts' reviews (none by default; a
+    warning is appended to `warnings` for each review whose id is gone). Order matters: follow-through
+    uses the other analyses, the follow-through summaries use the reviewed statuses."""
     tables: dict[str, pd.DataFrame] = {"statements": statements}
+    statements = segment.placed(statements)
     tables["boilerplate"] = boilerplate.classify(statements)
     tables["sections"] = summaries.sections(statements, tables["boilerplate"])
     tables["departments"] = summaries.departments(statements, tables["boilerplate"])
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner())
-    tables["follow_through"] = followthrough.follow_through(
-        statements,
-        boilerplate=tables.get("boilerplate"),
-        mentions=tables.get("initiative_mentions"),
-        initiatives=tables.get("initiatives"),
-    )
-    tables["follow_through_departments"] = followthrough.department_summary(tables["follow_through"])
+    tables.update(follow_through_tables(tables))
+    tables, review_warnings = reviews.apply(tables, reviews.read(None) if review_table is None else review_table)
+    if warnings is not None:
+        warnings += review_warnings
+    tables.update(summarise_follow_through(tables))
     return tables
+
+
+def follow_through_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Follow-through from the statements and the other analyses' tables, as the build runs it."""
+    follow = followthrough.follow_through(
+        segment.placed(tables["statements"]), boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"]
+    )
+    return {"follow_through": follow}
+
+
+def summarise_follow_through(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The follow-through summaries, from the final (reviewed) statuses."""
+    return {
+        "follow_through_departments": followthrough.department_summary(tables["follow_through"]),
+        "follow_through_sections": followthrough.section_rollup(tables["follow_through"]),
+    }
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -79,13 +122,20 @@ def output_paths(out_dir: Path, name: str) -> list[Path]:
     return [out_dir / f"{name}.csv"]
 
 
-def build(raw_dir: Path = paths.RAW, out_dir: Path = paths.PROCESSED) -> BuildResult:
-    """The full pipeline that `make data` runs."""
-    documents, statements, warnings = tidy(raw_files(raw_dir))
-    tables = validate(analyse(statements))
-    result = BuildResult(documents, tables, warnings)
-    for name, frame in tables.items():
-        for path in output_paths(out_dir, name):
-            write_table(frame, path)
-            result.written.append(path)
+def build(raw_dir: Path = paths.RAW, out_dir: Path = paths.PROCESSED, reviews_dir: Path = paths.REVIEWS) -> BuildResult:
+    """The full pipeline that `make data` runs; analysts' reviews (data/reviews/) are applied last. Nothing is
+    written unless every table validates, and then the whole set is published at once."""
+    skipped: list[str] = []
+    documents, statements, warnings = tidy(raw_files(raw_dir, skipped))
+    tables = validate(analyse(statements, reviews.read(reviews_dir), warnings))
+    result = BuildResult(documents, tables, skipped + warnings)
+    out_dir = Path(out_dir)
+
+    def write_all(staging: Path) -> None:
+        for name, frame in tables.items():
+            for path in output_paths(staging, name):
+                write_table(frame, path)
+
+    publish_folder(out_dir, write_all)
+    result.written = [path for name in tables for path in output_paths(out_dir, name)]
     return result

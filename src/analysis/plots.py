@@ -31,6 +31,15 @@ SEQUENTIAL = ["#12436D", "#2073BC", "#6BACE6"]
 FOCUS, CONTEXT = "#12436D", "#BFBFBF"
 TEXT = "#3D3D3D"
 SOURCE_DEFAULT = "Source: GOV.UK, Government Digital Strategy progress reports (updated 16 January 2015); project analysis"
+# Display labels of the follow-through statuses (the analysis writes the codes).
+STATUS_LABELS = {
+    "delivered": "Delivered",
+    "partial": "Partial",
+    "echoed": "Echoed",
+    "not_reported": "Not reported",
+    "not_applicable": "Not applicable",
+    "pending": "Pending",
+}
 INDEX_COLUMNS = ["file", "title", "subtitle", "source", "alt_text", "notebook"]
 
 

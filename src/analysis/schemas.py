@@ -14,7 +14,10 @@ from analysis import periods
 from analysis.vocabulary import BOILERPLATE_REASONS, EVIDENCED_STATUSES, FOLLOW_THROUGH_STATUSES, NAME_TYPES
 
 SECTION_PATTERN = periods.PATTERN
-_ID = r"a\d{2}-[A-Za-z]+-" + periods.NAME_REGEX + r"(-v\d+)?-\d{3}"
+# Statements also keep text whose period heading is missing, in section "unknown" (docs/codebook.md).
+STATEMENT_SECTION_PATTERN = rf"^(?:{periods.NAME_REGEX}|{periods.UNKNOWN})$"
+# Department keys: the gazetteer's abbreviations, an unknown department's initials (+ line if taken), UNNAMED{line}.
+_ID = r"a\d{2}-[A-Za-z][A-Za-z0-9]*-(?:" + periods.NAME_REGEX + "|" + periods.UNKNOWN + r")(-v\d+)?-\d{3,}"
 ID_PATTERN = rf"^{_ID}$"
 
 
@@ -40,14 +43,32 @@ class Statements(pa.DataFrameModel):
     )
     action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
     action_title: Series[str] = pa.Field(description="The action's wording after 'Action N:' in its heading.")
-    department: Series[str] = pa.Field(description="Canonical department name from the gazetteer (analysis.departments).")
-    dept_abbr: Series[str] = pa.Field(description="Standard abbreviation of the department (DWP, HMT, HO ...).")
-    section: Series[str] = pa.Field(
-        str_matches=SECTION_PATTERN,
-        description=f"Period of the update: {periods.NAMES[0]} (December 2012 commitments), {periods.spelled_out(periods.NAMES[1:])}.",
+    department: Series[str] = pa.Field(
+        description="Canonical department name from the gazetteer (analysis.departments); a heading the gazetteer does "
+        "not know keeps its own name; 'unnamed department (line N)' when the department heading is missing; "
+        "'no department (text about the action)' for text before any department heading."
     )
-    section_kind: Series[str] = pa.Field(isin=periods.KINDS, description=f"{periods.spelled_out(periods.KINDS)}.")
-    year: Series[int] = pa.Field(ge=2012, le=2016, description="Year of the period (2012 for the December 2012 commitments).")
+    dept_abbr: Series[str] = pa.Field(
+        description="Standard abbreviation of the department (DWP, HMT, HO ...); for an unknown department its own "
+        "initials (with the heading's line number if another department has them); UNNAMED{line} for an unnamed one; "
+        "ACTION for text about the action."
+    )
+    section: Series[str] = pa.Field(
+        str_matches=STATEMENT_SECTION_PATTERN,
+        description=f"Period of the update: {periods.NAMES[0]} (December 2012 commitments), {periods.spelled_out(periods.NAMES[1:])}; "
+        f"{periods.UNKNOWN} for text the page gives no usable period heading for (kept, reported as a warning with its "
+        "line, and left out of the analyses).",
+    )
+    section_kind: Series[str] = pa.Field(
+        isin=[*periods.KINDS, periods.UNKNOWN],
+        description=f"{periods.spelled_out(periods.KINDS)}; {periods.UNKNOWN} with section {periods.UNKNOWN}.",
+    )
+    year: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        ge=2012,
+        le=2016,
+        description="Year of the period (2012 for the December 2012 commitments); empty for section unknown.",
+    )
     heading: Series[str] = pa.Field(description="The period heading exactly as the page gives it.")
     position: Series[int] = pa.Field(ge=1, description="1-based order of the statement within its section.")
     paragraph: Series[int] = pa.Field(ge=1, description="1-based index of the source line (paragraph or bullet item) within the section.")
@@ -159,6 +180,13 @@ class Boilerplate(pa.DataFrameModel):
     yoy_jaccard: Series[float] = pa.Field(
         nullable=True, ge=0, le=1, description="Jaccard similarity of the word sets of the same two sections; empty for the first section."
     )
+    boilerplate_reason_machine: Series[str] = pa.Field(
+        nullable=True, isin=BOILERPLATE_REASONS,
+        description="The classifier's reason, before any review (is_boilerplate and boilerplate_reason are final values).",
+    )
+    reviewed_by: Series[str] = pa.Field(
+        nullable=True, description="Who reviewed the reason (data/reviews/*.csv), with the date; empty when not reviewed."
+    )
 
     class Config:
         strict = True
@@ -167,7 +195,8 @@ class Boilerplate(pa.DataFrameModel):
     @pa.dataframe_check
     def flag_matches_reason_and_score(cls, frame):  # noqa: N805
         flag = frame["is_boilerplate"]
-        return (flag == frame["boilerplate_reason"].notna()) & (flag == (frame["boilerplate_score"] >= 0.5))
+        machine = frame["boilerplate_reason_machine"].notna() == (frame["boilerplate_score"] >= 0.5)
+        return (flag == frame["boilerplate_reason"].notna()) & machine
 
 
 def reason_column(reason: str) -> str:
@@ -382,10 +411,15 @@ class FollowThrough(pa.DataFrameModel):
     )
     status: Series[str] = pa.Field(
         isin=FOLLOW_THROUGH_STATUSES,
-        description="delivered (a concrete new measure reported for every part), partial (for some parts, or only weak "
-        "evidence: liaison, plans in development, signposting, a repeated earlier measure, a loose match), echoed (the only "
-        "related progress restates the plan, or for a generic plan is a cross-department template sentence), not_reported, "
-        "not_applicable (the plan says the action does not apply) or pending (plan_2015: nothing reported yet).",
+        description="Final status (an analyst's review, when there is one, else the machine's): delivered (a completed "
+        "concrete measure reported for every part), partial (for some parts, or related progress that adds something "
+        "specific but is weak: liaison, plans, an earlier measure), echoed (the related progress only restates the plan: "
+        "no new name, number or date and little new content), not_reported (nothing related, or a conditional plan whose "
+        "condition did not arise), not_applicable (the plan says the action does not apply) or pending (plan_2015).",
+    )
+    confidence: Series[float] = pa.Field(
+        ge=0.5, le=1, description="Confidence of the machine's status: 0.5 at a deciding threshold, 1 at 0.25 or more from "
+        "it, 1 for statuses fixed without matching (not applicable, pending, no progress text). Check low ones first."
     )
     evidence_statement_ids: Series[str] = pa.Field(
         nullable=True,
@@ -406,6 +440,11 @@ class FollowThrough(pa.DataFrameModel):
         nullable=True,
         description="Lemmas and names (initiatives, acronyms) that the plan shares with the evidence, joined with '; '.",
     )
+    new_terms: Series[str] = pa.Field(
+        nullable=True,
+        description="What the evidence adds to the plan: names, numbers, dates and content lemmas (tense and auxiliaries "
+        "normalised) the plan does not have, joined with '; ' (the novelty that tells delivery from an echo).",
+    )
     n_parts: Series[int] = pa.Field(
         ge=1, description="Activities counted in the plan: its bullets for a list lead-in, the coordinated activities of a "
         "testable sentence ('run sprint events and publish case studies' is 2), else 1."
@@ -414,7 +453,11 @@ class FollowThrough(pa.DataFrameModel):
     plan_is_lead_in: Series[bool] = pa.Field(
         description="True for a list lead-in ('DfE will:') judged on its bullets; summaries skip these (the bullets are counted)."
     )
-    status_reason: Series[str] = pa.Field(description="Why the status was given, in words.")
+    status_reason: Series[str] = pa.Field(description="Why the machine gave its status, in words.")
+    status_machine: Series[str] = pa.Field(isin=FOLLOW_THROUGH_STATUSES, description="The machine's status, before any review.")
+    reviewed_by: Series[str] = pa.Field(
+        nullable=True, description="Who reviewed the status (data/reviews/*.csv), with the date; empty when not reviewed."
+    )
 
     class Config:
         strict = True
@@ -426,7 +469,7 @@ class FollowThrough(pa.DataFrameModel):
 
     @pa.dataframe_check
     def evidence_when_reported(cls, frame):  # noqa: N805
-        needs = frame["status"].isin(EVIDENCED_STATUSES)
+        needs = frame["status_machine"].isin(EVIDENCED_STATUSES)
         return ~needs | frame["evidence_statement_ids"].notna()
 
 
@@ -462,6 +505,37 @@ class FollowThroughDepartments(pa.DataFrameModel):
         unique = ["action", "dept_abbr"]
 
 
+class FollowThroughSections(pa.DataFrameModel):
+    """`follow_through_sections.csv`: one row per plan section (a department's plans of one period of one
+    action), rolling its plan statements up into one status, so section-level follow-through can be read
+    without counting a multi-sentence plan several times (list lead-ins left out, their bullets counted)."""
+
+    action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
+    department: Series[str] = pa.Field(description="Canonical department name.")
+    dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
+    plan_section: Series[str] = pa.Field(str_matches=periods.pattern(periods.PLAN_KINDS), description="Period of the plans.")
+    progress_section: Series[str] = pa.Field(
+        nullable=True, str_matches=periods.pattern([periods.PROGRESS]), description="The period reporting on them; empty when pending."
+    )
+    plans: Series[int] = pa.Field(ge=1, description="Plan statements of the section.")
+    delivered: Series[int] = pa.Field(ge=0, description="Plans with status delivered.")
+    partial: Series[int] = pa.Field(ge=0, description="Plans with status partial.")
+    echoed: Series[int] = pa.Field(ge=0, description="Plans with status echoed.")
+    not_reported: Series[int] = pa.Field(ge=0, description="Plans with status not_reported.")
+    not_applicable: Series[int] = pa.Field(ge=0, description="Plans with status not_applicable.")
+    pending: Series[int] = pa.Field(ge=0, description="Plans with status pending.")
+    section_status: Series[str] = pa.Field(
+        isin=FOLLOW_THROUGH_STATUSES, description="delivered when every applicable plan is delivered; partial when some are delivered "
+        "or partial; echoed when the rest only echo; not_reported when none is reported; not_applicable or pending when all are."
+    )
+    confidence: Series[float] = pa.Field(ge=0.5, le=1, description="Lowest confidence among the plans that decide the section's status.")
+
+    class Config:
+        strict = True
+        ordered = True
+        unique = ["action", "dept_abbr", "plan_section"]
+
+
 # Every table the pipeline writes, with the model that guards it (file stem -> model).
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "statements": Statements,
@@ -472,6 +546,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "initiative_mentions": InitiativeMentions,
     "follow_through": FollowThrough,
     "follow_through_departments": FollowThroughDepartments,
+    "follow_through_sections": FollowThroughSections,
 }
 
 

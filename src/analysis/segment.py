@@ -16,6 +16,7 @@ import pandas as pd
 from analysis import schemas
 from analysis.nlp import get_nlp
 from analysis.parse import Document, Section
+from analysis.parse.headings import UNKNOWN_SECTION
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
@@ -51,10 +52,14 @@ def link_urls(texts: list[str], links: tuple[tuple[int, str], ...]) -> list[list
 
 
 def sentences(paragraphs: list[str]) -> list[list[str]]:
-    """Split each paragraph into sentence texts with the shared pipeline (batched for speed)."""
+    """Split each paragraph into sentence texts with the shared pipeline (batched for speed).
+
+    White space is folded first (non-breaking and other Unicode spaces become one space), so a sentence
+    boundary written with a non-breaking space is seen by the tokenizer."""
     nlp = get_nlp()
     with nlp.select_pipes(enable=["sentence_rules"]):
-        return [[normalise_whitespace(s.text) for s in doc.sents if s.text.strip()] for doc in nlp.pipe(paragraphs)]
+        folded = (normalise_whitespace(p) for p in paragraphs)
+        return [[normalise_whitespace(s.text) for s in doc.sents if s.text.strip()] for doc in nlp.pipe(folded)]
 
 
 def section_rows(section: Section, source_file: str, split: list[list[str]]) -> list[dict]:
@@ -180,6 +185,13 @@ def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
 
     frame = pd.DataFrame(rows, columns=schemas.columns("statements"))
     return typed_statements(frame), warnings
+
+
+def placed(statements: pd.DataFrame) -> pd.DataFrame:
+    """Statements with a period, as the analyses take them: the analyses compare periods, so text kept in
+    section `unknown` (its period heading missing) stays in the statements table but is left out of them."""
+    keep = statements[statements["section"] != UNKNOWN_SECTION].reset_index(drop=True)
+    return keep.astype({"year": "int64"})
 
 
 def typed_statements(frame: pd.DataFrame) -> pd.DataFrame:

@@ -125,8 +125,11 @@ def random_sentence(rng: random.Random, n_words: int | None = None) -> str:
     return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
 
-def random_page(rng: random.Random, layout: str = "action-major", n_blocks: int = 17) -> tuple[str, list[SyntheticBlock]]:
-    """A random page of realistic size (for benchmarks)."""
+def random_page(
+    rng: random.Random, layout: str = "action-major", n_blocks: int = 17, action: int = 4
+) -> tuple[str, list[SyntheticBlock]]:
+    """A random page of realistic size (for benchmarks); an action-major page is about `action`, a
+    department-major page about actions 1, 2, ..."""
     blocks = []
     depts = rng.sample(DEPARTMENTS, k=min(n_blocks, len(DEPARTMENTS)))
     page_dept = depts[0]
@@ -140,6 +143,6 @@ def random_page(rng: random.Random, layout: str = "action-major", n_blocks: int 
                 paragraphs[-1].bullets = [random_sentence(rng)[:-1].lower() for _ in range(rng.randint(2, 5))]
             sections.append(SyntheticSection(section, paragraphs, rng.choice(PERIOD_HEADINGS[section])))
         dept = depts[i] if layout == "action-major" else page_dept
-        action = 4 if layout == "action-major" else i + 1
-        blocks.append(SyntheticBlock(dept, action, "support improved digital capability across departments", sections))
+        action_no = action if layout == "action-major" else i + 1
+        blocks.append(SyntheticBlock(dept, action_no, "support improved digital capability across departments", sections))
     return render(blocks, layout, Style(blank_lines=rng.random() < 0.5, numbered=rng.random() < 0.2)), blocks

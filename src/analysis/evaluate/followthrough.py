@@ -1,14 +1,14 @@
-"""Follow-through statuses against the hand labels (data/annotations/follow_through_labels.csv).
+"""Follow-through statuses against the hand labels: the seed page (data/annotations/follow_through_labels.csv)
+and, separately, the held-out fragments of other pages (data/annotations/heldout/follow_through_labels.csv).
 
-Prints, for the method as built (data/processed/follow_through.csv): agreement, Cohen's kappa and the
-confusion matrix of the status; agreement on testability; and every disagreement. Then two checks that
-choose thresholds from the labels, both by leave-one-department-out cross-validation (every plan is
-scored by thresholds chosen on the other departments only):
-
-- the method's own thresholds (`analysis.followthrough.Thresholds`) re-chosen on a grid, to show how
-  much the hand-set constants could be bettered and what survives held out;
-- the baseline that only thresholds the best similarity score (`score`): >= high delivered, >= low
-  partial, else not_reported.
+Prints, for each: strict agreement (the first coder's status), lenient agreement (the first coder's status
+or any status an independent second coder called defensible, data/annotations/follow_through_second/),
+agreement between the two coders (the ceiling a method can be expected to reach), Cohen's kappa,
+the confusion matrix, agreement by confidence, and two baselines beside the method: thresholds on the
+similarity score only, and one constant status. Thresholds of the method and of the similarity
+baseline are chosen on the seed only, by cross-validation over groups (scikit-learn's group splitters):
+whole pages when the tuning labels come from two or more pages, otherwise departments (the seed is one
+page, and the report says which grouping was used). The fragments are only measured, never tuned on.
 
 Labels are read here and nowhere else.
 """
@@ -16,32 +16,72 @@ Labels are read here and nowhere else.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from sklearn.model_selection import GroupKFold, LeaveOneGroupOut
 
 from analysis import followthrough, paths, tables
-from analysis.evaluate import binary_scores, format_scores, join_labels, multiclass_scores
+from analysis.evaluate import join_labels, multiclass_scores
 from analysis.vocabulary import EVALUATED_STATUSES
 
 LABELS = paths.ANNOTATIONS / "follow_through_labels.csv"
 STATUSES = list(EVALUATED_STATUSES)
+LENIENT_COLUMN = "accepted_statuses"  # "|"-separated statuses a coder would also accept
+SECOND_CODER = paths.ANNOTATIONS / "follow_through_second"  # plans.csv (what was coded) + labels.csv (the calls)
 
-# Threshold grid of the cross-validation (the defaults are on it).
+# Threshold grid of the cross-validation (the constants are on it).
 GRID = {
-    "match": (0.05, 0.10, 0.15, 0.20, 0.25, 0.30),
-    "echo": (0.4, 0.5, 0.6, 0.7, 0.8),
-    "repeat": (0.5, 0.6, 0.7, 0.8),
-    "coverage": (0.2, 0.3, 0.4, 0.5),
+    "match": (0.10, 0.15, 0.20),
+    "link": (0.1, 0.2, 0.3, 0.4),
+    "novelty": (0.2, 0.3, 0.4, 0.5),
+    "repeat": (0.5, 0.6, 0.7),
+    "coverage": (0.2, 0.3, 0.4),
 }
-BASELINE_STEPS = tuple(float(x) for x in np.round(np.arange(0.0, 1.0001, 0.025), 3))
+BASELINE_STEPS = tuple(float(x) for x in np.round(np.arange(0.0, 1.0001, 0.05), 3))
+MAX_FOLDS = 10
+NO_LENIENT = "not measurable: the labels have one status per plan and no accepted-statuses column"
+CONFIDENT = 0.75  # confidence at or above which a call counts as "confident" in the report
 
 
-def load_labels(statements: pd.DataFrame, labels_path: Path = LABELS) -> pd.DataFrame:
-    """Hand labels joined to plan statement ids (rows that match no statement keep an empty id)."""
-    labels = pd.read_csv(labels_path, dtype=str, keep_default_na=False)
-    return join_labels(labels, statements, text_column="plan_text", section_column="plan_section")
+def similarity_baseline(scores: pd.Series, low: float, high: float) -> pd.Series:
+    """Baseline that only thresholds the best similarity score: >= high delivered, >= low partial,
+    else not_reported (low == high gives the single-threshold delivered / not_reported baseline)."""
+    values = scores.astype("float64").to_numpy()
+    out = np.where(values >= high, "delivered", np.where(values >= low, "partial", "not_reported"))
+    return pd.Series(out, index=scores.index, dtype="str")
+
+
+@dataclass
+class Labelled:
+    """Hand-coded plans joined to a follow_through table (one row each, same order)."""
+
+    labels: pd.DataFrame  # the label rows, with statement_id
+    table: pd.DataFrame  # the method's rows for them
+    matcher: followthrough.PlanMatcher
+    groups: np.ndarray  # page of each plan (source_file), for cross-validation
+    unmatched: int
+
+    @property
+    def truth(self) -> np.ndarray:
+        return self.labels["status"].to_numpy()
+
+    def accepted(self) -> list[set[str]] | None:
+        if LENIENT_COLUMN not in self.labels.columns:
+            return None
+        return [{s.strip() for s in str(a).split("|") if s.strip()} | {t} for a, t in zip(self.labels[LENIENT_COLUMN], self.truth)]
+
+
+def _labelled(labels: pd.DataFrame, statements: pd.DataFrame, matcher: followthrough.PlanMatcher, join: Callable) -> Labelled:
+    joined = join(labels, statements)
+    unmatched = int(joined["statement_id"].isna().sum())
+    joined = joined[joined["statement_id"].notna()].reset_index(drop=True)
+    table = matcher.table(followthrough.DEFAULT_THRESHOLDS).set_index("plan_statement_id").loc[joined["statement_id"]].reset_index()
+    pages = joined["source_file"] if "source_file" in joined.columns else statements.set_index("statement_id").loc[joined["statement_id"], "source_file"]
+    return Labelled(joined, table, matcher, np.asarray(pages, dtype=object), unmatched)
 
 
 def read_inputs(processed_dir: Path) -> tuple[pd.DataFrame | None, pd.DataFrame | None, pd.DataFrame | None]:
@@ -53,103 +93,194 @@ def read_inputs(processed_dir: Path) -> tuple[pd.DataFrame | None, pd.DataFrame 
     return read("boilerplate"), read("initiative_mentions"), read("initiatives")
 
 
-def _best(grid_agreement: np.ndarray, candidates: list[tuple], default: tuple) -> int:
-    """Index of the best candidate: highest agreement, then closest to the default, then first."""
+def second_coder() -> pd.DataFrame | None:
+    """The second coder's calls keyed like the first coder's labels (source_file, dept_abbr, plan_section,
+    plan_text): `second_status` (first choice) and `accepted_statuses` (every status called defensible)."""
+    if not (SECOND_CODER / "labels.csv").exists():
+        return None
+    plans = pd.read_csv(SECOND_CODER / "plans.csv", dtype=str, keep_default_na=False)
+    calls = pd.read_csv(SECOND_CODER / "labels.csv", dtype=str, keep_default_na=False)
+    coded = plans.merge(calls, on="plan_row", how="inner", validate="one_to_one")
+    return coded.rename(columns={"first_choice": "second_status", "defensible": LENIENT_COLUMN})[
+        ["source_file", "dept_abbr", "plan_section", "plan_text", "second_status", LENIENT_COLUMN]
+    ]
+
+
+def with_second_coder(labels: pd.DataFrame, source_file: str | None = None) -> pd.DataFrame:
+    """Label rows with the second coder's columns attached (empty where the second coder has no row)."""
+    second = second_coder()
+    if second is None:
+        return labels
+    left = labels if "source_file" in labels.columns else labels.assign(source_file=source_file)
+    keys = ["source_file", "dept_abbr", "plan_section", "plan_text"]
+    merged = left.merge(second.drop_duplicates(keys), on=keys, how="left", validate="many_to_one")
+    merged[["second_status", LENIENT_COLUMN]] = merged[["second_status", LENIENT_COLUMN]].fillna("")
+    return merged if "source_file" in labels.columns else merged.drop(columns="source_file")
+
+
+def coder_agreement_lines(data: Labelled) -> list[str]:
+    """How far the two coders agree on first choices: the ceiling for the method's strict agreement."""
+    if "second_status" not in data.labels.columns:
+        return []
+    coded = data.labels["second_status"].to_numpy() != ""
+    if not coded.any():
+        return []
+    scores, _ = multiclass_scores(data.truth[coded], data.labels["second_status"].to_numpy()[coded], STATUSES)
+    return [f"  second coder vs first coder, first choices: n={scores['n']}  agreement={scores['agreement']:.3f}  kappa={scores['kappa']:.3f}"]
+
+
+def seed_labelled(processed_dir: Path) -> Labelled:
+    statements = tables.read("statements", processed_dir)
+    boilerplate, mentions, initiatives = read_inputs(processed_dir)
+    matcher = followthrough.PlanMatcher(statements, boilerplate, followthrough.with_types(mentions, initiatives))
+    labels = with_second_coder(pd.read_csv(LABELS, dtype=str, keep_default_na=False), paths.SEED_PAGE.name)
+    return _labelled(labels, statements, matcher, lambda lab, st: join_labels(lab, st, text_column="plan_text", section_column="plan_section"))
+
+
+def fragments_labelled() -> Labelled | None:
+    from analysis.evaluate import heldout
+
+    labels = heldout.read_labels("follow_through_labels.csv")
+    if labels is None:
+        return None
+    labels = with_second_coder(labels)
+    tables = heldout.fragment_tables(sorted(set(labels["source_file"])))
+    st = tables["statements"]
+    matcher = followthrough.PlanMatcher(st, tables["boilerplate"], followthrough.with_types(tables["initiative_mentions"], tables["initiatives"]))
+    return _labelled(labels, st, matcher, lambda lab, s: heldout.join(lab, s, text="plan_text", section="plan_section"))
+
+
+# --- cross-validation over groups ------------------------------------------------------------------
+def splitter(groups: np.ndarray):
+    """Leave whole groups out: one group per fold up to MAX_FOLDS groups, else MAX_FOLDS group folds."""
+    n = len(set(groups))
+    return LeaveOneGroupOut() if n <= MAX_FOLDS else GroupKFold(n_splits=MAX_FOLDS)
+
+
+def cv_groups(data: Labelled) -> tuple[np.ndarray, str]:
+    """Pages when the labels come from two or more pages; otherwise departments within the one page."""
+    if len(set(data.groups)) >= 2:
+        return data.groups, "pages"
+    return data.labels["dept_abbr"].to_numpy(), "departments (the tuning labels come from one page)"
+
+
+def best_candidate(correct: np.ndarray, candidates: list[tuple], default: tuple) -> int:
+    """Highest agreement, then closest to the default, then first: the one tie-break rule."""
+    agreement = correct.mean(axis=1)
     distance = [sum(abs(a - b) for a, b in zip(c, default)) for c in candidates]
-    order = sorted(range(len(candidates)), key=lambda i: (-grid_agreement[i], distance[i], i))
-    return order[0]
+    return min(range(len(candidates)), key=lambda i: (-agreement[i], distance[i], i))
 
 
 def cross_validate(predictions: np.ndarray, truth: np.ndarray, groups: np.ndarray, candidates: list[tuple], default: tuple):
-    """Leave-one-group-out: for each group, the candidate best on the other groups predicts it.
-
-    `predictions` is candidates x items. Returns the held-out predictions and the chosen candidate per group.
-    """
+    """`predictions` is candidates x items. Each fold's items are predicted by the candidate best on the
+    other folds. Returns the held-out predictions and the candidate chosen per fold."""
     correct = predictions == truth[None, :]
     held_out = np.empty(len(truth), dtype=object)
-    chosen: dict[str, tuple] = {}
-    for group in sorted(set(groups)):
-        train = groups != group
-        agreement = correct[:, train].mean(axis=1)
-        best = _best(agreement, candidates, default)
-        held_out[~train] = predictions[best, ~train]
-        chosen[group] = candidates[best]
+    chosen = []
+    for train, test in splitter(groups).split(truth, truth, groups):
+        best = best_candidate(correct[:, train], candidates, default)
+        held_out[test] = predictions[best, test]
+        chosen.append(candidates[best])
     return held_out, chosen
 
 
-def _matrix_text(matrix: pd.DataFrame) -> str:
-    return "\n".join("    " + line for line in matrix.to_string().splitlines())
+def threshold_grid() -> tuple[list[str], list[tuple], tuple]:
+    names = list(GRID)
+    default = tuple(getattr(followthrough.DEFAULT_THRESHOLDS, n) for n in names)
+    return names, list(itertools.product(*(GRID[n] for n in names))), default
+
+
+def grid_predictions(data: Labelled, names: list[str], candidates: list[tuple]) -> np.ndarray:
+    ids = data.labels["statement_id"]
+    return np.array([
+        data.matcher.table(followthrough.Thresholds(**dict(zip(names, c)))).set_index("plan_statement_id").loc[ids, "status"].to_numpy()
+        for c in candidates
+    ])
+
+
+# --- report -------------------------------------------------------------------------------------------
+def _matrix_lines(matrix: pd.DataFrame) -> list[str]:
+    return ["    " + line for line in matrix.to_string().splitlines()]
+
+
+def score_lines(name: str, truth: np.ndarray, predicted, accepted: list[set[str]] | None) -> list[str]:
+    scores, matrix = multiclass_scores(truth, predicted, STATUSES)
+    lenient = "n/a (no accepted-statuses column)" if accepted is None else f"{np.mean([p in a for p, a in zip(predicted, accepted)]):.3f}"
+    return [f"  {name:<46} n={scores['n']}  strict={scores['agreement']:.3f}  lenient={lenient}  kappa={scores['kappa']:.3f}", *_matrix_lines(matrix)]
+
+
+def confidence_lines(data: Labelled) -> list[str]:
+    right = data.table["status"].to_numpy() == data.truth
+    confident = data.table["confidence"].to_numpy() >= CONFIDENT
+    parts = []
+    for label, mask in ((f"confidence >= {CONFIDENT}", confident), (f"confidence < {CONFIDENT}", ~confident)):
+        parts.append(f"{label}: {int(right[mask].sum())}/{int(mask.sum())}" + (f" = {right[mask].mean():.3f}" if mask.any() else ""))
+    return ["  agreement by confidence: " + "; ".join(parts)]
+
+
+def disagreement_lines(data: Labelled) -> list[str]:
+    out = []
+    for lab, row in zip(data.labels.itertuples(index=False), data.table.itertuples(index=False)):
+        if lab.status == row.status:
+            continue
+        out += [
+            f"    {row.plan_statement_id}: hand {lab.status} -> method {row.status} (confidence {row.confidence:.2f}; {row.status_reason})",
+            f"      plan:     {row.plan_text}",
+            f"      method's evidence: {row.evidence_text if isinstance(row.evidence_text, str) else '(none)'}",
+            f"      hand's evidence:   {lab.evidence_text or '(none)'}",
+        ]
+    return out
 
 
 def report(processed_dir: Path) -> str:
     processed_dir = Path(processed_dir)
-    table_path = processed_dir / "follow_through.csv"
-    statements_path = processed_dir / "statements.parquet"
-    if not table_path.exists() or not statements_path.exists():
+    if not (processed_dir / "follow_through.csv").exists() or not (processed_dir / "statements.parquet").exists():
         return "Follow-through: no data/processed/follow_through.csv; run `make data` first"
-    statements = tables.read("statements", processed_dir)
-    table = tables.read("follow_through", processed_dir)
-    joined = load_labels(statements)
-    unmatched = joined[joined["statement_id"].isna()]
-    joined = joined[joined["statement_id"].notna()].reset_index(drop=True)
-    method = table.set_index("plan_statement_id").loc[joined["statement_id"]].reset_index()
-    truth = joined["status"].to_numpy()
-    groups = joined["dept_abbr"].to_numpy()
+    seed = seed_labelled(processed_dir)
+    names, candidates, default = threshold_grid()
+    predictions = grid_predictions(seed, names, candidates)
+    groups, grouping = cv_groups(seed)
+    held_out, chosen = cross_validate(predictions, seed.truth, groups, candidates, default)
+    best = best_candidate(predictions == seed.truth[None, :], candidates, default)
+    common = pd.Series([str(c) for c in chosen]).value_counts()
 
-    out = [f"Follow-through (data/annotations/follow_through_labels.csv: {len(joined)} hand-coded plans of {joined['dept_abbr'].nunique()} departments)"]
-    if len(unmatched):
-        out.append(f"  {len(unmatched)} label rows match no statement: " + "; ".join(f"{r.dept_abbr} {r.plan_section}" for r in unmatched.itertuples()))
+    base_pairs = [(lo, hi) for lo in BASELINE_STEPS for hi in BASELINE_STEPS if lo <= hi]
+    base_predictions = np.array([similarity_baseline(seed.table["score"], lo, hi).to_numpy() for lo, hi in base_pairs])
+    base_held, _ = cross_validate(base_predictions, seed.truth, groups, base_pairs, (0.15, 0.5))
+    base_pair = base_pairs[best_candidate(base_predictions == seed.truth[None, :], base_pairs, (0.15, 0.5))]
+    constant = pd.Series(seed.truth).value_counts().index[0]
 
-    scores, matrix = multiclass_scores(truth, method["status"], STATUSES)
-    out += ["", format_scores("method (as built)", scores), "  confusion matrix (rows: hand, columns: method):", _matrix_text(matrix)]
-    testable = binary_scores(joined["testable"].eq("yes"), method["plan_testable"])
-    out.append(format_scores("testable (yes/no)", {k: testable[k] for k in ("n", "accuracy", "kappa", "precision", "recall")}))
-
-    # the method's thresholds, re-chosen by leave-one-department-out cross-validation
-    boilerplate, mentions, initiatives = read_inputs(processed_dir)
-    matcher = followthrough.Matcher(statements, boilerplate, followthrough.with_types(mentions, initiatives))
-    names = list(GRID)
-    candidates = list(itertools.product(*(GRID[n] for n in names)))
-    default = tuple(getattr(followthrough.DEFAULT_THRESHOLDS, n) for n in names)
-    ids = joined["statement_id"]
-    predictions = np.array(
-        [matcher.table(followthrough.Thresholds(**dict(zip(names, c)))).set_index("plan_statement_id").loc[ids, "status"].to_numpy() for c in candidates]
-    )
-    in_sample = (predictions == truth[None, :]).mean(axis=1)
-    held_out, chosen = cross_validate(predictions, truth, groups, candidates, default)
-    cv_scores, cv_matrix = multiclass_scores(truth, held_out, STATUSES)
-    best = _best(in_sample, candidates, default)
-    kept = sum(1 for c in chosen.values() if c == default)
-    out += [
-        "",
-        f"  thresholds ({', '.join(names)}): constants {default}; best on all labels {candidates[best]} "
-        f"(agreement {in_sample[best]:.3f}); the constants are kept in {kept} of {len(chosen)} folds",
-        format_scores("method, thresholds re-chosen (held out)", cv_scores),
-        _matrix_text(cv_matrix),
+    out = [
+        f"Follow-through, seed page (data/annotations/follow_through_labels.csv: {len(seed.truth)} plans, "
+        f"{seed.labels['dept_abbr'].nunique()} departments; {seed.unmatched} label rows match no statement)",
+        "  lenient agreement: " + ("first coder's status or any status the second coder called defensible" if seed.accepted() else NO_LENIENT),
+        *coder_agreement_lines(seed),
+        *score_lines("method as built (thresholds below)", seed.truth, seed.table["status"].to_numpy(), seed.accepted()),
+        *confidence_lines(seed),
+        f"  thresholds ({', '.join(names)}) as built: {default}; best on all seed labels: {candidates[best]}",
+        f"  cross-validation over {grouping}: {len(chosen)} folds; most often chosen {common.index[0]} ({common.iloc[0]} folds)",
+        *score_lines("method, thresholds chosen on the other folds", seed.truth, held_out, seed.accepted()),
+        *score_lines(f"baseline: similarity only, CV (all seed: {base_pair})", seed.truth, base_held, seed.accepted()),
+        *score_lines(f"baseline: constant status '{constant}'", seed.truth, np.full(len(seed.truth), constant), seed.accepted()),
+        f"  testable (yes/no) agreement: {(seed.labels['testable'].eq('yes').to_numpy() == seed.table['plan_testable'].to_numpy()).mean():.3f}",
+        f"  disagreements ({int((seed.table['status'].to_numpy() != seed.truth).sum())}):",
+        *disagreement_lines(seed),
     ]
-
-    # baseline: thresholds on the best similarity score only
-    score = method["score"].astype(float).to_numpy()
-    pairs = [(lo, hi) for lo in BASELINE_STEPS for hi in BASELINE_STEPS if lo <= hi]
-    base_predictions = np.array([followthrough.similarity_baseline(pd.Series(score), lo, hi).to_numpy() for lo, hi in pairs])
-    base_held_out, base_chosen = cross_validate(base_predictions, truth, groups, pairs, (0.15, 0.5))
-    base_scores, base_matrix = multiclass_scores(truth, base_held_out, STATUSES)
-    base_in_sample = (base_predictions == truth[None, :]).mean(axis=1)
-    base_best = _best(base_in_sample, pairs, (0.15, 0.5))
-    common = pd.Series([str(c) for c in base_chosen.values()]).value_counts()
-    out += [
-        "",
-        format_scores("baseline: best-score thresholds (held out)", base_scores),
-        f"  (low, high) most often chosen {common.index[0]} in {common.iloc[0]} of {len(base_chosen)} folds; "
-        f"best on all labels {pairs[base_best]} with agreement {base_in_sample[base_best]:.3f}",
-        _matrix_text(base_matrix),
-    ]
-
-    wrong = method[method["status"].to_numpy() != truth].assign(hand=truth[method["status"].to_numpy() != truth])
-    out += ["", f"  disagreements ({len(wrong)}): plan id, hand -> method, method's reason"]
-    for r in wrong.itertuples():
-        out.append(f"    {r.plan_statement_id:<30} {r.hand:>13} -> {r.status:<13} {r.status_reason}")
-    wrong_t = method[method["plan_testable"].to_numpy() != joined["testable"].eq("yes").to_numpy()]
-    for r in wrong_t.itertuples():
-        out.append(f"    {r.plan_statement_id:<30} testable: hand {'no' if r.plan_testable else 'yes'}, method {'yes' if r.plan_testable else 'no'}")
+    fragments = fragments_labelled()
+    if fragments is not None:
+        frag_base = similarity_baseline(fragments.table["score"], *base_pair).to_numpy()
+        out += [
+            "",
+            f"Follow-through, held-out fragments of {len(set(fragments.groups))} other pages (data/annotations/heldout/: "
+            f"{len(fragments.truth)} plans; {fragments.unmatched} label rows match no statement; measured only, never tuned on)",
+            *coder_agreement_lines(fragments),
+            *score_lines("method as built", fragments.truth, fragments.table["status"].to_numpy(), fragments.accepted()),
+            *confidence_lines(fragments),
+            *score_lines(f"baseline: similarity only {base_pair} (chosen on the seed)", fragments.truth, frag_base, fragments.accepted()),
+            *score_lines(
+                f"baseline: constant status '{constant}' (the seed's commonest)", fragments.truth, np.full(len(fragments.truth), constant), fragments.accepted()
+            ),
+            f"  disagreements ({int((fragments.table['status'].to_numpy() != fragments.truth).sum())}):",
+            *disagreement_lines(fragments),
+        ]
     return "\n".join(out)

@@ -13,14 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import boilerplate, followthrough, initiatives, paths, segment
-from analysis.evaluate import binary_scores, format_scores, multiclass_scores, norm_text
+from analysis.evaluate import binary_scores, format_scores, norm_text
 from analysis.evaluate import initiatives as ini_eval
 from analysis.parse import parse_file
-from analysis.vocabulary import EVALUATED_STATUSES
 
 PAGES = paths.DATA / "external" / "series-fragments"
 LABELS = paths.ANNOTATIONS / "heldout"
-STATUSES = list(EVALUATED_STATUSES)
 
 
 def read_labels(name: str) -> pd.DataFrame | None:
@@ -32,6 +30,7 @@ def fragment_tables(files: list[str]) -> dict[str, pd.DataFrame]:
     """The analyses run on the labelled fragments, exactly as the pipeline runs them on data/raw."""
     documents = [parse_file(PAGES / name) for name in sorted(files)]
     statements, _ = segment.statements(documents)
+    statements = segment.placed(statements)
     tables = {"statements": statements, "boilerplate": boilerplate.classify(statements)}
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements)
     tables["follow_through"] = followthrough.follow_through(
@@ -98,25 +97,6 @@ def initiative_lines(names: pd.DataFrame, mentions: pd.DataFrame, tables: dict[s
     return out
 
 
-def follow_through_lines(labels: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> list[str]:
-    joined = join(labels, tables["statements"], text="plan_text", section="plan_section")
-    unmatched = int(joined["statement_id"].isna().sum())
-    method = tables["follow_through"].set_index("plan_statement_id")
-    scored = joined.dropna(subset=["statement_id"])
-    scored = scored[scored["statement_id"].isin(method.index)]
-    predicted = method.loc[scored["statement_id"], "status"].to_numpy()
-    scores, matrix = multiclass_scores(scored["status"], predicted, STATUSES)
-    testable = method.loc[scored["statement_id"], "plan_testable"].astype(bool).to_numpy()
-    out = [
-        f"  labels: {len(labels)} plans of {labels['source_file'].nunique()} pages; {unmatched} not matched to a plan statement",
-        format_scores("method", scores),
-        format_scores("testable (yes/no)", binary_scores(scored["testable"].eq("yes"), pd.Series(testable))),
-        "  confusion matrix (rows: hand, columns: method):",
-        *("    " + line for line in matrix.to_string().splitlines()),
-    ]
-    return out
-
-
 def report(processed_dir: Path = paths.PROCESSED) -> str:
     """Held-out scores of all three analyses (processed_dir is unused: the fragments are parsed here)."""
     parts = {name: read_labels(name) for name in (
@@ -135,5 +115,5 @@ def report(processed_dir: Path = paths.PROCESSED) -> str:
     if parts["initiatives_gold.csv"] is not None and parts["initiative_mentions_gold.csv"] is not None:
         out += ["", "Named initiatives, held out", *initiative_lines(parts["initiatives_gold.csv"], parts["initiative_mentions_gold.csv"], tables)]
     if parts["follow_through_labels.csv"] is not None:
-        out += ["", "Follow-through, held out", *follow_through_lines(parts["follow_through_labels.csv"], tables)]
+        out += ["", "Follow-through, held out: in the follow-through report (analysis.evaluate.followthrough)"]
     return "\n".join(out)

@@ -7,6 +7,9 @@ Decoding and refusal of non-page input live in `decode`; the shared data model i
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 from analysis.parse.decode import decode
@@ -16,6 +19,7 @@ from analysis.parse.govuk_text import parse_text
 
 __all__ = [
     "ACTION_MAJOR",
+    "MAX_PAGE_BYTES",
     "DEPARTMENT_MAJOR",
     "Block",
     "Document",
@@ -26,6 +30,7 @@ __all__ = [
     "parse_file",
     "parse_json",
     "parse_text",
+    "read_page_bytes",
 ]
 
 
@@ -37,15 +42,50 @@ def parse_bytes(raw: bytes, source: str) -> Document:
     return parse_text(text, source, ends_with_newline=text.endswith("\n"), warnings=warnings)
 
 
+# A page of the series is under 100 KB; fifty times that is still a page (a long paragraph), more is not.
+MAX_PAGE_BYTES = 5_000_000
+
+
+def read_page_bytes(path: str | Path) -> bytes:
+    """The bytes of one page file, refusing (ParseError) what is not a regular file of at most MAX_PAGE_BYTES:
+    a missing file, a dangling link, a symlink loop, a folder, a FIFO, a device such as /dev/zero."""
+    path = Path(path)
+    name = str(path)
+    try:
+        info = os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise ParseError(name, "a symlink loop (the link points back to itself)") from None
+        if err.errno == errno.ENOENT:
+            raise ParseError(name, "a dangling symlink (its target does not exist)" if path.is_symlink() else "no such file") from None
+        raise ParseError(name, f"cannot read: {err.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ParseError(name, "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ParseError(name, f"is {_file_kind(info.st_mode)}, not a regular file")
+    if info.st_size > MAX_PAGE_BYTES:
+        raise ParseError(name, f"is {info.st_size:,} bytes, more than the {MAX_PAGE_BYTES:,}-byte limit for a page (pages are under 100 KB)")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_PAGE_BYTES + 1)
+    except OSError as err:
+        raise ParseError(name, f"cannot read: {err.strerror}") from None
+    if len(raw) > MAX_PAGE_BYTES:  # grew while being read
+        raise ParseError(name, f"is more than the {MAX_PAGE_BYTES:,}-byte limit for a page")
+    return raw
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def parse_file(path: str | Path) -> Document:
     """Read and parse one page; `source_file` is the file's name (paths differ between machines)."""
     path = Path(path)
-    if not path.exists():
-        raise ParseError(str(path), "no such file")
-    if path.is_dir():
-        raise ParseError(str(path), "is a directory, not a file")
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise ParseError(str(path), f"cannot read: {err.strerror}") from None
-    return parse_bytes(raw, path.name)
+    return parse_bytes(read_page_bytes(path), path.name)

@@ -17,13 +17,32 @@ def _line_of(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
+# Signatures of files that are not page text, checked at the start of the file.
+_SIGNATURES = {
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a zip archive (Word, Excel or ODF document?)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+    b"{\\rtf": "an RTF document",
+}
+# Markup anywhere in the file: a tag that opens or closes a whole HTML document part (<html>, </body> ...).
+_HTML_LINE = re.compile(r"<(?:!doctype|/?(?:html|head|body))\b[^<>\n]*>", re.IGNORECASE)
+
+
 def decode(raw: bytes, source: str) -> tuple[str, list[str]]:
-    """Bytes -> text with '\\n' line ends, plus warnings for what had to be repaired."""
+    """Bytes -> text with '\\n' line ends, plus warnings for what had to be repaired.
+
+    The whole content is checked (not only its start): a NUL byte or an HTML document line anywhere refuses it.
+    """
     warnings: list[str] = []
     if not raw.strip():
         raise ParseError(source, "file is empty")
-    if b"\x00" in raw[:65536]:
-        raise ParseError(source, "binary file (contains NUL bytes), not the text of a GOV.UK page")
+    for signature, what in _SIGNATURES.items():
+        if raw.lstrip().startswith(signature):
+            raise ParseError(source, f"this is {what}, not the text of a GOV.UK page", 1)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise ParseError(source, "binary file (contains NUL bytes), not the text of a GOV.UK page", _line_of(raw, nul))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         warnings.append("UTF-8 byte-order mark removed")
@@ -51,7 +70,11 @@ def decode(raw: bytes, source: str) -> tuple[str, list[str]]:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
     if controls > max(3, len(text) // 200):
         raise ParseError(source, "binary or corrupt file (control characters), not the text of a GOV.UK page")
-    head = text.lstrip()[:2000].lower()
-    if head.startswith("<") and re.search(r"<(!doctype|html|head|body)\b", head):
-        raise ParseError(source, "this is an HTML file: save the GOV.UK page as plain text (the page's body text) instead", 1)
+    html = _HTML_LINE.search(text)
+    if html:
+        raise ParseError(
+            source,
+            "this is an HTML file: save the GOV.UK page as plain text (the page's body text) instead",
+            text.count("\n", 0, html.start()) + 1,
+        )
     return text, warnings

@@ -5,6 +5,7 @@ Every reader (one per input format) produces these; `segment` consumes them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from analysis import periods
@@ -13,13 +14,36 @@ ACTION_MAJOR = "action-major"
 DEPARTMENT_MAJOR = "department-major"
 
 
+MESSAGE_QUOTE_CHARS = 80  # the most of a page's text any message quotes
+MESSAGE_MAX_CHARS = 400  # the most any one message says
+
+
+def quote(text: str, limit: int = MESSAGE_QUOTE_CHARS) -> str:
+    """Text for a message: quoted, control characters escaped, cut at `limit` characters with an ellipsis."""
+    cut = text if len(text) <= limit else text[:limit] + "\u2026"
+    return repr(cut)
+
+
+def display_name(name: str) -> str:
+    """A file name as messages show it: as is when plain, quoted (escapes visible) when it holds a newline,
+    a control character or white space at either end."""
+    if re.search(r"[\x00-\x1f\x7f]", name) or name != name.strip():
+        return repr(name)
+    return name
+
+
+def cap(message: str, limit: int = MESSAGE_MAX_CHARS) -> str:
+    """A message cut to `limit` characters, so a message never floods a terminal."""
+    return message if len(message) <= limit else message[: limit - 1] + "\u2026"
+
+
 class ParseError(Exception):
     """Input that cannot be read as a page of the series; the message names the file (and line)."""
 
     def __init__(self, source: str, message: str, line: int | None = None):
         self.source, self.message, self.line = source, message, line
-        where = f"{source}:{line}" if line else source
-        super().__init__(f"{where}: {message}")
+        where = display_name(source) + (f":{line}" if line else "")
+        super().__init__(cap(f"{where}: {message}"))
 
 
 @dataclass
@@ -47,11 +71,12 @@ class Section:
 
     @property
     def section_kind(self) -> str:
-        return periods.kind(self.section)
+        return periods.UNKNOWN if self.section == periods.UNKNOWN else periods.kind(self.section)
 
     @property
-    def year(self) -> int:
-        return periods.year(self.section)
+    def year(self) -> int | None:
+        """The period's year; None for section unknown (text whose period heading is missing)."""
+        return None if self.section == periods.UNKNOWN else periods.year(self.section)
 
     @property
     def key(self) -> tuple[int, str, str]:
@@ -67,7 +92,7 @@ class Document:
     title: str
     actions: dict[int, str]
     sections: list[Section]
-    unsectioned: list[Block] = field(default_factory=list)  # action notes / intros: not department text
+    unsectioned: list[Block] = field(default_factory=list)  # page introduction before any action heading
     furniture: list[Block] = field(default_factory=list)
     headings: list[Block] = field(default_factory=list)  # action, department and period headings
     warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,76 @@
+"""The whole build on a synthetic corpus of 48 pages (about 9,700 statements), stage by stage.
+
+Run: `.venv/bin/python benchmarks/bench_build.py [PAGES]` (or `make bench`). Renders PAGES random pages
+(`analysis.synthetic.random_page`: 40 action-major pages of 7 departments, one per action, and 8
+department-major pages), then times each stage of `analysis.pipeline` on them, after start-up (imports,
+the spaCy pipeline and its lookup tables are loaded before the clock starts). Prints statements per second
+of the whole build and each stage's seconds and share. Writing files is left out (it is not the analysis).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from analysis import boilerplate, followthrough, initiatives, pipeline, reviews, schemas, segment, summaries, synthetic
+from analysis.nlp import get_nlp
+
+PAGES_DEFAULT = 48
+SEED = 20150116
+BLOCKS = 7  # departments per action-major page: 48 pages come to about 10,000 statements
+TARGET = 2000  # statements per second after start-up (issue 11)
+
+
+def corpus(folder: Path, n_pages: int, seed: int = SEED) -> list[Path]:
+    rng = random.Random(seed)
+    files = []
+    for i in range(n_pages):
+        if i < n_pages * 5 // 6:
+            text, _ = synthetic.random_page(rng, "action-major", n_blocks=BLOCKS, action=i + 1)
+        else:
+            text, _ = synthetic.random_page(rng, "department-major")
+        path = folder / f"page{i:02d}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def main(n_pages: int = PAGES_DEFAULT) -> None:
+    get_nlp()
+    followthrough.warm_up()
+    with tempfile.TemporaryDirectory() as tmp:
+        files = corpus(Path(tmp), n_pages)
+        stages: dict[str, float] = {}
+
+        def timed(name, fn, *args, **kwargs):
+            start = time.perf_counter()
+            out = fn(*args, **kwargs)
+            stages[name] = stages.get(name, 0.0) + time.perf_counter() - start
+            return out
+
+        documents = timed("parse", pipeline.read_documents, files)
+        statements, _ = timed("segment", segment.statements, documents)
+        statements = timed("validate", schemas.Statements.validate, statements)
+        tables = {"statements": statements}
+        tables["boilerplate"] = timed("boilerplate", boilerplate.classify, statements)
+        tables["sections"] = timed("summaries", summaries.sections, statements, tables["boilerplate"])
+        tables["departments"] = timed("summaries", summaries.departments, statements, tables["boilerplate"])
+        tables["initiatives"], tables["initiative_mentions"] = timed("initiatives", initiatives.extract, statements)
+        tables.update(timed("follow-through", pipeline.follow_through_tables, tables))
+        tables, _ = timed("reviews", reviews.apply, tables, reviews.read(None))
+        tables.update(timed("summaries", pipeline.summarise_follow_through, tables))
+        timed("validate", pipeline.validate, tables)
+    total = sum(stages.values())
+    n = len(statements)
+    print(f"whole build, {n_pages} synthetic pages, {n:,} statements: {total:.1f} s after start-up, "
+          f"{n / total:,.0f} statements/s (target >= {TARGET:,})")
+    for name, seconds in stages.items():
+        print(f"  {name:<15} {seconds:6.2f} s  {seconds / total:5.1%}")
+    print(f"  command: .venv/bin/python benchmarks/bench_build.py {n_pages}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else PAGES_DEFAULT)

@@ -1,0 +1,536 @@
+"""Text features of plans and progress statements for follow-through: content lemmas (tense and
+auxiliaries normalised by the lookup lemmatiser), names, numbers and dates, and wording cues
+(completed action, continuation, liaison, future, condition, negation); a plan's parts and testability.
+
+Computed once per build for every statement and every plan part, in one batch of the shared spaCy
+pipeline (`features`); nothing here depends on a threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from analysis import boilerplate, departments, periods
+from analysis.nlp import get_nlp
+
+# --- vocabularies ------------------------------------------------------------------------------------
+# Organisations every update names; like department names they say nothing specific (docs/methods.md "Boilerplate versus substantive").
+ORGANISATION_NAMES = ("Government Digital Service", "GDS")
+
+# Lemmas that frame a plan rather than name what it delivers: modal and continuation verbs, partnership
+# and aspiration wording. They are left out of the coverage of a plan part (not of similarity).
+FRAME_LEMMAS = frozenset(
+    """will continue work closely seek keen aim plan intend look ensure also actively further include
+    part help support""".split()
+)
+# Purpose clauses say why, not what: for coverage, text after them is not what has to be delivered.
+PURPOSE_MARKERS = re.compile(r"\b(?:with the aim of|in order to|so as to|so that|to ensure|ensuring that|to help)\b", re.I)
+
+# Output nouns and delivery verbs (as lemmas): a plan naming one (outside a partner's or an
+# organisation's name) is testable unless it is a continuation. Written from the codebook's definition
+# (event, product, training, recruitment, programme, publication, team or structure), deliberately
+# broader than any one page's wording.
+OUTPUT_LEMMAS = frozenset(
+    """event day week month fortnight conference masterclass workshop seminar session sprint webinar
+    hackathon showcase roadshow course module curriculum syllabus train coach mentor apprenticeship
+    placement secondment programme product tool toolkit app website platform guidance manual handbook
+    standard framework template checklist publication report study survey audit review pilot trial
+    prototype pool bench hub academy network community division directorate team unit board post role
+    vacancy recruit hire appoint launch publish establish create hold""".split()
+)
+# Verbs of a general aim ("work with", "support", "raise awareness", "build capability"): a generic plan
+# whose activity is one of these restates the action's goal, so the whole paired progress section
+# reports on it; a generic plan with any other activity ("share its experience", "assess needs") is
+# matched statement by statement like a specific plan.
+AIM_VERBS = frozenset(
+    """work support help ensure build improve raise develop deliver focus increase enhance strengthen
+    promote welcome have assist contribute encourage maintain embed be""".split()
+)
+# Words between a modal and the plan's activity verb ("will continue to", "is keen to", "will actively").
+PLAN_FRAME_WORDS = frozenset(
+    """will shall continue continues to keen seek seeks look looks plan plans planning aim aims also
+    actively closely further be is are and""".split()
+)
+CONTINUATION = re.compile(r"\bcontinu(?:e|es|ed|ing)\b", re.I)
+# A plan that depends on a condition: "any new services will meet ...", "if / where / when / should /
+# as and when ... ", "as required", "where appropriate". Its delivery can only be judged if the condition arose.
+CONDITION = re.compile(
+    r"\b(?:if|whenever|unless|should\s+\w+\s+(?:arise|be\s+needed|be\s+required)|as\s+and\s+when|in\s+the\s+event)\b|"
+    r"^\s*(?:any|where|when)\b|\bany\s+(?:new|future|further)\b|\b(?:where|when|as)\s+(?:appropriate|required|needed|necessary)\b",
+    re.I,
+)
+# Says something did not happen or does not exist ("no new services were developed", "has not needed").
+NEGATION = re.compile(r"\b(?:no|not|none|neither|nor|never)\b|n['\u2019]t\b", re.I)
+
+# Wording of progress statements that reports contact, intent, assurance, access or a state rather than a
+# new measure (codebook: liaison, signposting and plans in development are weak evidence).
+WEAK_PATTERN = re.compile(
+    r"\bcontinu(?:e|es|ed|ing)\b|\bliais|\bcollaborat|\bconven(?:e|ed|ing)\b|\bmeets?\b|"
+    r"\bidentif(?:y|ied|ying)\b|\bassess(?:ed|ing)?\b|\bexplor|\bconsider(?:ed|ing)?\b|\bcompar(?:e|ed|ing)\b|"
+    r"\bencourag|\bpromot(?:e|ed|ing)\b|\bensur(?:e|ed|ing)\b|\baim(?:s|ed)?\s+to\b|\bintend|"
+    r"\bbegan\b|\bbegun\b|\bstarted\b|\bplann(?:ed|ing)\s+(?:to|for)\b|\bplanning\b|"
+    r"\bplans?\s+(?:for|to)\b|\b(?:work(?:ed|ing|s)?|engag(?:e|ed|ing))\s+(?:closely\s+)?with\b|\bsignpost|"
+    r"\b(?:has|have|had)\s+been\s+\w+ing\b|\b(?:is|are)\s+(?:\w+ly\s+|now\s+)?\w+ing\b",
+    re.I,
+)
+FUTURE = re.compile(r"\b(?:will|shall|would|going to)\b", re.I)
+AUXILIARIES = frozenset({"am", "are", "is", "was", "were", "be", "been", "being", "do", "does", "did"})
+PERFECT_AUX = frozenset({"has", "have", "had", "was", "were"})
+# A participle after one of these is a state or an adjective, not a reported action.
+ADJECTIVAL_CONTEXT = frozenset(
+    """is are be being a an the its their his her our this these those more most very well newly""".split()
+)
+IRREGULAR_SAME_FORM = frozenset({"set", "put", "cut", "let"})
+# Before one of these, a same-form verb ("set", "put") is a base form, not a past tense.
+BASE_FORM_CONTEXT = frozenset(
+    """to will would shall should can could may might must do does did not i we you they a an the""".split()
+)
+
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+REFERENCE_WORDS = frozenset({"action", "actions", "section", "chapter", "paragraph", "page", "step"})
+# Head nouns that make a capitalised name an organisation or unit rather than an initiative.
+ORGANISATION_HEADS = frozenset(
+    """department departments office offices team teams division directorate agency agencies unit
+    government governments board committee ministry""".split()
+)
+NAME_CONNECTORS = frozenset({"of", "and", "for", "in", "the", "&", "on", "to"})
+# -ment nouns that do not mean the act of their stem verb ("department" is not "depart").
+NOT_NOMINALISATIONS = frozenset(
+    """department government statement element moment comment apartment compartment garment segment
+    settlement""".split()
+)
+# At most this many statements are quoted as the evidence of one plan (highest similarity first).
+
+# --- text features -------------------------------------------------------------------------------------
+class Tok(NamedTuple):
+    """The token attributes the features read, copied once from spaCy's Token."""
+
+    text: str
+    lower_: str
+    idx: int
+    i: int
+    is_alpha: bool
+    like_num: bool
+
+
+@dataclass
+class Features:
+    """What the matcher needs of one text: content lemmas, names, numbers/dates, and wording cues."""
+
+    terms: list[str]
+    names: frozenset[str] = field(default_factory=frozenset)  # every capitalised name or initiative mention
+    specifics: frozenset[str] = field(default_factory=frozenset)  # names, numbers, dates
+    initiative_names: frozenset[str] = field(default_factory=frozenset)  # names that are neither partners nor organisations
+    checkable: bool = False  # names something checkable: a non-organisation name, a number, a date or an output
+    past: bool = False  # reports something done (past tense or perfect)
+    weak: bool = False  # liaison, intent, assurance, access or state wording
+    future: bool = False
+    continuation: bool = False
+    has_output: bool = False  # an output noun or delivery verb outside partner and organisation names
+    activity: str = ""  # for plans: the verb after the modal frame ("will continue to share" -> "share")
+    conditional: bool = False  # a plan that depends on a condition ("any new services will ...", "if ...")
+    negative: bool = False  # says something did not happen or does not exist ("no new services were ...")
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """The lookup tables the features need (spacy-lookups-data), loaded once."""
+
+    lemmas: dict
+    base_forms: frozenset[str]
+    verbs_only: frozenset[str]  # base forms that are verbs and never nouns ("provide", not "support")
+    irregular_past: frozenset[str]  # "ran", "built", "set up" ...
+
+
+@lru_cache(maxsize=1)
+def _lookups() -> Lookups:
+    """Lemma table, base forms, verb-only base forms and irregular past forms (spacy-lookups-data)."""
+    from spacy.lookups import load_lookups
+
+    nlp = get_nlp()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    extra = load_lookups("en", ["lemma_index", "lemma_exc"])
+    index = extra.get_table("lemma_index")
+    base = frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index[pos])
+    verbs_only = frozenset(set(index["verb"]) - set(index["noun"]))
+    exc = extra.get_table("lemma_exc")["verb"]
+    past = frozenset(
+        form for form, lemmas in exc.items() if lemmas and lemmas[0] != form and not form.endswith(("ing", "s")) and form not in AUXILIARIES
+    )
+    return Lookups(table, base, verbs_only, past)
+
+
+def warm_up() -> None:
+    """Load the spaCy pipeline and the lookup tables (start-up cost, paid once per process)."""
+    get_nlp()
+    _lookups()
+    _noun_base()
+    _verb_base()
+
+
+@cache
+def lemma(word: str) -> str:
+    """Lower-case lookup lemma, with four repairs to the lookup table: an -er noun is not read as a
+    comparative ("number" is not "numb"), a stem+e form is cut back ("developed" -> "develop", not
+    "develope"), a -ment noun of a verb folds to the verb ("recruitment" -> "recruit") and a -ship noun
+    to its noun ("leadership" -> "leader"), so plan and report wording meet."""
+    table = _lookups().lemmas
+    verbs = _verb_base()
+    low = word.lower()
+    lem = table.get(low, low)
+    if low.endswith("er") and lem in {low[:-2], low[:-3]} and low in _noun_base():
+        lem = low
+    if lem not in verbs and lem.endswith("e") and lem[:-1] in verbs:
+        lem = lem[:-1]
+    if lem.endswith("ment") and len(lem) > 7 and lem[:-4] in verbs and lem not in NOT_NOMINALISATIONS:
+        lem = lem[:-4]
+    if lem.endswith("ship") and len(lem) > 8 and lem[:-4] in _noun_base():
+        lem = lem[:-4]
+    return lem
+
+
+@lru_cache(maxsize=1)
+def _noun_base() -> frozenset[str]:
+    from spacy.lookups import load_lookups
+
+    return frozenset(load_lookups("en", ["lemma_index"]).get_table("lemma_index")["noun"])
+
+
+@lru_cache(maxsize=1)
+def _verb_base() -> frozenset[str]:
+    from spacy.lookups import load_lookups
+
+    return frozenset(load_lookups("en", ["lemma_index"]).get_table("lemma_index")["verb"])
+
+
+@lru_cache(maxsize=1)
+def _masked_names() -> re.Pattern[str]:
+    """Department names (gazetteer) and the organisations every update names."""
+    orgs = "|".join(re.escape(o) for o in ORGANISATION_NAMES)
+    return re.compile(rf"{departments.name_pattern().pattern}|(?:\b[Tt]he\s+)?\b(?:{orgs})\b(?:['\u2019]s\b)?")
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _masked_names().finditer(text)]
+
+
+def _in_spans(start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
+def _norm_name(tokens: Sequence[str]) -> str:
+    words = [t.lower().replace("\u2019", "'") for t in tokens]
+    while words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    return " ".join(w for w in words if w not in {"'", "'s"})
+
+
+def _capitalised_names(doc, spans) -> list[MentionSpan]:
+    """Fallback name finder: runs of capitalised words or acronyms (connectors allowed inside), outside
+    department/organisation names, as token spans."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if _is_cap(tok) and not _in_spans(tok.idx, spans):
+            j = i + 1
+            while j < n:
+                nxt = doc[j]
+                if _in_spans(nxt.idx, spans):
+                    break
+                if _is_cap(nxt) or (nxt.like_num and _is_cap(doc[j - 1])):
+                    j += 1
+                elif nxt.lower_ in NAME_CONNECTORS and j + 1 < n and _is_cap(doc[j + 1]) and not _in_spans(doc[j + 1].idx, spans):
+                    j += 1
+                elif nxt.text in {"-", "\u2019s", "'s"} and j + 1 < n and _is_cap(doc[j + 1]):
+                    j += 1
+                else:
+                    break
+            words = [t.text for t in doc[i:j] if t.text not in {"-"}]
+            sentence_initial = i == 0 or doc[i - 1].text in {"(", "\u201c", '"'}
+            single_common = len(words) == 1 and not _is_acronym(tok.text) and (sentence_initial or tok.lower_ in MONTHS)
+            if not single_common and not all(w.lower() in MONTHS for w in words):
+                h = j
+                while h < n and doc[h].text in {"\u2019", "'", "\u2019s", "'s"}:
+                    h += 1
+                head = doc[h].lower_ if h < n else ""
+                is_org = head in ORGANISATION_HEADS or words[-1].lower() in ORGANISATION_HEADS
+                name = _norm_name(words)
+                if name and name not in {"it", "this", "the"}:
+                    out.append(MentionSpan(name, i, j, is_org))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _is_cap(tok) -> bool:
+    text = tok.text
+    if not text[:1].isalpha():
+        return False
+    return text[:1].isupper() and (len(text) > 1 or text.isupper()) and tok.lower_ not in {"i"}
+
+
+def _is_acronym(text: str) -> bool:
+    return sum(ch.isupper() for ch in text) >= 2
+
+
+def _is_partner(doc, start: int) -> bool:
+    """True when a name is the object of "with" ("work with GDS and the X Network"): a partner, not an output."""
+    k = start - 1
+    while k >= 0 and (doc[k].lower_ in {"and", "the", ",", "its", "their"} or _is_cap(doc[k])):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in {"with", "by", "through", "via"}
+
+
+def _acronym_aliases(texts: Iterable[str]) -> dict[str, str]:
+    """"Long Name (LN)" -> {"ln": "long name"} (initial letters of the capitalised words; Schwartz and
+    Hearst's idea reduced to capitalised definitions)."""
+    aliases: dict[str, str] = {}
+    for text in texts:
+        for m in re.finditer(r"((?:[A-Z][\w\u2019']*[\s-]+(?:(?:of|and|for|the|in)\s+)?){1,8})\(([A-Z]{2,})\)", text):
+            words = [w for w in re.split(r"[\s-]+", m.group(1).strip()) if w]
+            acronym = m.group(2)
+            caps = [w for w in words if w[:1].isupper()]
+            for start in range(len(caps)):
+                if "".join(w[0] for w in caps[start:]).upper() == acronym:
+                    long = " ".join(words[words.index(caps[start]) :])
+                    aliases[acronym.lower()] = _norm_name(long.split())
+                    break
+    return aliases
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    """A name found in a text: its key (initiative id or normalised name) and where it is."""
+
+    key: str
+    start: int  # characters for initiative mentions, tokens for names found in a parsed text
+    end: int
+    is_org: bool  # an organisation or unit, not an initiative
+
+
+
+
+def features(
+    texts: Sequence[str],
+    mentions: Sequence[Sequence[MentionSpan]] | None = None,
+    aliases: dict[str, str] | None = None,
+) -> list[Features]:
+    """Features of each text (tokenised with the shared pipeline, batched; lemmas from its lookup table).
+
+    Names come from `mentions` (per text, from analysis.initiatives) when given, and from the
+    capitalised-name fallback for the rest of the text; `aliases` maps acronyms to their definitions for
+    the fallback (default: those defined in `texts` themselves)."""
+    nlp = get_nlp()
+    aliases = _acronym_aliases(texts) if aliases is None else aliases
+    out = []
+    for k, (text, spacy_doc) in enumerate(zip(texts, nlp.tokenizer.pipe(texts))):  # tokens only: no component needed
+        doc = [Tok(t.text, t.lower_, t.idx, t.i, t.is_alpha, t.like_num) for t in spacy_doc]  # one pass over spaCy's tokens
+        spans = _masked_spans(text)
+        terms, numbers, dates = _terms(doc, spans, nlp.Defaults.stop_words)
+        found = _found_names(doc, spacy_doc, spans, None if mentions is None else mentions[k], aliases)
+        names = {m.key for m in found}
+        non_org = {m.key for m in found if not m.is_org}
+        outside = [m for m in found if m.is_org or _is_partner(doc, m.start)]  # partner and organisation names
+        initiative_names = {m.key for m in found if m not in outside}
+        excluded_tokens = {i for m in outside for i in range(m.start, m.end)}
+        has_output = any(lemma(t.lower_) in OUTPUT_LEMMAS for t in doc if t.i not in excluded_tokens and not _in_spans(t.idx, spans))
+        out.append(
+            Features(
+                terms=terms,
+                names=frozenset(names),
+                specifics=frozenset(names | numbers | dates),
+                initiative_names=frozenset(initiative_names | numbers),
+                checkable=bool(non_org or numbers or dates or has_output),
+                past=_reports_completed_action(doc, _lookups().irregular_past),
+                weak=bool(WEAK_PATTERN.search(text)),
+                future=bool(FUTURE.search(text)),
+                continuation=bool(CONTINUATION.search(text)),
+                has_output=has_output,
+                activity=_activity(doc),
+                conditional=bool(CONDITION.search(text)),
+                negative=bool(NEGATION.search(text)),
+            )
+        )
+    return out
+
+
+def _terms(doc: list[Tok], spans, stop_words) -> tuple[list[str], set[str], set[str]]:
+    """Content lemmas (with numbers), numbers and dates, outside department and organisation names."""
+    terms, numbers, dates = [], set(), set()
+    for t_i, tok in enumerate(doc):
+        if _in_spans(tok.idx, spans) or not (tok.is_alpha or tok.text.isalnum()):
+            continue
+        low = tok.lower_
+        if not tok.is_alpha and any(ch.isdigit() for ch in low):
+            previous = doc[t_i - 1].lower_ if t_i else ""
+            if previous not in REFERENCE_WORDS:
+                (dates if re.fullmatch(r"(19|20)\d\d", low) else numbers).add(low)
+                terms.append(low)
+            continue
+        if low in MONTHS:
+            dates.add(low)
+        if len(low) < 2 or low in stop_words:
+            continue
+        terms.append(lemma(low))
+    return terms, numbers, dates
+
+
+def _found_names(doc: list[Tok], spacy_doc, spans, mentions: Sequence[MentionSpan] | None, aliases: dict[str, str]) -> list[MentionSpan]:
+    """Names as token spans: the initiative mentions when given (canonical ids, typed), plus capitalised
+    names and acronyms the fallback finds elsewhere; department names and GDS never count."""
+    found = []
+    for m in mentions or []:
+        span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and not _in_spans(m.start, spans):
+            found.append(MentionSpan(m.key, span.start, span.end, m.is_org))
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for m in _capitalised_names(doc, spans):
+        if not taken.intersection(range(m.start, m.end)):
+            found.append(MentionSpan(aliases.get(m.key, m.key), m.start, m.end, m.is_org))
+    return found
+
+
+def _reports_completed_action(doc, irregular_past: frozenset[str]) -> bool:
+    """A past-tense or perfect verb: "ran", "set up", "has set up", "was recruited". A participle after "is"/"are",
+    an article or a possessive is a state or an adjective ("is currently restricted", "the proposed
+    modules"), not something done."""
+    tokens = [t.lower_ for t in doc]
+    for i, low in enumerate(tokens):
+        if low in AUXILIARIES:
+            continue
+        if low in PERFECT_AUX and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if (nxt.endswith("ed") and lemma(nxt) != nxt) or nxt in irregular_past or nxt in IRREGULAR_SAME_FORM or nxt == "been":
+                return True
+        if low in IRREGULAR_SAME_FORM and i > 0 and tokens[i - 1] not in BASE_FORM_CONTEXT:
+            return True  # "DWP set up", "and put teams in place" (not "to set up", "will put")
+        if (low.endswith("ed") and lemma(low) != low) or low in irregular_past:
+            k = i - 1
+            while k >= 0 and tokens[k].endswith("ly"):
+                k -= 1
+            if k < 0 or tokens[k] not in ADJECTIVAL_CONTEXT:
+                return True
+    return False
+
+
+def _activity(doc) -> str:
+    """The plan's activity verb: the first word after a modal and its frame ("will continue to share",
+    "is keen to work", "will actively support"), as a lemma; "" when the text has no modal."""
+    tokens = [t.lower_ for t in doc]
+    for i, tok in enumerate(tokens):
+        progressive = tok in {"is", "are"} and any(t.endswith("ing") for t in tokens[i + 1 : i + 3])
+        if tok in {"will", "shall"} or progressive:
+            j = i + 1
+            while j < len(tokens) and (tokens[j] in PLAN_FRAME_WORDS or tokens[j].endswith("ly")):
+                j += 1
+            if j < len(tokens):
+                word = tokens[j]
+                if word.endswith("ing") and lemma(word) != word and j + 1 < len(tokens) and tokens[j + 1] == "to":
+                    j += 2  # "is working to identify" -> "identify"; "is keen to work" handled by the frame words
+                    word = tokens[j] if j < len(tokens) else word
+                return lemma(word)
+    return ""
+
+
+# --- plan structure --------------------------------------------------------------------------------------
+def split_parts(text: str) -> list[str]:
+    """Activities of a multi-part plan. Splits at '; ', ', and (also) ', ' and will/also ', ' as well as ',
+    and at ' and ' or ', ' before a verb: a base form that is only a verb ("and provide"), or an -ing
+    form that takes an object ("and developing government-wide training", not "coaching and training
+    of"); coordinated gerunds sharing an object ("supporting and recruiting roles") stay together."""
+    verbs_only = _lookups().verbs_only
+    pieces = re.split(r";\s+|,\s+and\s+(?:also\s+)?|\s+and\s+(?:will|also)\s+|\s+as\s+well\s+as\s+", text)
+    parts: list[str] = []
+    for piece in pieces:
+        chunks = re.split(r"(\s+and\s+|,\s+)", piece)
+        current = chunks[0]
+        for sep, chunk in zip(chunks[1::2], chunks[2::2]):
+            words = re.findall(r"[A-Za-z\-]+", chunk)
+            word = words[0].lower() if words else ""
+            following = words[1].lower() if len(words) > 1 else ""
+            previous = (re.findall(r"[A-Za-z\-]+", current) or [""])[-1].lower()
+            gerund = (
+                word.endswith("ing") and len(word) > 5 and lemma(word) != word
+                and following not in {"of", "for", "and", "or", "in", ""} and not previous.endswith("ing")
+            )
+            if word in verbs_only or gerund:
+                parts.append(current)
+                current = chunk
+            else:
+                current += sep + chunk
+        parts.append(current)
+    return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
+
+
+def _deliverable_text(part: str) -> str:
+    """The part without its purpose clause ("... with the aim of encouraging staff ...")."""
+    return PURPOSE_MARKERS.split(part, maxsplit=1)[0]
+
+
+# --- fallbacks for the colleagues' outputs ----------------------------------------------------------------
+def detect_not_applicable(text: str) -> bool:
+    """One definition of "says the action does not apply", shared with the boilerplate classifier."""
+    return boilerplate.is_not_applicable(text)
+
+
+# Fallback template detector (when no boilerplate table is given): a sentence is a cross-department
+# template when its masked lemma set recurs (Jaccard >= TEMPLATE_JACCARD) in TEMPLATE_MIN_DEPARTMENTS departments.
+TEMPLATE_JACCARD = 0.8
+TEMPLATE_MIN_DEPARTMENTS = 3
+
+
+def _template_flags(statements: pd.DataFrame, feats: list[Features]) -> np.ndarray:
+    """Fallback template detector: the masked lemma set recurs in >= TEMPLATE_MIN_DEPARTMENTS departments."""
+    sets = [frozenset(f.terms) for f in feats]
+    depts = statements["dept_abbr"].to_numpy()
+    actions = statements["action"].to_numpy()
+    flags = np.zeros(len(sets), dtype=bool)
+    for i, a in enumerate(sets):
+        if len(a) < 3:
+            continue
+        seen = set()
+        for j, b in enumerate(sets):
+            if actions[j] != actions[i] or not b:
+                continue
+            if len(a & b) / len(a | b) >= TEMPLATE_JACCARD:
+                seen.add(depts[j])
+        flags[i] = len(seen) >= TEMPLATE_MIN_DEPARTMENTS
+    return flags
+
+
+# --- section pairing ------------------------------------------------------------------------------------
+def paired_section(section: str) -> str | None:
+    """plan_Y -> progress_Y; commitment_Y -> progress_{Y+1}; None for progress sections (`periods.reported_in`)."""
+    return periods.reported_in(section)
+
+
+
+def is_testable(text: str, feat: Features, boilerplate_reason: str | None = None) -> bool:
+    """Specific enough to check: names an output or delivery (event, product, training, recruitment,
+    team ...), a named initiative that is not a partner or organisation, or a number or date, and is not
+    a continuation pledge. (The boilerplate classifier's "vague" is not used here: it weighs hedging
+    words against content to spot boilerplate, a different question from whether delivery is checkable.)"""
+    if boilerplate_reason == "not_applicable" or detect_not_applicable(text) or feat.continuation:
+        return False
+    return feat.has_output or bool(feat.initiative_names)
+
+
+def is_aim_only(feat: Features, testable: bool) -> bool:
+    """A generic plan whose activity is a general aim verb (or that has no modal at all) and that names
+    no output or initiative of its own restates the action's goal: the whole paired progress section is
+    its report. ("continue to develop the work of the network" names its object, a network: it is
+    matched like a specific plan.)"""
+    generic_object = not feat.has_output and not feat.initiative_names
+    return not testable and generic_object and (feat.activity == "" or feat.activity in AIM_VERBS)
+
