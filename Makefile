@@ -27,18 +27,26 @@ NER_STAMP := build/ner-model.stamp
 $(shell mkdir -p $(dir $(NER_STAMP)) && { [ -f $(NER_STAMP) ] && [ "$$(cat $(NER_STAMP))" = "$(ANALYSIS_NER_MODEL)" ] || printf '%s' "$(ANALYSIS_NER_MODEL)" > $(NER_STAMP); })
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
-REPORT := reports/figures/index.csv reports/tables/digital-strategy-analysis.xlsx \
+SCORES := reports/tables/scores.csv
+ANNOTATIONS := $(sort $(shell find data/annotations -type f 2>/dev/null))
+REPORT := reports/html/index.html reports/figures/index.csv reports/tables/digital-strategy-analysis.xlsx \
 	$(patsubst notebooks/%.ipynb,reports/html/%.html,$(NOTEBOOKS))
+# JupyterLab: extra options, e.g. `make lab LAB_ARGS="--no-browser --port 8899"` on a server; root needs --allow-root.
+LAB_ARGS ?=
+LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
+SCREENSHOT_PAGES := reports/html/index.html reports/html/departments/dwp.html
 
-.PHONY: help venv fetch data report review test lint evaluate bench docs lab lock clean clean-venv
+.PHONY: help venv fetch data report review test lint evaluate bench docs lab screenshots lock clean clean-venv
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(VENV_STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11 or newer is needed (pandas 3); set PYTHON=python3.11")'
+	@echo "Installing the pinned environment into $(VENV)/ (first run only: a few minutes; pip shows its progress)"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on -r requirements.lock
 	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "gds_analysis.pth").write_text(str(pathlib.Path("src").resolve()) + "\n")'
 	touch $@
 
@@ -57,10 +65,13 @@ $(TABLES) &: $(RAW) $(RAW_LIST) $(REVIEWS) $(SRC) $(VENV_STAMP) $(NER_STAMP)
 
 data: $(TABLES) ## Build every processed table in data/processed/ from data/raw/
 
-$(REPORT) &: $(NOTEBOOKS) $(TABLES) $(SRC)
+$(SCORES): $(TABLES) $(SRC) $(ANNOTATIONS)
+	$(PY) -m analysis evaluate
+
+$(REPORT) &: $(NOTEBOOKS) $(TABLES) $(SRC) $(SCORES) data/raw/README.md
 	$(PY) -m analysis report
 
-report: $(REPORT) ## Run every notebook headless: chart pack, HTML pages, Excel workbook in reports/
+report: $(REPORT) ## Write the report: reports/html/index.html (open it first), analysis pages, department cards, charts, workbook
 
 docs: $(VENV_STAMP) ## Regenerate docs/data-dictionary.md from the schemas
 	$(PY) -m analysis docs
@@ -71,7 +82,7 @@ test: data ## Run the test suite (builds what it needs first)
 lint: $(VENV_STAMP) ## Check the code with ruff (rules in pyproject.toml)
 	$(VENV)/bin/ruff check src tests benchmarks notebooks
 
-evaluate: data ## Print scores of every analysis against the hand labels (data/annotations/)
+evaluate: data ## Print scores against the hand labels (data/annotations/); write reports/tables/scores.csv
 	$(PY) -m analysis evaluate
 
 reports/review/to-review.csv: $(TABLES)
@@ -79,8 +90,19 @@ reports/review/to-review.csv: $(TABLES)
 
 review: reports/review/to-review.csv ## Write reports/review/to-review.csv: the follow-through and boilerplate calls most worth checking, lowest confidence first
 
-lab: $(VENV_STAMP) ## Open JupyterLab on notebooks/ with the project environment
-	$(VENV)/bin/jupyter lab notebooks/
+lab: data ## Open JupyterLab on notebooks/ (start with 01-overview.ipynb); headless: make lab LAB_ARGS="--no-browser --port 8899"
+	env -u MPLBACKEND $(VENV)/bin/jupyter lab $(LAB_ROOT) $(LAB_ARGS) notebooks/
+
+screenshots: report ## Screenshots of the front page and one department card (needs chromium) into reports/screenshots/
+	@test -n "$(CHROMIUM)" || { echo "error: chromium is not installed (Debian: apt-get install chromium)"; exit 2; }
+	@mkdir -p reports/screenshots
+	@for page in $(SCREENSHOT_PAGES); do \
+	  profile=$$(mktemp -d); name=$$(basename $$page .html); \
+	  "$(CHROMIUM)" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync --user-data-dir=$$profile --window-size=1280,2000 \
+	    --screenshot=$(CURDIR)/reports/screenshots/$$name.png file://$(CURDIR)/$$page >/dev/null 2>&1; \
+	  rm -rf $$profile; test -s reports/screenshots/$$name.png && echo "wrote reports/screenshots/$$name.png"; \
+	done
 
 bench: $(VENV_STAMP) ## Print benchmark figures (throughput, build time)
 	$(PY) benchmarks/bench.py
@@ -98,7 +120,7 @@ lock: ## Re-resolve requirements.in into requirements.lock with hashes (pip-tool
 	@echo "requirements.lock updated: update environment.yml to the same pins (make test checks)"
 
 clean: ## Delete build outputs (data/processed, reports) and temporaries a killed build left, keep .venv
-	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/review
+	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/review reports/screenshots
 	rm -rf $(PROCESSED)/.*.tmp data/.processed.staging-* data/.processed.lock reports/figures/.*.tmp reports/tables/.*.tmp
 
 clean-venv: ## Delete .venv

@@ -22,9 +22,11 @@
 # to `reports/figures/`.
 
 # %%
-from analysis import plots, summaries, tables
+from analysis import plots, summaries
+from analysis.report import charts, findings
+from analysis.report.data import read
 
-statements = tables.read("statements")
+statements = read("statements")
 print(f"{len(statements)} statements, {statements['n_words'].sum()} words, "
       f"{statements['dept_abbr'].nunique()} departments, {statements['section'].nunique()} periods, "
       f"from {statements['source_file'].nunique()} page(s)")
@@ -34,39 +36,22 @@ print(f"{len(statements)} statements, {statements['n_words'].sum()} words, "
 # Statements per cell, then words per cell. A 0 means the department has no text for that period.
 
 # %%
-counts = summaries.coverage(statements, "statements")
-words = summaries.coverage(statements, "words")
-counts
+summaries.coverage(statements, "statements")
 
 # %%
-words
+summaries.coverage(statements, "words")
 
 # %% [markdown]
 # ## Coverage chart
 # Words per department and period, as a heat map with the value written in every cell (no colour
 # legend to decode). Departments are ordered by total words, so the longest updates are on top.
+# Below each chart: its PNG, SVG, data and alt text in the chart pack (`reports/figures/`).
 
 # %%
-order = words.sum(axis=1).sort_values(ascending=True).index
-grid = words.loc[order]
-fig, ax = plots.new_figure(8.5, 7.5)
-plots.heatmap(ax, grid)
-ax.invert_yaxis()
+plots.export(charts.coverage_words(statements), notebook="01-overview")
 
-totals = words.sum(axis=1)
-largest = totals.idxmax()
-largest_name = statements.loc[statements["dept_abbr"] == largest, "department"].iloc[0]
-share = totals.max() / totals.sum()
-tidy = grid.reset_index().melt(id_vars="dept_abbr", var_name="section", value_name="words")
-plots.export(
-    fig,
-    "01-coverage-words",
-    title=f"{largest_name} wrote {share:.0%} of all words; the median department wrote {int(totals.median())}",
-    subtitle=f"Words per department and reporting period, {len(words)} departments, "
-             f"{int(words.to_numpy().sum()):,} words in {len(statements)} statements",
-    alt=(f"Heat map of words written by each of {len(words)} departments in each of {words.shape[1]} reporting "
-         f"periods. {largest_name} has the longest updates ({int(totals.max())} words); the median "
-         f"department wrote {int(totals.median())} words across all periods."),
-    data=tidy,
-    notebook="01-overview",
-)
+# %% [markdown]
+# ## What we found
+
+# %%
+findings.Findings(findings.overview(statements))

@@ -25,7 +25,8 @@ def test_tidy_seed_to_csv_and_parquet(tmp_path, capsys):
     for name in ("s.csv", "s.parquet"):
         code, out, err = run(capsys, "tidy", SEED, "--out", tmp_path / name)
         assert code == 0
-        assert "action-major, action 4, 17 departments, 85 sections, 202 statements" in out
+        assert "action page (action 4), 17 departments, 85 sections, 202 statements, 1 warning" in out
+        assert "1 warnings" not in out
     csv = pd.read_csv(tmp_path / "s.csv")
     parquet = pd.read_parquet(tmp_path / "s.parquet")
     assert len(csv) == len(parquet) == 202
@@ -34,7 +35,7 @@ def test_tidy_seed_to_csv_and_parquet(tmp_path, capsys):
 def test_tidy_reports_warnings_for_truncated_fixture(tmp_path, capsys):
     code, out, err = run(capsys, "tidy", PAGES / "dept-dwp.txt", PAGES / "action16.txt", "--out", tmp_path / "x.csv")
     assert code == 0
-    assert "dept-dwp.txt: department-major, action 1, 2" in out
+    assert "dept-dwp.txt: department page (actions 1, 2), 1 department," in out
     assert "warning: dept-dwp.txt: line 33: page looks truncated" in err
 
 
@@ -102,6 +103,15 @@ def test_no_traceback_in_a_real_process(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [f"error: {tmp_path / 'missing.txt'}: no such file"]
     assert "Traceback" not in result.stderr
+
+
+def test_top_level_help_speaks_to_users(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "make report" in out and "reports/html/index.html" in out
+    for command in ("tidy", "build", "evaluate", "report", "docs"):
+        assert command in out
 
 
 # --- files that are not pages, odd names, and capped messages ----------------------------------------

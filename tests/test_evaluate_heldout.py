@@ -19,3 +19,16 @@ def test_report_scores_all_three_analyses():
     text = heldout.report()
     for heading in ("Boilerplate vs substantive, held out", "Named initiatives, held out", "Follow-through, held out"):
         assert heading in text
+
+
+def test_heldout_report_records_its_headline_scores_for_the_report():
+    from analysis import evaluate
+    from analysis.evaluate import heldout
+
+    evaluate._recorded.clear()
+    heldout.report()
+    got = evaluate.scores()
+    assert {("boilerplate", "F1 on boilerplate"), ("initiatives", "precision of names"), ("initiatives", "recall of names")} <= set(
+        zip(got["analysis"], got["measure"], strict=True))
+    assert (got["corpus"] == evaluate.HELD_OUT).all()
+    assert got["value"].between(0, 1).all() and (got["n"] > 0).all()

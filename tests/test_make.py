@@ -3,6 +3,7 @@ nothing is left to do (make -q exits 0)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -53,3 +54,15 @@ def test_make_reads_the_same_pages_as_the_pipeline(tmp_path):
     assert match[1].split() == [p.relative_to(tmp_path).as_posix() for p in pipeline.raw_files(raw)]
     listed = (tmp_path / "data" / "processed" / ".raw-files").read_text().split()
     assert listed == match[1].split()  # the list of pages is itself an input: removing one rebuilds
+
+
+def test_lab_runs_as_root_and_headless_with_inline_charts():
+    printed = next(line for line in _make("-n", "lab", "LAB_ARGS=--no-browser --port 8899").stdout.splitlines() if "jupyter lab" in line)
+    assert "jupyter lab" in printed and "--no-browser --port 8899" in printed
+    assert ("--allow-root" in printed) == (os.getuid() == 0)
+    assert "-u MPLBACKEND" in printed  # the Makefile's Agg default must not reach the kernels: charts show inline
+
+
+def test_screenshots_target_is_listed_and_not_part_of_test():
+    assert re.search(r"^\s*\S*screenshots\S*\s", _make("help").stdout, re.M)
+    assert "chromium" not in _make("-n", "test").stdout.lower()

@@ -8,7 +8,6 @@ import jupytext
 import nbformat
 import pandas as pd
 import pytest
-from nbclient import NotebookClient
 
 from analysis import paths
 
@@ -37,24 +36,37 @@ def test_paired_script_in_sync(path: Path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_runs_headless(path: Path, tmp_path: Path, monkeypatch):
-    if not (paths.PROCESSED / "statements.parquet").exists():
-        pytest.fail("data/processed is empty: run `make data` first (make test does)")
-    monkeypatch.setenv("ANALYSIS_FIGURES_DIR", str(tmp_path / "figures"))
-    monkeypatch.setenv("MPLBACKEND", "Agg")
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(paths.NOTEBOOKS)}}).execute()
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert not errors
-    figures = tmp_path / "figures"
-    pngs = sorted(figures.glob("*.png"))
-    assert pngs, f"{path.name} exported no chart"
+def test_runs_headless_and_shows_its_charts(path: Path, report_site):
+    """Run through nbclient (once, by the report fixture): no errors; every chart it exports is shown as an
+    SVG output with its alt text, never as a dict of paths; its files are in the chart pack."""
+    out, executed = report_site
+    nb = executed[path.stem]
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    figures = out / "figures"
     index = pd.read_csv(figures / "index.csv", dtype=str, keep_default_na=False)
-    assert sorted(index["file"]) == sorted(p.stem for p in pngs)
-    for png in pngs:
+    mine = index[index["notebook"] == path.stem]
+    assert len(mine), f"{path.name} exported no chart"
+    shown = [o for o in outputs if o.output_type in {"display_data", "execute_result"} and "image/svg+xml" in o.get("data", {})]
+    assert len(shown) == len(mine), f"{path.name}: {len(mine)} charts exported, {len(shown)} shown inline"
+    for output in shown:
+        assert output["data"]["image/svg+xml"].lstrip().startswith(("<?xml", "<svg"))
+        assert "aria-label=" in output["data"]["text/html"]
+    text = "".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", "")) for o in outputs)
+    assert "PosixPath(" not in text and "<Figure size" not in text
+    for name in mine["file"]:
+        png = figures / f"{name}.png"
         assert png.stat().st_size > 5000, f"{png.name} looks empty"
-        assert png.with_suffix(".svg").stat().st_size > 2000
-        assert len(pd.read_csv(png.with_suffix(".csv"))) > 0, f"{png.stem}.csv has no data"
-        assert len(png.with_suffix(".alt.txt").read_text().strip()) > 40, f"{png.stem} alt text too short"
-    assert (index["notebook"] == path.stem).all()
-    assert index["title"].str.len().gt(10).all() and index["subtitle"].str.len().gt(10).all()
+        assert (figures / f"{name}.svg").stat().st_size > 2000
+        assert len(pd.read_csv(figures / f"{name}.csv")) > 0, f"{name}.csv has no data"
+        assert len((figures / f"{name}.alt.txt").read_text().strip()) > 40, f"{name} alt text too short"
+    assert mine["title"].str.len().gt(10).all() and mine["subtitle"].str.len().gt(10).all()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_ends_with_what_we_found(path: Path):
+    """Each notebook ends with a "What we found" section whose sentences come from a tested function."""
+    cells = nbformat.read(path, as_version=4).cells
+    headings = [c.source for c in cells if c.cell_type == "markdown"]
+    assert headings and headings[-1].strip() == "## What we found"
+    assert "findings." in cells[-1].source

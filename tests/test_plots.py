@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -29,23 +31,45 @@ def test_style_uses_the_analysis_function_palette():
 
 def test_export_writes_four_files_and_index(tmp_path):
     fig, data = _chart()
-    files = plots.export(fig, "demo", title="C is largest", subtitle="Value by group, 3 groups", alt="Bar chart: A 3, B 5, C 8.",
+    shown = plots.export(fig, "demo", title="C is largest", subtitle="Value by group, 3 groups", alt="Bar chart: A 3, B 5, C 8.",
                          data=data, notebook="test", out_dir=tmp_path)
-    plt.close(fig)
+    files = shown.files
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.alt.txt", "demo.csv", "demo.png", "demo.svg", "index.csv"]
     assert files["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     svg = files["svg"].read_text()
     assert "C is largest" in svg  # text kept as text, not paths
     assert pd.read_csv(files["csv"]).equals(data)
     index = pd.read_csv(tmp_path / "index.csv")
-    assert index.loc[0, "title"] == "C is largest" and index.loc[0, "notebook"] == "test"
+    assert index.loc[0, "title"] == "C is largest" and index.loc[0, "notebook"] == "test" and index.loc[0, "page"] == "test.html"
+    assert not plt.fignum_exists(fig.number)  # closed: an inline backend does not show it a second time
+
+
+def test_export_returns_the_chart_for_display_not_paths(tmp_path):
+    fig, data = _chart()
+    shown = plots.export(plots.Chart(fig, "shown", "A title", "A subtitle", "Bars A, B & C: 3 < 8.", data), out_dir=tmp_path / "figures")
+    bundle = shown._repr_mimebundle_()
+    assert bundle["image/svg+xml"] == (tmp_path / "figures" / "shown.svg").read_text()
+    assert "PosixPath" not in str(bundle)
+    assert all(not h.startswith("/") for h in re.findall(r'href="([^"]+)"', bundle["text/html"]))  # relative links only
+    page = shown.html(tmp_path / "html")
+    assert 'role="img" aria-label="Bars A, B &amp; C: 3 &lt; 8."' in page
+    assert '<title>Bars A, B &amp; C: 3 &lt; 8.</title>' in page
+    assert 'href="../figures/shown.png"' in page and 'href="../figures/shown.csv"' in page
+    assert "<?xml" not in page and "<!DOCTYPE" not in page
+
+
+def test_inline_svgs_do_not_share_ids():
+    svg = '<?xml version="1.0"?><svg width="1"><defs><clipPath id="p1"><rect/></clipPath></defs><g clip-path="url(#p1)"><use xlink:href="#m2"/></g></svg>'
+    out = plots.inline_svg(svg, "chart-a", "alt")
+    assert 'id="chart-a-p1"' in out and "url(#chart-a-p1)" in out and 'xlink:href="#chart-a-m2"' in out
+    assert 'id="p1"' not in out
 
 
 def test_png_is_at_least_200_dpi(tmp_path):
     from PIL import Image
 
     fig, data = _chart()
-    files = plots.export(fig, "dpi", title="t" * 5, subtitle="s" * 5, alt="a" * 5, data=data, out_dir=tmp_path)
+    files = plots.export(fig, "dpi", title="t" * 5, subtitle="s" * 5, alt="a" * 5, data=data, out_dir=tmp_path).files
     with Image.open(files["png"]) as image:
         assert image.size[0] >= 6 * 200 - 10
 
@@ -54,8 +78,7 @@ def test_export_is_byte_identical_on_rerun(tmp_path):
     outputs = []
     for run in ("a", "b"):
         fig, data = _chart()
-        files = plots.export(fig, "same", title="Title here", subtitle="Subtitle", alt="Alt text", data=data, out_dir=tmp_path / run)
-        plt.close(fig)
+        files = plots.export(fig, "same", title="Title here", subtitle="Subtitle", alt="Alt text", data=data, out_dir=tmp_path / run).files
         outputs.append({k: p.read_bytes() for k, p in files.items()})
     assert outputs[0] == outputs[1]
 

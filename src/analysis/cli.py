@@ -1,5 +1,6 @@
-"""Command line: argument parsing, messages and exit codes. No analysis logic lives here.
+"""Turn Government Digital Strategy progress pages into tidy tables, scores, charts and an HTML report.
 
+Command line: argument parsing, messages and exit codes. No analysis logic lives here.
 Exit status: 0 success, 2 bad input or usage (one line on stderr naming the file), 1 a table failed
 its data contract (a bug: nothing is written).
 """
@@ -16,16 +17,26 @@ from analysis import paths
 EXIT_OK, EXIT_INVALID_TABLE, EXIT_BAD_INPUT = 0, 1, 2
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """"1 warning", "2 warnings": a count with its noun in the right number."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def _summary_line(doc, statements) -> str:
-    actions = ", ".join(str(a) for a in sorted(doc.actions)) or "none"
+    """One line per page read, e.g. "page.txt: action page (action 4), 17 departments, 85 sections, 202 statements, 1 warning".
+    Sections another page also gives, and that were kept from it, are counted there and said here."""
+    actions = sorted(doc.actions)
+    listed = ", ".join(str(a) for a in actions) or "none"
+    kind = {"action-major": "action page", "department-major": "department page"}.get(doc.layout, str(doc.layout))
     n_statements = int((statements["source_file"] == doc.source_file).sum())
     elsewhere = statements[statements["other_sources"].fillna("").str.split("; ").map(lambda names: doc.source_file in names)]
     n_elsewhere = len(elsewhere.drop_duplicates(["action", "dept_abbr", "section"]))
     return (
-        f"{doc.source_file}: {doc.layout}, action {actions}, {len(doc.departments)} departments, "
-        f"{len(doc.sections)} sections, {n_statements} statements"
-        + (f" ({n_elsewhere} sections counted from another page)" if n_elsewhere else "")
-        + f", {len(doc.warnings)} warnings"
+        f"{doc.source_file}: {kind} ({'actions' if len(actions) > 1 else 'action'} {listed}), "
+        f"{_count(len(doc.departments), 'department')}, {_count(len(doc.sections), 'section')}, "
+        f"{_count(n_statements, 'statement')}"
+        + (f" ({_count(n_elsewhere, 'section')} counted from another page)" if n_elsewhere else "")
+        + f", {_count(len(doc.warnings), 'warning')}"
     )
 
 
@@ -107,9 +118,11 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from analysis.evaluate import run_all
+    from analysis.evaluate import run_all, scores
+    from analysis.report.data import write_scores
 
     print(run_all(Path(args.processed)))
+    print(f"wrote {write_scores(scores(), Path(args.scores))} (the headline scores the report shows)")
     return EXIT_OK
 
 
@@ -136,15 +149,22 @@ def make_parser() -> argparse.ArgumentParser:
     from analysis.fetch import Settings
 
     fetching = Settings()  # the defaults of `fetch`, defined once there
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Turn Government Digital Strategy progress pages into tidy tables, scores, charts and an HTML report. "
+        "Most people run the make targets instead: `make data`, `make evaluate`, `make report` (then open "
+        "reports/html/index.html), `make lab`.",
+        epilog="Examples: python -m analysis tidy page.txt --out statements.csv | python -m analysis build | "
+        "python -m analysis COMMAND --help for a command's options. Bad input stops with one line naming the file (exit 2).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("tidy", help="parse and segment pages into a statements table")
+    p = sub.add_parser("tidy", help="read pages of the series into a table of statements (one row per sentence or bullet)")
     p.add_argument("files", nargs="+", help="page text files")
     p.add_argument("--out", required=True, help="output table (.csv or .parquet)")
     p.set_defaults(func=cmd_tidy)
 
-    p = sub.add_parser("build", help="the full pipeline (what `make data` runs)")
+    p = sub.add_parser("build", help="build every table in data/processed/ from the pages in data/raw/ (what `make data` runs)")
     p.add_argument("--raw", default=str(paths.RAW), help="folder of raw pages (default data/raw)")
     p.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default data/processed)")
     p.add_argument("--reviews", default=str(paths.REVIEWS), help="folder of analysts' reviews (default data/reviews)")
@@ -166,14 +186,15 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50, help="how many calls (default 50)")
     p.set_defaults(func=cmd_review)
 
-    p = sub.add_parser("evaluate", help="score the analyses against the hand labels in data/annotations/")
+    p = sub.add_parser("evaluate", help="score each analysis against the hand labels; writes the scores table the report shows")
     p.add_argument("--processed", default=str(paths.PROCESSED), help="folder of processed tables (default data/processed)")
+    p.add_argument("--scores", default=str(paths.SCORES), help="where to write the scores table (default reports/tables/scores.csv)")
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("report", help="run the notebooks; write the chart pack, HTML pages and Excel workbook")
+    p = sub.add_parser("report", help="write the HTML report (front page, analysis pages, department cards), charts and workbook")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("docs", help="regenerate docs/data-dictionary.md from the schemas")
+    p = sub.add_parser("docs", help="rewrite docs/data-dictionary.md (every column of every table) from the schemas")
     p.add_argument("--out", default=str(paths.DATA_DICTIONARY))
     p.set_defaults(func=cmd_docs)
     return parser

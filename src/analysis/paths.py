@@ -21,11 +21,14 @@ ANNOTATIONS = DATA / "annotations"
 SEED_PAGE = RAW / "action04-support-improved-digital-capability.txt"
 REVIEWS = DATA / "reviews"  # analysts' corrections (analysis.reviews)
 
-REPORTS = ROOT / "reports"
-# Charts go to reports/figures/; tests point ANALYSIS_FIGURES_DIR at a temporary folder.
+# What analysts hand on. `make report` into another folder (tests) sets ANALYSIS_REPORTS_DIR for the
+# notebooks it runs; ANALYSIS_FIGURES_DIR alone moves only the charts.
+REPORTS = Path(os.environ.get("ANALYSIS_REPORTS_DIR", ROOT / "reports"))
 FIGURES = Path(os.environ.get("ANALYSIS_FIGURES_DIR", REPORTS / "figures"))
 TABLES = REPORTS / "tables"
 HTML = REPORTS / "html"
+SCORES = TABLES / "scores.csv"  # headline scores, written by `make evaluate`, read by the report
+SCREENSHOTS = REPORTS / "screenshots"
 REVIEW_SHEET = REPORTS / "review" / "to-review.csv"
 
 NOTEBOOKS = ROOT / "notebooks"

@@ -5,23 +5,28 @@ a statistical subtitle (what is measured, over what), a source line, the Analysi
 colour-blind-safe palette, and direct labels rather than legends where possible. Exports are
 byte-identical on rerun (fixed SVG hash salt, no dates in file metadata) and listed in
 reports/figures/index.csv.
+
+The backend is left to matplotlib (inline in JupyterLab, Agg when there is no display): `export`
+returns a `ChartOutput` that shows itself as inline SVG (alt text as its accessible name, links to the
+chart pack) in a notebook and in the HTML pages, whatever the backend.
 """
 
 from __future__ import annotations
 
+import html
 import io
+import os
+import re
 import textwrap
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from analysis import paths, periods  # noqa: E402
-from analysis.outputs import write_atomic, write_table, write_text  # noqa: E402
+from analysis import paths, periods
+from analysis.outputs import write_atomic, write_table, write_text
 
 STYLE = Path(__file__).with_name("styles") / "analysis-function.mplstyle"
 
@@ -31,6 +36,13 @@ SEQUENTIAL = ["#12436D", "#2073BC", "#6BACE6"]
 FOCUS, CONTEXT = "#12436D", "#BFBFBF"
 TEXT = "#3D3D3D"
 SOURCE_DEFAULT = "Source: GOV.UK, Government Digital Strategy progress reports (updated 16 January 2015); project analysis"
+# A page's charts link to the chart pack relative to the page's folder: the notebook's folder when run
+# in JupyterLab (the kernel's working directory), reports/html/ when `make report` runs it.
+PAGE_DIR_ENV = "ANALYSIS_PAGE_DIR"
+INDEX_COLUMNS = ["file", "title", "subtitle", "source", "alt_text", "notebook", "page"]
+# Heat-map cells resting on fewer statements than this are marked: a 0% or 100% from one sentence is not a finding.
+THIN_CELL_STATEMENTS = 3
+THIN_MARK = "*"
 # Display labels of the follow-through statuses (the analysis writes the codes).
 STATUS_LABELS = {
     "delivered": "Delivered",
@@ -40,7 +52,6 @@ STATUS_LABELS = {
     "not_applicable": "Not applicable",
     "pending": "Pending",
 }
-INDEX_COLUMNS = ["file", "title", "subtitle", "source", "alt_text", "notebook"]
 
 
 def sequential_cmap():
@@ -69,11 +80,13 @@ def label_bars(ax, bars, fmt: str = "{:.0f}", inside: bool = False, color: str =
 
 def heatmap(ax, grid: pd.DataFrame, fmt: str = "{:.0f}", *, vmin: float = 0, vmax: float | None = None,
             blank_zero: bool = False, missing: str = "\u2013", xlabels: list[str] | None = None, top_labels: bool = False,
-            cell_lines: bool = False) -> None:
+            cell_lines: bool = False, marked: pd.DataFrame | None = None) -> None:
     """A labelled heat map: the value is written in every cell (no colour key to decode), white on dark cells.
 
     `blank_zero` leaves zero cells empty (sparse matrices); missing values show `missing`; the
-    colour scale runs from `vmin` to `vmax` (default: the largest value).
+    colour scale runs from `vmin` to `vmax` (default: the largest value). Cells where `marked` (same
+    shape, booleans) is true get THIN_MARK after the value and a hatched outline: values resting on too
+    little text to read as findings.
     """
     import numpy as np
 
@@ -94,8 +107,14 @@ def heatmap(ax, grid: pd.DataFrame, fmt: str = "{:.0f}", *, vmin: float = 0, vma
         if np.isnan(value):
             ax.text(col, row, missing, ha="center", va="center", fontsize=8, color=TEXT)
         elif not (blank_zero and value == 0):
-            ax.text(col, row, fmt.format(value), ha="center", va="center", fontsize=8,
-                    color="white" if value > vmin + (top - vmin) / 2 else TEXT)
+            thin = marked is not None and bool(marked.iat[row, col])
+            ax.text(col, row, fmt.format(value) + (THIN_MARK if thin else ""), ha="center", va="center", fontsize=8,
+                    color="white" if value > vmin + (top - vmin) / 2 else TEXT, fontstyle="italic" if thin else "normal")
+            if thin:
+                from matplotlib.patches import Rectangle
+
+                ax.add_patch(Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, hatch="//", edgecolor="#C8C8C8",
+                                       linewidth=0, zorder=0.5))
     if cell_lines:
         ax.set_xticks(np.arange(-0.5, grid.shape[1]), minor=True)
         ax.set_yticks(np.arange(-0.5, grid.shape[0]), minor=True)
@@ -106,9 +125,8 @@ def heatmap(ax, grid: pd.DataFrame, fmt: str = "{:.0f}", *, vmin: float = 0, vma
 def _decorate(fig: Figure, title: str, subtitle: str, source: str) -> None:
     """Title, subtitle and source at fixed distances (in inches) from the edges, whatever the figure's height."""
     width, height = fig.get_size_inches()
-    wrap = max(40, int(width * 11))  # characters per line at these font sizes
-    title_lines = textwrap.wrap(title, wrap) or [""]
-    subtitle_lines = textwrap.wrap(subtitle, int(wrap * 1.3)) or [""]
+    title_lines = textwrap.wrap(title, max(36, int(width * 8.6))) or [""]  # characters per line at 13 pt bold
+    subtitle_lines = textwrap.wrap(subtitle, max(48, int(width * 12.8))) or [""]  # at 10 pt
     title_top = 0.12
     subtitle_top = title_top + 0.24 * len(title_lines) + 0.08
     plot_top = subtitle_top + 0.19 * len(subtitle_lines) + 0.15
@@ -121,43 +139,130 @@ def _decorate(fig: Figure, title: str, subtitle: str, source: str) -> None:
     fig.text(x, 0.1 / height, source, ha="left", va="bottom", fontsize=8, color=TEXT)
 
 
+@dataclass
+class Chart:
+    """A finished chart before export: the figure and every word a reader needs beside it."""
+
+    figure: Figure
+    name: str
+    title: str
+    subtitle: str
+    alt: str
+    data: pd.DataFrame
+    source: str = SOURCE_DEFAULT
+
+
 def export(
-    fig: Figure,
-    name: str,
+    fig: Figure | Chart,
+    name: str | None = None,
     *,
-    title: str,
-    subtitle: str,
-    alt: str,
-    data: pd.DataFrame,
+    title: str | None = None,
+    subtitle: str | None = None,
+    alt: str | None = None,
+    data: pd.DataFrame | None = None,
     source: str = SOURCE_DEFAULT,
     notebook: str = "",
+    page: str | None = None,
     out_dir: Path | None = None,
-) -> dict[str, Path]:
-    """Write NAME.svg, NAME.png (200 dpi), NAME.csv (the data shown) and NAME.alt.txt; index the chart."""
-    for label, value in (("title", title), ("subtitle", subtitle), ("alt text", alt), ("source", source)):
+) -> ChartOutput:
+    """Write NAME.svg, NAME.png (200 dpi), NAME.csv (the data shown) and NAME.alt.txt; index the chart.
+
+    Takes a `Chart` (from analysis.report.charts) or a figure with its texts. Returns the chart as a
+    `ChartOutput`, which a notebook displays inline; the figure itself is closed so that an inline
+    backend does not show it a second time. `page` is the HTML page that shows the chart (default:
+    the notebook's page).
+    """
+    if isinstance(fig, Chart):
+        chart = fig
+    else:
+        chart = Chart(fig, name or "", title or "", subtitle or "", alt or "", data if data is not None else pd.DataFrame(), source)
+    for label, value in (("title", chart.title), ("subtitle", chart.subtitle), ("alt text", chart.alt), ("source", chart.source)):
         if not value or not value.strip():
-            raise ValueError(f"chart {name!r} needs a {label}")
+            raise ValueError(f"chart {chart.name!r} needs a {label}")
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", chart.name):
+        raise ValueError(f"chart name {chart.name!r}: letters, digits, '.', '_' and '-' only (it names files)")
     out_dir = Path(out_dir or paths.FIGURES)
-    _decorate(fig, title, subtitle, source)
-    files = {ext: out_dir / f"{name}.{ext}" for ext in ("svg", "png", "csv")}
-    files["alt"] = out_dir / f"{name}.alt.txt"
+    figure = chart.figure
+    _decorate(figure, chart.title, chart.subtitle, chart.source)
+    files = {ext: out_dir / f"{chart.name}.{ext}" for ext in ("svg", "png", "csv")}
+    files["alt"] = out_dir / f"{chart.name}.alt.txt"
+    payloads = {}
     for ext in ("svg", "png"):
         buffer = io.BytesIO()
         metadata = {"Date": None, "Creator": None} if ext == "svg" else {"Software": None}
-        fig.savefig(buffer, format=ext, dpi=200, metadata=metadata)
-        payload = buffer.getvalue()
-        write_atomic(files[ext], lambda tmp, payload=payload: tmp.write_bytes(payload))
-    write_table(data, files["csv"])
-    write_text(files["alt"], alt.strip() + "\n")
-    _update_index(out_dir, {"file": name, "title": title, "subtitle": subtitle, "source": source, "alt_text": alt.strip(), "notebook": notebook})
-    return files
+        figure.savefig(buffer, format=ext, dpi=200, metadata=metadata)
+        payloads[ext] = buffer.getvalue()
+        write_atomic(files[ext], lambda tmp, payload=payloads[ext]: tmp.write_bytes(payload))
+    plt.close(figure)
+    write_table(chart.data, files["csv"])
+    write_text(files["alt"], chart.alt.strip() + "\n")
+    page = page if page is not None else (f"{notebook}.html" if notebook else "")
+    _update_index(out_dir, {"file": chart.name, "title": chart.title, "subtitle": chart.subtitle, "source": chart.source,
+                            "alt_text": chart.alt.strip(), "notebook": notebook, "page": page})
+    return ChartOutput(chart.name, chart.title, chart.alt.strip(), payloads["svg"].decode("utf-8"), files)
+
+
+@dataclass
+class ChartOutput:
+    """An exported chart as a reader sees it: inline SVG (text stays text), its alt text as the accessible
+    name, and links to its files in the chart pack. Displays itself in Jupyter (`_repr_mimebundle_`)."""
+
+    name: str
+    title: str
+    alt: str
+    svg: str
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def html(self, page_dir: Path | str | None = None) -> str:
+        """The chart as an HTML <figure>, its links relative to `page_dir` (default: ANALYSIS_PAGE_DIR or the
+        working directory, which is the notebook's folder in a kernel)."""
+        page_dir = Path(page_dir or os.environ.get(PAGE_DIR_ENV) or Path.cwd())
+        return figure_html(self.name, self.alt, self.svg, {k: relative_link(p, page_dir) for k, p in self.files.items()})
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html(), "image/svg+xml": self.svg, "text/plain": f"Chart: {self.title}"}
+
+
+def relative_link(path: Path, page_dir: Path) -> str:
+    """A link from a page in `page_dir` to `path`, always relative (POSIX separators)."""
+    return Path(os.path.relpath(Path(path).resolve(), Path(page_dir).resolve())).as_posix()
+
+
+_SVG_NOISE = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->|<metadata>.*?</metadata>", re.S)
+
+
+def inline_svg(svg: str, prefix: str, alt: str) -> str:
+    """An SVG file's text made fit to sit inside an HTML page beside other charts: no XML prolog; ids
+    prefixed (two charts on a page must not share clip-path ids); role="img" with the alt text as its
+    accessible name (aria-label and <title>); scaled to the width of the page."""
+    svg = _SVG_NOISE.sub("", svg).strip()
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}-{m.group(1)})", svg)
+    svg = re.sub(r'((?:xlink:)?href)="#([^"]+)"', lambda m: f'{m.group(1)}="#{prefix}-{m.group(2)}"', svg)
+    label = html.escape(alt, quote=True)
+    svg = re.sub(r"<svg\b", f'<svg role="img" aria-label="{label}" style="max-width:100%;height:auto"', svg, count=1)
+    return re.sub(r"(<svg\b[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(alt)}</title>", svg, count=1)
+
+
+FILE_LABELS = {"png": "PNG", "svg": "SVG", "csv": "data (CSV)", "alt": "alt text"}
+
+
+def figure_html(name: str, alt: str, svg: str, links: dict[str, str]) -> str:
+    """<figure> with the inline chart, then links to its files and its alt text to copy."""
+    anchors = " · ".join(f'<a href="{html.escape(links[k])}">{label}</a>' for k, label in FILE_LABELS.items() if k in links)
+    return (
+        f'<figure class="chart" id="chart-{name}">{inline_svg(svg, name, alt)}'
+        f"<figcaption>Download this chart: {anchors}"
+        f"<details><summary>Alt text (to paste with the chart)</summary><p>{html.escape(alt)}</p></details>"
+        "</figcaption></figure>"
+    )
 
 
 def _update_index(out_dir: Path, row: dict[str, str]) -> None:
     index_path = out_dir / "index.csv"
     if index_path.exists():
         index = pd.read_csv(index_path, dtype=str, keep_default_na=False)
-        index = index[index["file"] != row["file"]]
+        index = index[index["file"] != row["file"]].reindex(columns=INDEX_COLUMNS, fill_value="")
     else:
         index = pd.DataFrame(columns=INDEX_COLUMNS)
     index = pd.concat([index, pd.DataFrame([row])], ignore_index=True).sort_values("file").reset_index(drop=True)

@@ -64,8 +64,29 @@ def format_scores(name: str, scores: dict[str, float]) -> str:
     return f"  {name:<38} " + "  ".join(parts)
 
 
+# The headline scores, as a table the report reads (reports/tables/scores.csv, written by `make evaluate`):
+# each evaluation records its main figures with `record` while it writes its report.
+SCORE_COLUMNS = ["analysis", "measure", "corpus", "value", "n"]
+SEED_IN_SAMPLE = "seed page, in sample"
+SEED_CROSS_VALIDATED = "seed page, cross-validated"
+HELD_OUT = "other pages, held out"
+_recorded: list[dict] = []
+
+
+def record(analysis: str, measure: str, corpus: str, value: float, n: int) -> None:
+    """Note one headline score of the current `run_all` (one row of the scores table)."""
+    _recorded.append({"analysis": analysis, "measure": measure, "corpus": corpus, "value": round(float(value), 3), "n": int(n)})
+
+
+def scores() -> pd.DataFrame:
+    """The scores recorded by the last `run_all`, one row per analysis, measure and corpus."""
+    frame = pd.DataFrame(_recorded, columns=SCORE_COLUMNS).drop_duplicates(["analysis", "measure", "corpus"], keep="last")
+    return frame.sort_values(["analysis", "measure", "corpus"], kind="stable").reset_index(drop=True)
+
+
 def run_all(processed_dir: Path = paths.PROCESSED) -> str:
-    """Every evaluation's report, in module-name order."""
+    """Every evaluation's report, in module-name order (their headline scores: `scores()`)."""
+    _recorded.clear()
     out = []
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import boilerplate, paths, tables
-from analysis.evaluate import binary_scores, format_scores, join_labels, multiclass_scores
+from analysis.evaluate import SEED_CROSS_VALIDATED, SEED_IN_SAMPLE, binary_scores, format_scores, join_labels, multiclass_scores, record
 from analysis.vocabulary import BOILERPLATE_REASONS, SUBSTANTIVE
 
 LABELS_FILE = "boilerplate_labels.csv"
@@ -195,10 +195,12 @@ def report(processed_dir: Path = paths.PROCESSED, annotations_dir: Path = paths.
     built = boilerplate.decide(boilerplate.features(statements), boilerplate.THRESHOLDS).set_index("statement_id")
     built_b = built.loc[decided["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
     out.append("Classifier (analysis.boilerplate, THRESHOLDS: " + _describe(boilerplate.THRESHOLDS) + ")")
-    out.append(format_scores("in sample (all labels)", binary_scores(truth, built_b)))
+    out.append(format_scores("in sample (all labels)", in_sample := binary_scores(truth, built_b)))
     coords = classifier_coords()
     held, chosen = leave_departments_out(dec_pred, truth, groups, coords)
-    out.append(format_scores("held out (leave one department out)", binary_scores(truth, held)))
+    out.append(format_scores("held out (leave one department out)", cross_validated := binary_scores(truth, held)))
+    record("boilerplate", "F1 on boilerplate", SEED_IN_SAMPLE, in_sample["f1"], in_sample["n"])
+    record("boilerplate", "F1 on boilerplate", SEED_CROSS_VALIDATED, cross_validated["f1"], cross_validated["n"])
     best = choose(dec_pred, truth, coords=coords)
     out.append(f"  CV choice on all departments: {_describe(candidates[best])}")
     counts = pd.Series([_describe(candidates[i]) for i in chosen.values()]).value_counts()

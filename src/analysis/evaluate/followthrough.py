@@ -25,7 +25,7 @@ import pandas as pd
 from sklearn.model_selection import GroupKFold, LeaveOneGroupOut
 
 from analysis import followthrough, paths, tables
-from analysis.evaluate import join_labels, multiclass_scores
+from analysis.evaluate import HELD_OUT, SEED_CROSS_VALIDATED, SEED_IN_SAMPLE, join_labels, multiclass_scores, record
 from analysis.vocabulary import EVALUATED_STATUSES
 
 LABELS = paths.ANNOTATIONS / "follow_through_labels.csv"
@@ -209,6 +209,13 @@ def score_lines(name: str, truth: np.ndarray, predicted, accepted: list[set[str]
     return [f"  {name:<46} n={scores['n']}  strict={scores['agreement']:.3f}  lenient={lenient}  kappa={scores['kappa']:.3f}", *_matrix_lines(matrix)]
 
 
+def record_scores(corpus: str, truth: np.ndarray, predicted) -> None:
+    """The headline agreement and kappa for the scores table the report shows."""
+    scores, _ = multiclass_scores(truth, predicted, STATUSES)
+    record("follow-through", "agreement with hand coding", corpus, scores["agreement"], scores["n"])
+    record("follow-through", "Cohen's kappa", corpus, scores["kappa"], scores["n"])
+
+
 def confidence_lines(data: Labelled) -> list[str]:
     right = data.table["status"].to_numpy() == data.truth
     confident = data.table["confidence"].to_numpy() >= CONFIDENT
@@ -249,6 +256,8 @@ def report(processed_dir: Path) -> str:
     base_held, _ = cross_validate(base_predictions, seed.truth, groups, base_pairs, (0.15, 0.5))
     base_pair = base_pairs[best_candidate(base_predictions == seed.truth[None, :], base_pairs, (0.15, 0.5))]
     constant = pd.Series(seed.truth).value_counts().index[0]
+    record_scores(SEED_IN_SAMPLE, seed.truth, seed.table["status"].to_numpy())
+    record_scores(SEED_CROSS_VALIDATED, seed.truth, held_out)
 
     out = [
         f"Follow-through, seed page (data/annotations/follow_through_labels.csv: {len(seed.truth)} plans, "
@@ -269,6 +278,7 @@ def report(processed_dir: Path) -> str:
     fragments = fragments_labelled()
     if fragments is not None:
         frag_base = similarity_baseline(fragments.table["score"], *base_pair).to_numpy()
+        record_scores(HELD_OUT, fragments.truth, fragments.table["status"].to_numpy())
         out += [
             "",
             f"Follow-through, held-out fragments of {len(set(fragments.groups))} other pages (data/annotations/heldout/: "

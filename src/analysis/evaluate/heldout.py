@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import boilerplate, followthrough, initiatives, paths, segment
-from analysis.evaluate import binary_scores, format_scores, norm_text
+from analysis.evaluate import HELD_OUT, binary_scores, format_scores, norm_text, record
 from analysis.evaluate import initiatives as ini_eval
 from analysis.parse import parse_file
 
@@ -54,10 +54,12 @@ def boilerplate_lines(labels: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> 
     scored = joined.dropna(subset=["statement_id"]).merge(tables["boilerplate"], on="statement_id", how="left")
     clear = scored[scored["label"].isin(["B", "S"])]
     truth = clear["label"].eq("B")
+    held = binary_scores(truth, clear["is_boilerplate"].astype(bool))
+    record("boilerplate", "F1 on boilerplate", HELD_OUT, held["f1"], held["n"])
     out = [
         f"  labels: {len(labels)} statements of {labels['source_file'].nunique()} pages ({truth.sum()} B, {(~truth).sum()} S, "
         f"{(scored['label'] == 'borderline').sum()} borderline); {unmatched} not matched to a statement",
-        format_scores("classifier (thresholds as chosen on the seed)", binary_scores(truth, clear["is_boilerplate"].astype(bool))),
+        format_scores("classifier (thresholds as chosen on the seed)", held),
         format_scores("baseline: vague language only (cues >= 1)", binary_scores(truth, clear["n_vague_cues"] >= 1)),
         format_scores("baseline: specificity (Hope) <= 0", binary_scores(truth, clear["specificity"] <= 0)),
     ]
@@ -88,6 +90,8 @@ def initiative_lines(names: pd.DataFrame, mentions: pd.DataFrame, tables: dict[s
         missing += len(lost)
     predicted, predicted_spans = ini_eval.extractor_output(tables["initiatives"], tables["initiative_mentions"])
     scores = ini_eval.score(predicted, predicted_spans, gold, spans)
+    record("initiatives", "precision of names", HELD_OUT, scores.names_exact["precision"], scores.names_exact["n_pred"])
+    record("initiatives", "recall of names", HELD_OUT, scores.names_exact["recall"], scores.names_exact["n_gold"])
     out = [f"  gold: {len(gold)} names, {len(mentions)} mentions ({missing} not located in the statements)"]
     out += ini_eval._lines("rules (analysis.initiatives)", scores)
     base_names, base_spans = ini_eval.capitalised_runs(tables["statements"])

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths, tables
-from analysis.evaluate import format_scores, norm_text
+from analysis.evaluate import SEED_IN_SAMPLE, format_scores, norm_text, record
 from analysis.initiatives import LIST_SEPARATOR, name_key, split_list
 from analysis.vocabulary import INITIATIVE_TYPES
 
@@ -372,6 +372,8 @@ def report(processed_dir: Path) -> str:
 
     names, spans = extractor_output(initiatives, mentions)
     ours = score(names, spans, gold, gold_spans)
+    record("initiatives", "precision of names", SEED_IN_SAMPLE, ours.names_exact["precision"], ours.names_exact["n_pred"])
+    record("initiatives", "recall of names", SEED_IN_SAMPLE, ours.names_exact["recall"], ours.names_exact["n_gold"])
     out = [
         "Named initiatives (data/annotations/initiatives_gold.csv, initiative_mentions_gold.csv)",
         f"  gold: {len(gold)} names, {len(gold_mentions)} mentions ({len(gold_spans)} located in the statements); "
