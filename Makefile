@@ -12,14 +12,15 @@ VENV_STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-# The pages: copied text, and Content API responses stored by `make fetch` (what pipeline.raw_files reads).
-RAW := $(sort $(wildcard data/raw/*.txt)) $(sort $(wildcard data/raw/govuk/*.json))
+# inputs: GOV.UK page text (.txt), the 2012 edition's Markdown (.md; README.md is the data log, not an input),
+# and the Content API responses `make fetch` stores in data/raw/govuk/ (what pipeline.raw_files reads)
+RAW := $(sort $(wildcard data/raw/*.txt) $(filter-out data/raw/README.md,$(wildcard data/raw/*.md))) $(sort $(wildcard data/raw/govuk/*.json))
 REVIEWS := $(sort $(wildcard data/reviews/*.csv))
 SRC := $(sort $(shell find src/analysis -name '*.py' 2>/dev/null))
 PROCESSED := data/processed
 TABLES := $(PROCESSED)/statements.parquet $(PROCESSED)/statements.csv \
 	$(addprefix $(PROCESSED)/,$(addsuffix .csv,boilerplate sections departments initiatives \
-	initiative_mentions follow_through follow_through_departments follow_through_sections))
+	initiative_mentions follow_through follow_through_departments follow_through_sections restatements))
 
 # The build reads ANALYSIS_NER_MODEL (an optional statistical NER for initiatives, docs/methods.md): its
 # value is kept in a stamp file, rewritten only when it changes, so changing it rebuilds the tables.

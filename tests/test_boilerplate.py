@@ -434,3 +434,78 @@ def test_seed_named_events_are_substantive(seed_result):
     concrete = frame["text"].str.contains(r"\b(?:January|February|March|April|September|October|November)\b \d{4}|\b\d+-day\b", regex=True)
     assert concrete.sum() >= 2
     assert not result.loc[concrete.to_numpy(), "is_boilerplate"].any()
+
+
+# --- rules that generalise (issue 10): hand-written sentences, not copied from the labelled pages ------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The department does not run any services with that many users.", True),
+        ("We don't provide transactional services to the public.", True),
+        ("The agency has no digital services of this size.", True),
+        ("This is not directly applicable to the Home Office.", True),
+        ("Its arm's length bodies are largely exempt from the move.", True),
+        ("Awaiting Treasury confirmation", True),
+        ("To be confirmed", True),
+        ("Although it does not have many transactions, this is a priority.", False),  # few, not none
+        ("We do not yet know how many services will move.", False),
+        ("The department is awaiting the results of its survey before it starts.", False),
+    ],
+)
+def test_not_applicable_in_other_words(text, expected):
+    assert bp.is_not_applicable(text) is expected
+
+
+def _edition_table(rows):
+    """One department's responses to several actions of one edition (edition 2012, one period)."""
+    frames = [table([(dept, "commitment_2012", pos, text)], action=action, title=title).assign(edition=2012) for action, dept, pos, text, title in rows]
+    return pd.concat(frames, ignore_index=True).assign(statement_id=lambda f: f["statement_id"] + "-e")
+
+
+def test_a_departments_sentence_reused_in_a_later_action_is_a_repeat():
+    frame = _edition_table(
+        [
+            (3, "DfT", 1, "We will open a digital academy in Swansea for 40 engineers.", "capability in-house"),
+            (6, "DfT", 1, "We will open a digital academy in Swansea for 40 engineers.", "meet the service standard"),
+            (7, "DfT", 1, "We will open a digital academy in Swansea for 60 engineers.", "move onto GOV.UK"),  # a new number
+            (7, "HO", 1, "The Home Office will publish its content plan on GOV.UK next week.", "move onto GOV.UK"),
+        ]
+    )
+    out = bp.classify(frame, bp.THRESHOLDS).set_index(frame["statement_id"])
+    first, again, changed, _ = frame["statement_id"]
+    assert pd.isna(out.loc[first, "boilerplate_reason"])  # the first occurrence is judged on its merits
+    assert out.loc[again, "boilerplate_reason"] == "repeat"
+    assert out.loc[again, "repeat_of"] == first and out.loc[again, "repeat_similarity"] == 1.0
+    assert out.loc[changed, "boilerplate_reason"] != "repeat"  # it names something the earlier text does not
+
+
+def test_the_other_edition_is_never_earlier_text():
+    frame = _edition_table([(3, "DfT", 1, "We will open a digital academy in Swansea for 40 engineers.", "capability in-house")])
+    restated = frame.assign(edition=2015, statement_id=frame["statement_id"] + "x")
+    out = bp.classify(pd.concat([frame, restated], ignore_index=True), bp.THRESHOLDS)
+    assert out["boilerplate_reason"].isna().all() and out["repeat_of"].isna().all()
+
+
+def test_words_and_items_of_the_action_title_are_not_concrete():
+    title = "all new or redesigned transactional services meet the service standard by April 2014"
+    restating = "All our new and redesigned transactional services will meet the service standard by April 2014."
+    assert bp.concrete_terms(bp.shape(restating), bp.action_words(title)) == ()
+    assert bp.restates_title("April 2014", title) and not bp.restates_title("Swansea", title)
+    own = "We will redesign 12 licensing services in Swansea by April 2014."
+    assert bp.concrete_terms(bp.shape(own), bp.action_words(title)) == ("license", "swansea")  # lemmas
+
+
+def test_stance_cues():
+    assert "committed to" in bp.vague_cues("The department is committed to becoming digital by default.")
+    assert "if it changes" in bp.vague_cues("Should this change in future, it will appoint a manager.")
+    assert "will need" in bp.vague_cues("This is likely to be a mixed model.")
+    assert "champion" in bp.vague_cues("Senior leaders will champion digital, leading by example.")
+    assert bp.vague_cues("It recruited 12 developers in March.") == ()
+
+
+def test_exact_pairs_and_lsh_give_the_same_families(seed_statements):
+    shapes = [bp.shape(t) for t in seed_statements["text"]]
+    for threshold in (0.4, 0.6, 0.9):
+        assert bp.near_duplicate_groups(shapes, threshold) == bp.near_duplicate_groups(shapes, threshold, exact_max=0), threshold

@@ -64,6 +64,13 @@ def test_by_abbr():
         departments.by_abbr("XYZ")
 
 
+def test_name_pattern_matches_names_without_commas_and_with_ampersand():
+    pattern = departments.name_pattern()
+    for text in ("Department for Environment Food and Rural Affairs (Defra) already", "Department for Culture Media & Sport said"):
+        assert pattern.sub("X", text).startswith("X "), text
+    assert pattern.sub("X", "Culture, media and sport") == "Culture, media and sport"  # lower-case words are not a name
+
+
 def test_capitals_and_possessive_resolve():
     assert departments.resolve("HOME OFFICE\u2019S").abbr == "HO"
     assert departments.resolve("Home\u00a0Office").abbr == "HO"

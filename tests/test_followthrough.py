@@ -24,6 +24,7 @@ def make_statements(rows: list[tuple[str, str, str]], action: int = 4) -> pd.Dat
             {
                 "statement_id": f"a{action:02d}-{dept}-{section}-{positions[(dept, section)]:03d}",
                 "source_file": "cases.txt",
+                "edition": 2015,
                 "action": action,
                 "action_title": "Support improved digital capability",
                 "department": departments.by_abbr(dept).name,
@@ -40,9 +41,10 @@ def make_statements(rows: list[tuple[str, str, str]], action: int = 4) -> pd.Dat
                 "text": text,
                 "n_words": len(text.split()),
                 "line": line,
+                "source_url": pd.NA,
             }
         )
-    frame = pd.DataFrame(out).assign(other_sources=pd.NA, links=pd.NA)  # one page, no links
+    frame = pd.DataFrame(out).assign(other_sources=pd.NA, source_url=pd.NA)  # one page, no links
     return schemas.Statements.validate(segment.typed_statements(frame))
 
 

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from analysis.parse import ACTION_MAJOR, DEPARTMENT_MAJOR, ParseError, parse_bytes, parse_file
-from analysis.parse.govuk_json import html_blocks
+from analysis.parse.govuk_json import html_blocks, looks_like_json
 from analysis.segment import statements
 
 from . import govuk_api
@@ -131,6 +131,8 @@ def test_reader_places_the_blocks_as_the_text_reader_does():
 def test_format_is_detected_by_content_not_name(seed_path):
     raw = (FIXTURES / "action-04.json").read_bytes()
     assert len(parse_bytes(raw, "saved-as.txt").sections) == 85
+    assert looks_like_json(b'\xef\xbb\xbf\n  {\n "title": "x"}') and looks_like_json(b"{}")
+    assert not looks_like_json(b"{::options parse_block_html=\"true\" /}\n# Action 1") and not looks_like_json(b"{div .statement}")
 
 
 @pytest.mark.parametrize(
@@ -170,9 +172,9 @@ def test_links_reach_the_statement_that_holds_them():
     )
     frame, _ = statements([parse_bytes(page_json(body), "links.json")])
     assert frame["text"].tolist() == ["It published a guide.", "It ran the Digital Academy and Sprint 14.", "see the report"]
-    assert frame["links"].isna().tolist() == [True, False, False]
-    assert frame["links"].iloc[1] == "https://www.gov.uk/a; https://www.gov.uk/b"
-    assert frame["links"].iloc[2] == "https://example.org/c"
+    assert frame["source_url"].isna().tolist() == [True, False, False]
+    assert frame["source_url"].iloc[1] == "https://www.gov.uk/a; https://www.gov.uk/b"
+    assert frame["source_url"].iloc[2] == "https://example.org/c"
 
 
 def test_a_link_in_a_fused_heading_stays_with_its_sentence():
@@ -185,4 +187,4 @@ def test_a_link_in_a_fused_heading_stays_with_its_sentence():
     assert section.blocks[0].text == "It ran a sprint. Then another."
     assert section.blocks[0].links == ((len("Itran"), "https://www.gov.uk/a"), (len("Itranasprint.Then"), "https://www.gov.uk/b"))
     frame, _ = statements([doc])
-    assert frame["links"].tolist() == ["https://www.gov.uk/a", "https://www.gov.uk/b"]
+    assert frame["source_url"].tolist() == ["https://www.gov.uk/a", "https://www.gov.uk/b"]

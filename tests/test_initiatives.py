@@ -433,3 +433,57 @@ def test_seed_scores_reach_the_target_against_independent_gold(seed_tables):
         assert part["precision"] >= 0.9 and part["recall"] >= 0.9, part
     baseline = ev.score(*ev.capitalised_runs(statements), gold, gold_spans, typed=False)
     assert s.names_exact["f1"] > baseline.names_exact["f1"]
+
+
+# --- names without a head noun, defined by an acronym, quoted, listed (issue 10) -------------------------
+# Hand-written sentences with invented names: the rules must find the names from the way they are written.
+
+
+def named(initiatives: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(initiatives["name"], initiatives["type"], strict=True))
+
+
+def test_named_items_of_a_list():
+    inits, _ = found("We will start with 3 exemplar services: Widget Credit, Gadget Allowance and Tax for My Boat.")
+    assert {k: v for k, v in named(inits).items()} == {"Widget Credit": "tool/product", "Gadget Allowance": "tool/product", "Tax for My Boat": "tool/product"}
+
+
+def test_list_items_that_are_descriptions_are_not_names():
+    inits, _ = found("Our proposed exemplar services are: boat licence renewals, the Harbour Records Service digital upgrade, and e-Locks at the quay.")
+    initiatives_only = {k: v for k, v in named(inits).items() if v in ini.INITIATIVE_TYPES}
+    assert initiatives_only == {"e-Locks": "tool/product"}  # "at the quay" is not part of the name; lower-case items are not names
+    assert named(inits).get("Harbour Records Service") in {None, "organisation"}
+
+
+def test_a_name_someone_owns():
+    inits, _ = found("We will use the Canal Authority's Lock Finder as our pilot.")
+    assert named(inits)["Lock Finder"] == "project"  # no head noun: the default type
+
+
+def test_quoted_name():
+    inits, _ = found("Staff will follow \u2018Digital Every Day\u2019 across the department.")
+    assert "Digital Every Day" in named(inits)
+
+
+def test_name_defined_only_by_its_acronym():
+    inits, mentions = found("We will extend the National Widget Infrastructure (NWI) this year.", "The NWI will reach every office.")
+    assert "National Widget Infrastructure" in named(inits)
+    assert spans(mentions, 1) == ["NWI"]
+
+
+def test_head_less_name_shared_by_two_departments():
+    inits, _ = found("Content will move to Outside Parliament in March.", "Its website will join Outside Parliament by June.", depts=["DfT", "HO"])
+    assert "Outside Parliament" in named(inits)
+    inits, _ = found("Content will move to Outside Parliament in March.", "Its website will join Outside Parliament by June.", depts=["DfT", "DfT"])
+    assert "Outside Parliament" not in named(inits)  # one department's capitalised phrase is not yet a shared name
+
+
+def test_governance_bodies_and_roles_are_not_initiatives():
+    inits, _ = found(
+        "The Widget Executive Committee oversees the Digital Leader and Digital Transformation Board.",
+        "We will establish a Widget Digital Steering Committee by May.",
+    )
+    types = named(inits)
+    assert types["Widget Executive Committee"] == "unit"
+    assert types["Digital Transformation Board"] == "group" and "Digital Leader Board" not in types
+    assert types["Widget Digital Steering Committee"] == "group"

@@ -58,6 +58,7 @@ def test_build_killed_mid_write_leaves_the_old_set_and_the_next_build_the_new_on
     shutil.copy(SEED, raw_old / SEED.name)
     shutil.copy(SEED, raw_new / SEED.name)
     shutil.copy(PAGES / "action05.txt", raw_new / "action05.txt")
+    shutil.copy(paths.RAW / "_action05.md", raw_new / "_action05.md")  # so that every table changes (restatements too)
     pipeline.build(raw_old, out)
     (out / ".gitkeep").write_text("")
     old_set = snapshot(out)

@@ -9,7 +9,6 @@ import nbformat
 import openpyxl
 import pandas as pd
 import pytest
-from openpyxl.utils import get_column_letter
 
 from analysis import plots, schemas
 from analysis.report import charts, findings, notebook_html, workbook
@@ -26,7 +25,7 @@ def test_workbook_has_readme_then_tables_frozen_and_stable(seed_statements):
     assert sheet.freeze_panes == "A2"
     assert [c.value for c in sheet[1]] == list(seed_statements.columns)
     assert sheet.max_row == len(seed_statements) + 1
-    text_column = get_column_letter(list(seed_statements.columns).index("text") + 1)
+    text_column = openpyxl.utils.get_column_letter(list(seed_statements.columns).index("text") + 1)
     assert sheet.column_dimensions[text_column].width >= 40  # the text column is wide enough to read
     readme = pd.read_excel(io.BytesIO(payload), sheet_name="README")
     described = readme[readme["sheet"] == "statements"]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from analysis import schemas, synthetic
 from analysis.departments import DEPARTMENTS
-from analysis.parse import parse_text
+from analysis.parse import parse_bytes, parse_text
 from analysis.segment import count_words, sentences, statement_id, statements
 
 
@@ -29,6 +29,7 @@ from analysis.segment import count_words, sentences, statement_id, statements
         ("A sentence without a full stop", ["A sentence without a full stop"]),
         ("It went live in September. 25 exemplars followed.", ["It went live in September.", "25 exemplars followed."]),
         ("The department ran it. GOV.UK was used.", ["The department ran it.", "GOV.UK was used."]),
+        ("It moves to the same platform.  The agency follows.", ["It moves to the same platform.", "The agency follows."]),  # two spaces
     ],
 )
 def test_sentence_rules(paragraph, expected):
@@ -218,3 +219,47 @@ def test_random_page_generator_is_parseable():
     text, blocks = synthetic.random_page(random.Random(1))
     frame, _ = statements([parse_text(text, "r.txt")])
     assert len(frame) == len(synthetic.expected_statements(blocks))
+
+
+# --- the same property for the 2012 edition's Markdown dialect ----------------------------------
+
+
+@st.composite
+def page_2012(draw):
+    style = synthetic.Style2012(
+        blank_lines=draw(st.integers(0, 3)),
+        br_spacing=draw(st.sampled_from(["", " "])),
+        ampersand=draw(st.booleans()),
+        read_more=draw(st.sampled_from(["space", "attached", "none"])),
+        link_every=draw(st.integers(0, 3)),
+    )
+    depts = draw(st.lists(st.sampled_from(DEPARTMENTS), min_size=1, max_size=6, unique_by=lambda d: d.abbr))
+    action = draw(st.integers(1, 14))
+    blocks = [
+        synthetic.SyntheticBlock(
+            d, action, "all departments will do a thing", [synthetic.SyntheticSection("commitment_2012", draw(st.lists(paragraph(), min_size=1, max_size=3)))]
+        )
+        for d in depts
+    ]
+    return style, blocks
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_2012())
+def test_roundtrip_random_2012_files(generated):
+    style, blocks = generated
+    text = synthetic.render_2012(blocks, style)
+    doc = parse_bytes(text.encode("utf-8"), "generated.md")
+    assert doc.edition == 2012 and not doc.warnings and not doc.unsectioned
+    frame, _ = statements([doc])
+    recovered = list(frame[["action", "dept_abbr", "section", "text", "is_bullet", "is_lead_in"]].itertuples(index=False, name=None))
+    assert [tuple(r) for r in recovered] == synthetic.expected_statements(blocks)
+    assert frame["statement_id"].str.contains("-e2012-").all() and frame["edition"].eq(2012).all()
+    if style.read_more != "none":  # every statement carries its department's strategy link
+        for index, dept_rows in frame.groupby("dept_abbr", sort=False):
+            position = [b.department.abbr for b in blocks].index(index)
+            assert dept_rows["source_url"].str.endswith(f"http://example.gov.uk/strategy/{position}").all()
+    if style.link_every:  # every sentence (not bullets) carries its own inline link first
+        sentences_only = frame[~frame["is_bullet"]]
+        assert sentences_only["source_url"].str.startswith("http://example.gov.uk/").all()
+    schemas.Statements.validate(frame)

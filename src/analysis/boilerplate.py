@@ -17,8 +17,9 @@ specific items. The published single measures (Lang and Stice-Lawrence's 4-gram 
 cosine and Jaccard similarity, Hope et al.'s specificity) are extra columns for comparison.
 
 Pure functions, tables in and tables out. The tunable settings are in `Thresholds`; `THRESHOLDS` holds
-the values chosen by leave-one-department-out cross-validation against the hand labels (docs/methods.md,
-`analysis.evaluate.boilerplate`). Nothing in this module reads the labels.
+the values chosen by cross-validation that leaves out whole groups (each action of the 2012 edition, and
+the seed page) against the hand labels (docs/methods.md, `analysis.evaluate.edition2012`). Nothing in this
+module reads the labels.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
 
 from analysis import departments, periods, schemas
 from analysis.vocabulary import BOILERPLATE_REASONS as REASONS  # in order of precedence; substantive: no reason
@@ -77,7 +77,9 @@ class Thresholds:
         return Thresholds(**values)
 
 
-THRESHOLDS = Thresholds(template_jaccard=0.6, repeat_containment=0.4, vague_max_balance=3, specific_weight=3)
+THRESHOLDS = Thresholds(template_jaccard=0.4, repeat_containment=0.4, vague_max_balance=5, specific_weight=1)
+"""Chosen by cross-validation leaving out one labelled group at a time (each 2012-edition action, and the seed
+page): `analysis.evaluate.edition2012`; `make evaluate` warns if they differ from its choice."""
 
 LSL_MIN_DOCUMENTS = 5
 """Lang and Stice-Lawrence flag: a 4-gram is boilerplate when at least this many documents (a department's
@@ -85,6 +87,17 @@ section set for one action) use it. 5 of the seed's 17 departments is the publis
 
 
 REQUIRED_COLUMNS = ("statement_id", "action", "action_title", "dept_abbr", "section", "year", "is_lead_in", "list_lead_in_id", "text", "n_words")
+
+
+DEFAULT_EDITION = 2015
+"""Edition assumed for a statements table without an `edition` column (the GOV.UK pages)."""
+
+
+def editions(frame: pd.DataFrame) -> list[int]:
+    """Each row's edition: two editions of one period are two publications, never one text or an earlier one."""
+    if "edition" in frame.columns:
+        return [int(e) for e in frame["edition"]]
+    return [DEFAULT_EDITION] * len(frame)
 
 
 class BoilerplateInputError(ValueError):
@@ -207,21 +220,52 @@ def jaccard(a: Iterable, b: Iterable) -> float:
 # Signal 1: not applicable
 # --------------------------------------------------------------------------------------------------
 
-_NOT_APPLICABLE = re.compile(
-    r"\bnot\s+(?:applicable|relevant)\b|\b(?:does|do)\s+not\s+apply\b|\bhas\s+no\s+(?:role|responsibility)\s+(?:in|for)\s+this\b",
-    re.IGNORECASE,
-)
+_NOT = r"(?:does|do|did|will)\s+not|doesn['\u2019]t|don['\u2019]t"
+_QUANTITY = r"(?:many|much|enough|several|most|all|some|few)\b"  # "not many transactions" is few, not none
+_NOT_APPLICABLE_PATTERNS = {
+    # the action said not to apply, in so many words ("is not (directly) applicable to HMT", "not relevant to")
+    "not applicable": r"\bnot\s+(?:\w+ly\s+)?(?:applicable|relevant)\b|\b(?:does|do)\s+not\s+(?:\w+ly\s+)?apply\b",
+    # no role in it
+    "no role": r"\bha(?:s|ve)\s+no\s+(?:\w+\s+)?(?:role|responsibility|remit)\s+(?:in|for)\s+this\b",
+    # the department has none of what the action is about: "does not (currently) deliver/provide/have any services",
+    # "has no service that …", "do not have any transactional services handling …"
+    "none of it": rf"\b(?:{_NOT})\s+(?:\w+ly\s+){{0,2}}(?:have|provide|deliver|run|operate|offer|own|handle|carry\s+out)\s+"
+    rf"(?:any\s+)?(?:(?!{_QUANTITY})[\w\-]+\s+){{0,2}}(?:services?|transactions?)\b"
+    r"|\bha(?:s|ve)\s+no\s+(?:[\w\-]+\s+){0,2}(?:services?|transactions?)\b",
+    # exempt from it
+    "exempt": r"\b(?:is|are|fall|falls|fell)\s+(?:\w+\s+){0,2}exempt\b",
+}
+_NOT_APPLICABLE = re.compile("|".join(f"(?:{p})" for p in _NOT_APPLICABLE_PATTERNS.values()), re.IGNORECASE)
+_NON_ANSWER = re.compile(r"^\W*(?:awaiting|pending|to\s+be\s+confirmed|tbc|response\s+(?:to\s+follow|awaited))\b", re.IGNORECASE)
+"""A placeholder instead of a response ("Awaiting DCLG confirmation"): nothing is said, so nothing applies yet."""
+
+
+def is_non_answer(text: str) -> bool:
+    """True for a placeholder standing where a response should be.
+
+    >>> is_non_answer("Awaiting DCLG confirmation")
+    True
+    >>> is_non_answer("We are awaiting the outcome of the review before we start.")
+    False
+    """
+    return bool(_NON_ANSWER.match(str(text)))
 
 
 def is_not_applicable(text: str) -> bool:
-    """True when the statement says the action does not apply ("This action is not applicable to HMT.").
+    """True when the statement says the action does not apply ("This action is not applicable to HMT."), in
+    other words ("does not currently deliver any services handling …", "has no service that …", "not relevant
+    to …", "fall within exempt categories"), or is a non-answer placeholder.
 
     >>> is_not_applicable("Not applicable but will form part of the work on action 3.")
     True
+    >>> is_not_applicable("The Law Officers' departments do not have any services handling over 100,000 transactions a year.")
+    True
+    >>> is_not_applicable("Although DFID does not currently have many transactions, this is a priority.")
+    False
     >>> is_not_applicable("The standard applies to all services.")
     False
     """
-    return bool(_NOT_APPLICABLE.search(str(text)))
+    return bool(_NOT_APPLICABLE.search(str(text))) or is_non_answer(text)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -270,7 +314,14 @@ def lsh_params(threshold: float, num_perm: int = NUM_PERM, recall: float = LSH_R
     return best[1], best[2]
 
 
-def near_duplicate_groups(shapes: Sequence[tuple[str, ...]], threshold: float, num_perm: int = NUM_PERM, seed: int = MINHASH_SEED) -> list[int]:
+EXACT_MAX_SHAPES = 600
+"""Up to this many distinct shapes every pair is compared exactly: faster than hashing (and importing
+datasketch and scipy) for a corpus of a few pages, and exact. Above it, MinHash/LSH proposes the pairs."""
+
+
+def near_duplicate_groups(
+    shapes: Sequence[tuple[str, ...]], threshold: float, num_perm: int = NUM_PERM, seed: int = MINHASH_SEED, exact_max: int = EXACT_MAX_SHAPES
+) -> list[int]:
     """Group shapes whose bigram sets have Jaccard similarity >= threshold (single linkage).
 
     Identical shapes are merged first; each distinct shape is MinHashed and indexed in an LSH table
@@ -290,7 +341,14 @@ def near_duplicate_groups(shapes: Sequence[tuple[str, ...]], threshold: float, n
     sets = [shingles(k) for k in keys]
     uf = _UnionFind(len(keys))
     usable = [i for i, s in enumerate(sets) if s]
-    if threshold < 1.0 and len(usable) > 1:
+    if threshold < 1.0 and 1 < len(usable) <= exact_max:
+        for a, i in enumerate(usable):
+            for j in usable[a + 1 :]:
+                if uf.find(i) != uf.find(j) and jaccard(sets[i], sets[j]) >= threshold:
+                    uf.union(i, j)
+    elif threshold < 1.0 and len(usable) > 1:
+        from datasketch import MinHash, MinHashLSH  # imported here: it pulls in scipy, which only large inputs need
+
         lsh = MinHashLSH(num_perm=num_perm, params=lsh_params(threshold, num_perm))
         hashes = MinHash.bulk([[g.encode("utf-8") for g in sorted(sets[i])] for i in usable], num_perm=num_perm, seed=seed)
         with lsh.insertion_session() as session:
@@ -491,21 +549,11 @@ def section_order(section: str) -> tuple[int, int, int]:
         raise BoilerplateInputError(str(err)) from None
 
 
-def repeats(frame: pd.DataFrame) -> pd.DataFrame:
-    """How much of each statement its department already said for the same action in an earlier period.
-
-    `frame` has statement_id, action, dept_abbr, section, shape, item_keys and alias_keys (sets of
-    `item_key`s). Returns statement_id; repeat_of (the earlier statement sharing most bigrams, the most
-    recent on a tie; empty if none shares any); repeat_similarity (share of the statement's bigrams found
-    anywhere in the department's earlier text of the action: clauses merged from two earlier sentences
-    count); new_specific (its specific items that the earlier text does not name).
-    """
+def _earlier_overlap(groups: dict[tuple, list[tuple]]) -> dict[str, tuple[object, float, int]]:
+    """For rows grouped and ordered by an "earlier" key (first element), each row's closest earlier row
+    (most shared bigrams, the latest on a tie), the share of its bigrams in all earlier rows, and its
+    specific items that no earlier row names. Rows with the same key are not earlier than each other."""
     result: dict[str, tuple[object, float, int]] = {}
-    groups: dict[tuple, list[tuple]] = defaultdict(list)
-    for sid, action, dept, section, sh, items, aliases in zip(
-        frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"], frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
-    ):
-        groups[(action, dept)].append((section_order(section), sid, shingles(sh), set(items), set(aliases)))
     for key in sorted(groups):
         rows = sorted(groups[key], key=lambda r: (r[0], r[1]))
         seen_bigrams: set[str] = set()
@@ -530,13 +578,41 @@ def repeats(frame: pd.DataFrame) -> pd.DataFrame:
                 seen_items |= items | aliases
                 earlier.append((sid, grams))
             start = end
+    return result
+
+
+def repeats(frame: pd.DataFrame) -> pd.DataFrame:
+    """How much of each statement its department already said: for the same action in an earlier period,
+    and (`_across` columns) in the same period for an earlier action (a sentence reused from one action's
+    response to the next: actions are read in number order).
+
+    `frame` has statement_id, action, dept_abbr, section, shape, item_keys and alias_keys (sets of
+    `item_key`s), and optionally edition (each edition is compared only with itself). Returns statement_id;
+    repeat_of (the earlier statement sharing most bigrams, the most recent on a tie; empty if none shares
+    any); repeat_similarity (share of the statement's bigrams found anywhere in the department's earlier text
+    of the action: clauses merged from two earlier sentences count); new_specific (its specific items that
+    the earlier text does not name); and the same three for earlier actions of the period.
+    """
+    within: dict[tuple, list[tuple]] = defaultdict(list)
+    across: dict[tuple, list[tuple]] = defaultdict(list)
+    for edition, sid, action, dept, section, sh, items, aliases in zip(
+        editions(frame), frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"],
+        frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
+    ):
+        grams, items, aliases = shingles(sh), set(items), set(aliases)
+        within[(edition, action, dept)].append((section_order(section), sid, grams, items, aliases))
+        across[(edition, section, dept)].append((int(action), sid, grams, items, aliases))
+    first, second = _earlier_overlap(within), _earlier_overlap(across)
     ids = list(frame["statement_id"])
     return pd.DataFrame(
         {
             "statement_id": ids,
-            "repeat_of": pd.array([result[s][0] for s in ids], dtype="str"),
-            "repeat_similarity": [result[s][1] for s in ids],
-            "new_specific": [result[s][2] for s in ids],
+            "repeat_of": pd.array([first[s][0] for s in ids], dtype="str"),
+            "repeat_similarity": [first[s][1] for s in ids],
+            "new_specific": [first[s][2] for s in ids],
+            "repeat_of_across": pd.array([second[s][0] for s in ids], dtype="str"),
+            "repeat_similarity_across": [second[s][1] for s in ids],
+            "new_specific_across": [second[s][2] for s in ids],
         }
     )
 
@@ -558,11 +634,17 @@ VAGUE_CUES: dict[str, str] = {
     "will support": r"\bwill\s+(?:\w+ly\s+)?support\b",
     "ensure": r"\bensur(?:e|es|ed|ing)\b",
     "welcome": r"\bwelcom(?:e|es|ed|ing)\b",
+    "committed to": r"\b(?:is|are|remains?|fully)\s+committed\s+to\b|\bintend(?:s|ed)?\s+to\b|\b(?:our|its|the)\s+ambition\b",
+    "recognise": r"\brecogni[sz](?:e|es|ed|ing)\s+(?:that|the)\b|\b(?:aligned|in\s+line)\s+with\b",
+    "champion": r"\bchampion\w*\b|\blead(?:s|ing)?\s+by\s+example\b",
+    # needs and likelihoods rather than acts
+    "will need": r"\bwill\s+(?:need|require)\b|\b(?:likely|expected)\s+to\b",
+    "if it changes": r"\b(?:should|if)\s+(?:this|that|it|these|things)\s+change\b|\bin\s+(?:the\s+)?future\b",
     "identify how": r"\b(?:identify|explore|investigate|consider|determine)\w*\s+(?:how|whether|where|what|ways)\b",
     "refers to the strategy": rf"\b{SERIES}\b",
     # partnership rather than an output
     "work closely with": r"\bwork(?:s|ed|ing)?\s+(?:closely\s+)?(?:with|alongside)\b",
-    "liaise with": r"\bliais(?:e|es|ed|ing)\s+with\b",
+    "liaise with": r"\bliais(?:e|es|ed|ing)\s+with\b|\b(?:assist|participat)(?:e|es|ed|ing)\b",
     # hedges
     "where appropriate": r"\b(?:where|as|if|when)\s+(?:appropriate|required|necessary|possible|needed|relevant)\b",
     "it needs": r"\b(?:it|they)\s+(?:requires?|needs?)\b",
@@ -614,14 +696,37 @@ def generic_lemmas() -> frozenset[str]:
     return frozenset(words) | frozenset(lemma(w) for w in words)
 
 
-def concrete_terms(shape_tokens: Sequence[str]) -> tuple[str, ...]:
+def concrete_terms(shape_tokens: Sequence[str], restated: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Content lemmas of a shape that are not generic: what a statement says beyond intent and topic.
+    `restated`: lemmas of the action's own title, which a response restates rather than adds (METHODS: the
+    strategy's own content is not the department's information).
 
     >>> concrete_terms(shape("DfT put multidisciplinary teams in the areas of greatest priority."))
     ('multidisciplinary',)
+    >>> concrete_terms(shape("We will redesign services handling 100,000 transactions."), action_words("redesign services handling transactions"))
+    ()
     """
     generic = generic_lemmas()
-    return tuple(w for w in shape_tokens if w not in _PLACEHOLDERS and w not in generic and not w[:1].isdigit())
+    return tuple(w for w in shape_tokens if w not in _PLACEHOLDERS and w not in generic and w not in restated and not w[:1].isdigit())
+
+
+def restates_title(item: str, title: str) -> bool:
+    """True when a specific item only repeats the action's title: every word of it is in the title
+    ("Service Managers" under "… by a skilled … Service Manager", "March 2014" under "… by March 2014").
+
+    >>> restates_title("GOV.UK", "Corporate publishing will move onto GOV.UK by March 2013")
+    True
+    >>> restates_title("Inside Government", "Corporate publishing will move onto GOV.UK by March 2013")
+    False
+    """
+    words = frozenset(shape(item)) - _PLACEHOLDERS
+    return bool(words) and words <= action_words(title)
+
+
+@lru_cache(maxsize=256)
+def action_words(title: str) -> frozenset[str]:
+    """The lemmas of an action's title (its shape), which a response that restates the action repeats."""
+    return frozenset(shape(str(title))) - _PLACEHOLDERS
 
 
 def vague_balance(concrete_words: int, new_specific: int, n_cues: int, specific_weight: int) -> int:
@@ -649,7 +754,7 @@ def lsl_doc_counts(statements: pd.DataFrame, mask: bool = True) -> pd.Series:
     """Lang and Stice-Lawrence (2015): for each statement, the largest number of documents that use one
     of its 4-word sequences (0 for a statement under four words).
 
-    A document is a department's section set for one action. Words are lower-cased with department
+    A document is a department's section set for one action (of one edition). Words are lower-cased with department
     names masked (otherwise a name inside a 4-gram hides a shared formula); 4-grams of the action's own
     title are ignored (a quoted title is shared without being boilerplate). `mask=False` keeps the names,
     as the published measure does. Indexed like `statements`.
@@ -658,10 +763,10 @@ def lsl_doc_counts(statements: pd.DataFrame, mask: bool = True) -> pd.Series:
     words = [tuple(prepare(t)) for t in statements["text"]]
     title_grams = {a: _ngrams(prepare(t), 4) for a, t in zip(statements["action"], statements["action_title"], strict=True)}
     doc_grams: dict[tuple, set] = defaultdict(set)
-    for key, w in zip(zip(statements["action"], statements["dept_abbr"], strict=True), words, strict=True):
+    for key, w in zip(zip(statements["action"], statements["dept_abbr"], editions(statements), strict=True), words, strict=True):
         doc_grams[key] |= _ngrams(w, 4)
     document_frequency: Counter = Counter()
-    for (action, _), grams in doc_grams.items():
+    for (action, _, _), grams in doc_grams.items():
         document_frequency.update(grams - title_grams.get(action, set()))
     values = [max((document_frequency[g] for g in _ngrams(w, 4)), default=0) for w in words]
     return pd.Series(values, index=statements.index, dtype="int64")
@@ -687,26 +792,30 @@ def year_on_year(statements: pd.DataFrame) -> pd.DataFrame:
     department's previous section of the same action (the nearest earlier period it has text for):
     cosine of term-frequency vectors and Jaccard of word sets (lower case, department names masked).
 
-    One row per action x department x section: previous_section, cosine, jaccard (NaN and empty for a
-    department's first section).
+    One row per edition x action x department x section: previous_section, cosine, jaccard (NaN and empty
+    for a department's first section of the edition).
     """
     texts: dict[tuple, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for action, dept, section, text in zip(statements["action"], statements["dept_abbr"], statements["section"], statements["text"], strict=True):
-        texts[(int(action), str(dept))][str(section)].append(str(text))
+    for edition, action, dept, section, text in zip(
+        editions(statements), statements["action"], statements["dept_abbr"], statements["section"], statements["text"], strict=True
+    ):
+        texts[(edition, int(action), str(dept))][str(section)].append(str(text))
     rows = []
-    for (action, dept) in sorted(texts):
-        by_section = texts[(action, dept)]
+    for (edition, action, dept) in sorted(texts):
+        by_section = texts[(edition, action, dept)]
         previous: tuple[str, Counter] | None = None
         for section in sorted(by_section, key=section_order):
             vector = _term_vector(by_section[section])
             if previous is None:
-                rows.append((action, dept, section, pd.NA, math.nan, math.nan))
+                rows.append((edition, action, dept, section, pd.NA, math.nan, math.nan))
             else:
                 before = previous[1]
-                rows.append((action, dept, section, previous[0], round(cosine(vector, before), 4), round(jaccard(vector, before), 4)))
+                rows.append((edition, action, dept, section, previous[0], round(cosine(vector, before), 4), round(jaccard(vector, before), 4)))
             previous = (section, vector)
-    frame = pd.DataFrame(rows, columns=["action", "dept_abbr", "section", "previous_section", "cosine", "jaccard"])
-    return frame.astype({"action": "int64", "dept_abbr": "str", "section": "str", "previous_section": "str", "cosine": "float64", "jaccard": "float64"})
+    frame = pd.DataFrame(rows, columns=["edition", "action", "dept_abbr", "section", "previous_section", "cosine", "jaccard"])
+    return frame.astype(
+        {"edition": "int64", "action": "int64", "dept_abbr": "str", "section": "str", "previous_section": "str", "cosine": "float64", "jaccard": "float64"}
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -742,12 +851,15 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
     years = [int(y) for y in frame["year"]]
     shapes = [shape(t) for t in texts]
     spec = [specific_items(t, y) for t, y in zip(texts, years, strict=True)]
+    titles = frame["action_title"].fillna("").astype(str).tolist()
+    own = [tuple(i for i in s.items if not restates_title(i, t)) for s, t in zip(spec, titles, strict=True)]
     work = frame[["statement_id", "action", "dept_abbr", "section"]].assign(
+        edition=editions(frame),
         shape=shapes,
-        item_keys=[frozenset(item_key(i, y) for i in s.items) for s, y in zip(spec, years, strict=True)],
+        item_keys=[frozenset(item_key(i, y) for i in items) for items, y in zip(own, years, strict=True)],
         alias_keys=[frozenset(item_key(a, y) for a in s.aliases) for s, y in zip(spec, years, strict=True)],
     )
-    concrete = [concrete_terms(s) for s in shapes]
+    concrete = [concrete_terms(s, action_words(t)) for s, t in zip(shapes, titles, strict=True)]
     cues = [vague_cues(t) for t in texts]
     out = pd.DataFrame(
         {
@@ -762,6 +874,7 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
             "specific_terms": pd.array(["; ".join(s.items) for s in spec], dtype="str"),
             "specific_items": [len(s.items) for s in spec],
             "specific_words": [s.words for s in spec],
+            "own_specific": [len(items) for items in own],
         }
     )
     n_words = frame["n_words"].astype("int64").clip(lower=1).to_numpy()
@@ -769,7 +882,8 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
     out = out.merge(template_families(work, thresholds), on="statement_id", how="left", validate="one_to_one")
     out = out.merge(repeats(work), on="statement_id", how="left", validate="one_to_one")
     out["lsl_doc_count"] = lsl_doc_counts(frame).to_numpy()
-    keyed = frame[["action", "dept_abbr", "section"]].merge(year_on_year(frame), on=["action", "dept_abbr", "section"], how="left", validate="many_to_one")
+    keys = ["edition", "action", "dept_abbr", "section"]
+    keyed = frame[keys[1:]].assign(edition=editions(frame)).merge(year_on_year(frame), on=keys, how="left", validate="many_to_one")
     out["yoy_cosine"] = keyed["cosine"].to_numpy()
     out["yoy_jaccard"] = keyed["jaccard"].to_numpy()
     return out
@@ -795,7 +909,7 @@ def decide(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataF
     """
     t = thresholds
     n = len(feats)
-    own = feats["concrete_words"].to_numpy() + t.specific_weight * feats["specific_items"].to_numpy()
+    own = feats["concrete_words"].to_numpy() + t.specific_weight * feats["own_specific"].to_numpy()
     by_lead_in = pd.Series(own).groupby(feats["list_lead_in_id"].to_numpy()).sum()
     list_content = feats["statement_id"].map(by_lead_in).fillna(0).astype("int64").to_numpy()
     balance = np.array(
@@ -808,7 +922,13 @@ def decide(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataF
         & feats["template_eligible"].to_numpy(dtype=bool)
         & feats["template_id"].notna().to_numpy()
     )
-    repeat = (feats["repeat_similarity"].to_numpy() >= t.repeat_containment) & (feats["new_specific"].to_numpy() == 0)
+    within = (feats["repeat_similarity"].to_numpy() >= t.repeat_containment) & (feats["new_specific"].to_numpy() == 0)
+    across = (feats["repeat_similarity_across"].to_numpy() >= t.repeat_containment) & (feats["new_specific_across"].to_numpy() == 0)
+    repeat = within | across
+    similarity, similarity_across = feats["repeat_similarity"].to_numpy(), feats["repeat_similarity_across"].to_numpy()
+    # the evidence shown is the repeat that fired (the stronger one when both or neither did)
+    use_across = across & (~within | (feats["repeat_similarity_across"].to_numpy() > feats["repeat_similarity"].to_numpy()))
+    use_across |= ~repeat & (feats["repeat_similarity_across"].to_numpy() > feats["repeat_similarity"].to_numpy())
     has_cue = feats["n_vague_cues"].to_numpy() > 0
     vague = has_cue & (balance <= t.vague_max_balance)
 
@@ -817,12 +937,14 @@ def decide(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataF
         [
             np.where(not_applicable, 1.0, 0.0),
             _strength(template, feats["template_similarity"].to_numpy(), t.template_jaccard),
-            _strength(repeat, feats["repeat_similarity"].to_numpy(), t.repeat_containment),
+            _strength(repeat, np.maximum(similarity, np.where(across, similarity_across, 0.0)), t.repeat_containment),
             np.where(has_cue, _strength(vague, balance, t.vague_max_balance, higher_is_stronger=False), 0.0),
         ]
     )
     score = strengths.max(axis=0) if n else np.zeros(0)
     out = feats.assign(
+        repeat_of=feats["repeat_of"].where(~use_across, feats["repeat_of_across"]),
+        repeat_similarity=np.where(use_across, feats["repeat_similarity_across"], feats["repeat_similarity"]),
         vague_balance=balance.astype("int64"),
         boilerplate_reason=pd.array([r if r else pd.NA for r in reason], dtype="str"),
         is_boilerplate=reason != "",

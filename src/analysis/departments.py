@@ -158,6 +158,14 @@ def by_abbr(abbr: str) -> Department:
     raise KeyError(abbr)
 
 
+def _flexible(name: str) -> str:
+    """A name as a regex that also matches it without its commas, with '&' for 'and', any apostrophe
+    ("Department for Environment Food & Rural Affairs", as the 2012 edition writes it)."""
+    parts = [re.escape(word.rstrip(",")) + (",?" if word.endswith(",") else "") for word in name.split()]
+    parts = ["(?:and|&)" if p == "and" else p.replace("'", "['\u2019]") for p in parts]
+    return r"\s+".join(parts)
+
+
 def name_pattern() -> re.Pattern[str]:
     """A regex matching any department name, alias or abbreviation in running text, with an optional
     leading "the" and trailing possessive; used to mask departments before comparing sentences."""
@@ -165,5 +173,5 @@ def name_pattern() -> re.Pattern[str]:
     for dept in DEPARTMENTS:
         names.update(dept.all_names)
     alternatives = sorted(names, key=lambda n: (-len(n), n))
-    body = "|".join(re.escape(n).replace("'", "['\u2019]") for n in alternatives)
+    body = "|".join(_flexible(n) for n in alternatives)
     return re.compile(rf"(?:\b[Tt]he\s+)?\b(?:{body})\b(?:['\u2019]s\b)?")

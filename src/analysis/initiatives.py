@@ -76,7 +76,7 @@ HEAD_NOUNS: dict[str, str] = {
     **dict.fromkeys(["network", "community", "alliance"], "network"),
     **dict.fromkeys(
         ["standard", "manual", "matrix", "framework", "guidance", "guide", "handbook", "principle", "playbook",
-         "specification", "charter", "code"],
+         "specification", "charter", "code", "report"],
         "standard/guidance",
     ),
     **dict.fromkeys(["strategy", "plan", "roadmap", "blueprint"], "strategy/plan"),
@@ -108,6 +108,24 @@ TYPE_NOUNS: dict[str, str] = {
     **dict.fromkeys(["group", "board", "panel", "forum", "committee"], "group"),
     **dict.fromkeys(["team", "division", "directorate", "unit"], "unit"),
 }
+
+#: Words of roles and titles: a name made of them is a person's role, not an initiative (docs/codebook.md).
+ROLE_WORDS = frozenset(
+    "leader leaders manager managers director directors champion champions officer officers secretary secretaries "
+    "minister ministers head heads chief sponsor sponsors owner owners member members general lead leads user users".split()
+)
+#: Words of a department's standing corporate governance: a board or committee named with them is the
+#: department's own machinery (a unit), not an initiative ("Executive Management Committee", "Investment Board").
+GOVERNANCE_WORDS = frozenset("executive management investment audit ministerial operating".split())
+#: Plural nouns that introduce a list of named things ("3 exemplar services: A, B and C"), and the type
+#: a head-less listed name takes from them.
+LIST_NOUNS: dict[str, str] = {
+    **dict.fromkeys(["exemplars", "projects", "pilots", "redevelopments", "developments", "transformations"], "project"),
+    **dict.fromkeys(["services", "products", "systems", "tools", "sites", "websites"], "tool/product"),
+    **dict.fromkeys(["programmes", "schemes", "initiatives"], "programme"),
+}
+DEFAULT_TYPE = "project"
+"""Type of a name that has no head noun and no list noun to type it ("Inside Government" named twice)."""
 
 #: Last words of places: such names are dropped (docs/methods.md "Named initiatives": places are not initiatives).
 PLACE_HEADS = frozenset({"house", "bridge", "street", "road", "square", "tower", "building", "park", "lane"})
@@ -590,7 +608,7 @@ def _name_mentions(
             continue
         ctype, cword = _classify(conj, ctx)
         borrowed: list[Token] = []
-        if ctype is None and shared and any(_is_titlecase_word(t) for t in conj):
+        if ctype is None and shared and any(_is_titlecase_word(t) for t in conj) and conj[-1].lower_ not in ROLE_WORDS:
             ctype, borrowed = last_type, shared
         parts.append((conj, inner_owner, ctype, cword, borrowed, False))
     distributed = any(borrowed and not is_last for *_, borrowed, is_last in parts)
@@ -635,7 +653,7 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep non-overlapping mentions, preferring rule mentions, then the longer span, then the earlier."""
-    priority = {"rule": 0, "generic-noun": 0, "acronym": 1, "learned": 2, "ner": 3}
+    priority = {"rule": 0, "generic-noun": 0, "acronym": 1, "learned": 2, "list": 3, "defined": 3, "possessed": 4, "quoted": 4, "recurring": 5, "ner": 6}
     kept: dict[int, list[Mention]] = defaultdict(list)
     for m in sorted(mentions, key=lambda m: (m.row, priority.get(m.source, 9), -m.length, m.start)):
         if not any(_overlaps(m, k) for k in kept[m.row]):
@@ -690,6 +708,141 @@ def _learned_mentions(texts: list[str], mentions: list[Mention]) -> list[Mention
     return out
 
 
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w'\u2019.\-]*|[a-z]-[A-Z][\w\-]*)$")  # "Self-Serve", "Carer's", "e-Gates"
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "in", "on", "by", "the", "to"})
+_TRAILING_PHRASE = re.compile(r"\s*(?:\([^)]*\)|\b(?:at|in|on|for|from|with|to|by|across|within)\s+(?=[a-z]).*)$")
+_LIST = re.compile(
+    rf"\b(?P<noun>{'|'.join(LIST_NOUNS)})\b[^.:;()]{{0,40}}?(?::|\b(?:including|such\s+as)\b)\s*(?P<items>[^.;]+)", re.IGNORECASE
+)
+_POSSESSED = re.compile(r"\b[A-Z][\w\-]*['\u2019]s\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)+)")
+_QUOTED = re.compile(r"[\u2018\u201c\"'](?P<name>[A-Z][^\u2019\u201d\"'\n]{1,60}?)[\u2019\u201d\"'](?!\w)")
+_TITLE_RUN = re.compile(r"(?<![\w'\u2019.\-])[A-Z][\w\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w\-]*)+")
+
+
+def is_proper_name(text: str) -> bool:
+    """A name as written: every word capitalised (or e-/i- prefixed: "e-Gates") but connectors, at least
+    two words unless one word is an acronym or hyphenated name, no role word, not a department.
+
+    >>> is_proper_name("Tax for My Business"), is_proper_name("visitor visa applications"), is_proper_name("Digital Leader")
+    (True, False, False)
+    """
+    words = text.split()
+    if not words or words[0].lower() in _NAME_CONNECTORS or words[-1].lower() in _NAME_CONNECTORS:
+        return False
+    if not all(_NAME_WORD.match(w) or w.lower() in _NAME_CONNECTORS for w in words):
+        return False
+    if any(w.lower().strip("'\u2019s") in ROLE_WORDS or w.lower() in ROLE_WORDS for w in words):
+        return False
+    if len(words) == 1 and not (_is_acronym(words[0]) or "-" in words[0]):
+        return False
+    if any(w.lower() in CALENDAR for w in words) or departments.resolve(text) is not None:
+        return False
+    return not _department_regex().search(text)
+
+
+def _typed(name: str, fallback: str) -> str | None:
+    """Type from the name's own head noun (the last word, or the word before "of": "Directorate of Media
+    and Communications"), else `fallback`; None for places."""
+    words = name.split()
+    ctype, _ = _head_type(words[-1])
+    if ctype is None and "of" in words[1:]:
+        ctype, _ = _head_type(words[words.index("of", 1) - 1])
+    if ctype == "place":
+        return None
+    return ctype or fallback
+
+
+def _listed_mentions(texts: list[str]) -> list[Mention]:
+    """Named items of a list introduced by a plural noun ("3 exemplar services: Universal Credit, Personal
+    Independence Payment and Carer's Allowance"): each item that is a proper name, with any trailing
+    bracket or prepositional phrase left out ("e-Gates at the border")."""
+    out = []
+    for row, text in enumerate(texts):
+        for m in _LIST.finditer(text):
+            fallback = LIST_NOUNS[m["noun"].lower()]
+            items_start = m.start("items")
+            for item in re.finditer(r"[^,]+", m["items"]):
+                for part in re.split(r"\s+and\s+(?=\S)", item.group(0)):
+                    offset = items_start + item.start() + item.group(0).find(part)
+                    name = _TRAILING_PHRASE.sub("", part).strip()
+                    lead = re.match(r"(?:(?:and|the|or)\s+)+", name, re.IGNORECASE)
+                    if lead:
+                        name = name[lead.end():]
+                    if not is_proper_name(name):
+                        continue
+                    start = text.find(name, offset)
+                    ctype = _typed(name, fallback)
+                    if start >= 0 and ctype:
+                        out.append(Mention(row, start, start + len(name), name, ctype, None, (), "list"))
+    return out
+
+
+def _pattern_mentions(texts: list[str], pattern: re.Pattern[str], source: str) -> list[Mention]:
+    """Proper names caught by `pattern`'s `name` group: a name someone owns ("the Coal Authority's Mining
+    Reports") or a name in quotation marks (‘Digital by Default’)."""
+    out = []
+    for row, text in enumerate(texts):
+        for m in pattern.finditer(text):
+            name = m["name"].strip()
+            ctype = _typed(name, DEFAULT_TYPE) if is_proper_name(name) else None
+            if ctype:
+                out.append(Mention(row, m.start("name"), m.start("name") + len(name), name, ctype, None, (), source))
+    return out
+
+
+def _recurring_mentions(texts: list[str], authors: Sequence[str]) -> list[Mention]:
+    """A head-less proper name written by two or more departments, once at least not at the start of a
+    sentence ("Inside Government"): a shared name, not a capitalised phrase of one text."""
+    found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for row, text in enumerate(texts):
+        for m in _TITLE_RUN.finditer(text):
+            name = m.group(0)
+            if _head_type(name.split()[-1])[0] is None and is_proper_name(name):
+                found[name].append((row, m.start(), m.end()))
+    out = []
+    for name, hits in found.items():
+        if len({authors[r] for r, _, _ in hits}) >= 2 and any(start > 0 for _, start, _ in hits):
+            out += [Mention(r, s, e, name, DEFAULT_TYPE, None, (), "recurring") for r, s, e in hits]
+    return out
+
+
+def _defined_mentions(texts: list[str], rule: list[Mention]) -> list[Mention]:
+    """A long form defined by its acronym ("National Information Infrastructure (NII)") is a name even
+    without a head noun, when no rule found it: the text itself says it is one."""
+    out = []
+    for row, text in enumerate(texts):
+        for d in find_acronyms(text, row):
+            long = text[d.long_start : d.long_end]
+            if any(m.row == row and m.start < d.long_end and d.long_start < m.end for m in rule):
+                continue
+            if departments.resolve(d.short) is None and is_proper_name(long):
+                ctype = _typed(long, DEFAULT_TYPE)
+                if ctype:
+                    out.append(Mention(row, d.long_start, d.long_end, long, ctype, None, (d.short,), "defined"))
+                    short = re.compile(rf"(?<![\w.]){re.escape(d.short)}(?![\w])")
+                    out += [
+                        Mention(r, m.start(), m.end(), long, ctype, None, (d.short,), "defined")
+                        for r, t in enumerate(texts)
+                        for m in short.finditer(t)
+                        if (r, m.start()) != (row, d.short_start)
+                    ]
+    return out
+
+
+def _governance_as_units(mentions: list[Mention]) -> list[Mention]:
+    """Boards and committees of a department's standing governance are units; lower-case "groups" and
+    "teams" after a name ("the Web Governance group") name a part of an organisation, also a unit."""
+    for m in mentions:
+        words = {w.lower() for w in m.name.split()}
+        if m.type == "group" and (words & GOVERNANCE_WORDS or m.name.split()[-1].islower()):
+            m.type = "unit"
+        if m.type != "unit" and m.name.split()[0] in {"Director", "Head", "Chief", "Minister", "Secretary"}:
+            m.type = "unit"  # "Director Defence Strategy": a post, not a strategy
+        if m.type == "group" and departments.resolve(" ".join(m.name.split()[:-1])) is not None:
+            m.type = "organisation"  # "DfE Group": the department and its agencies
+    return mentions
+
+
 NerFunction = Callable[[str], Iterable[tuple[int, int, str]]]
 _NER_TYPES = {"EVENT": "event", "PRODUCT": "tool/product", "LAW": "standard/guidance", "WORK_OF_ART": "standard/guidance", "ORG": "organisation"}
 
@@ -733,8 +886,9 @@ def configured_ner() -> NerFunction | None:
     return ner
 
 
-def find_mentions(texts: Sequence[str], ner: NerFunction | None = None) -> list[Mention]:
-    """Every mention of a named thing (initiatives, units, organisations) in a list of texts."""
+def find_mentions(texts: Sequence[str], ner: NerFunction | None = None, authors: Sequence[str] | None = None) -> list[Mention]:
+    """Every mention of a named thing (initiatives, units, organisations) in a list of texts; `authors`
+    (the department of each text) lets a head-less name shared by departments count."""
     texts = [str(t) for t in texts]
     nlp = get_nlp()
     docs = list(nlp.pipe(texts))
@@ -752,6 +906,11 @@ def find_mentions(texts: Sequence[str], ner: NerFunction | None = None) -> list[
             rule.extend(_run_mentions(doc, row, span, dept, ctx))
     acronym = _acronym_mentions(texts, rule, ctx)
     mentions = rule + acronym + _learned_mentions(texts, rule)
+    mentions += _listed_mentions(texts) + _pattern_mentions(texts, _POSSESSED, "possessed") + _pattern_mentions(texts, _QUOTED, "quoted")
+    mentions += _defined_mentions(texts, rule)
+    if authors is not None:
+        mentions += _recurring_mentions(texts, list(authors))
+    mentions = _governance_as_units(mentions)
     if ner is not None:
         mentions += _ner_mentions(texts, docs, ner, ctx)
     return _resolve_overlaps(mentions)
@@ -780,7 +939,7 @@ def extract(statements: pd.DataFrame, ner: NerFunction | None = None) -> tuple[p
     (start, end, label) triples); without it everything is rule-based.
     """
     frame = statements.reset_index(drop=True)
-    mentions = find_mentions(frame["text"].tolist(), ner=ner)
+    mentions = find_mentions(frame["text"].tolist(), ner=ner, authors=frame["dept_abbr"].astype(str).tolist())
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[name_key(m.name)].append(m)

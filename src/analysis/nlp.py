@@ -48,6 +48,8 @@ def sentence_rules(doc: Doc) -> Doc:
         text = token.text
         if i == 0:
             starts[i] = 1
+        elif token.is_space:  # a run of spaces ("platform.  The") neither starts nor cancels a boundary
+            continue
         elif boundary_pending and text not in _TRAILING:
             if _starts_sentence(text):
                 starts[i] = 1

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import boilerplate, followthrough, initiatives, paths, reviews, schemas, segment, summaries
+from analysis import boilerplate, editions, followthrough, initiatives, paths, reviews, schemas, segment, summaries
 from analysis.outputs import publish_folder, write_table
 from analysis.parse import Document, ParseError, parse_file
 from analysis.parse.document import display_name
+from analysis.parse.edition2012 import EDITION as EDITION_2012
 
 
 @dataclass
@@ -27,6 +28,10 @@ class BuildResult:
     tables: dict[str, pd.DataFrame]
     warnings: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+
+
+RAW_SUFFIXES = (".txt", ".md")  # GOV.UK page text; the 2012 edition's Markdown files (format is read from content)
+DATA_LOG = "README.md"  # the folder's data log, not an input
 
 
 def _skip_reason(path: Path) -> str | None:
@@ -45,21 +50,22 @@ def _skip_reason(path: Path) -> str | None:
 
 
 def raw_files(raw_dir: Path, warnings: list[str] | None = None) -> list[Path]:
-    """The pages to read: every *.txt regular file in the folder, then every *.json that `fetch` stored in
-    its govuk/ subfolder, each in name order (so builds are deterministic). Other entries with those names
+    """The inputs: every *.txt and *.md regular file in the folder but the data log, then every *.json that
+    `fetch` stored in its govuk/ subfolder, each in name order (so builds are deterministic). Other such entries
     (a FIFO, a dangling link, a folder) are skipped with a warning added to `warnings`."""
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise ParseError(str(raw_dir), "raw folder not found" if not raw_dir.exists() else "not a folder")
     files = []
-    for entry in [*sorted(raw_dir.glob("*.txt")), *sorted((raw_dir / paths.GOVUK.name).glob("*.json"))]:
+    pages = sorted(e for e in raw_dir.iterdir() if e.suffix in RAW_SUFFIXES and e.name != DATA_LOG)
+    for entry in [*pages, *sorted((raw_dir / paths.GOVUK.name).glob("*.json"))]:
         reason = _skip_reason(entry)
         if reason is None:
             files.append(entry)
         elif warnings is not None:
             warnings.append(f"{display_name(str(entry))}: skipped: {reason}, not a page file")
     if not files:
-        raise ParseError(str(raw_dir), f"no pages in the raw folder (*.txt, or *.json in {paths.GOVUK.name}/)")
+        raise ParseError(str(raw_dir), f"no pages in the raw folder (*.txt, *.md, or *.json in {paths.GOVUK.name}/)")
     return files
 
 
@@ -77,10 +83,16 @@ def tidy(files: list[Path]) -> tuple[list[Document], pd.DataFrame, list[str]]:
     return documents, frame, doc_warnings + warnings
 
 
-def analyse(statements: pd.DataFrame, review_table: pd.DataFrame | None = None, warnings: list[str] | None = None) -> dict[str, pd.DataFrame]:
+def analyse(
+    statements: pd.DataFrame,
+    review_table: pd.DataFrame | None = None,
+    warnings: list[str] | None = None,
+    truncated_files: frozenset[str] = frozenset(),
+) -> dict[str, pd.DataFrame]:
     """Every processed table, from the statements table and the analysts' reviews (none by default; a
-    warning is appended to `warnings` for each review whose id is gone). Order matters: follow-through
-    uses the other analyses, the follow-through summaries use the reviewed statuses."""
+    warning is appended to `warnings` for each review whose id is gone), and the names of pages that end
+    mid-text (for the restatements). Order matters: follow-through uses the other analyses, the
+    follow-through summaries use the reviewed statuses."""
     tables: dict[str, pd.DataFrame] = {"statements": statements}
     statements = segment.placed(statements)
     tables["boilerplate"] = boilerplate.classify(statements)
@@ -92,13 +104,17 @@ def analyse(statements: pd.DataFrame, review_table: pd.DataFrame | None = None, 
     if warnings is not None:
         warnings += review_warnings
     tables.update(summarise_follow_through(tables))
+    tables["restatements"] = editions.restatements(statements, truncated_files)
     return tables
 
 
 def follow_through_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Follow-through from the statements and the other analyses' tables, as the build runs it."""
+    # follow-through pairs periods of the GOV.UK pages; the 2012 edition has no progress text of its own
+    statements = segment.placed(tables["statements"])
+    statements = statements[statements["edition"] != EDITION_2012].reset_index(drop=True)
     follow = followthrough.follow_through(
-        segment.placed(tables["statements"]), boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"]
+        statements, boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"]
     )
     return {"follow_through": follow}
 
@@ -127,7 +143,8 @@ def build(raw_dir: Path = paths.RAW, out_dir: Path = paths.PROCESSED, reviews_di
     written unless every table validates, and then the whole set is published at once."""
     skipped: list[str] = []
     documents, statements, warnings = tidy(raw_files(raw_dir, skipped))
-    tables = validate(analyse(statements, reviews.read(reviews_dir), warnings))
+    truncated = frozenset(d.source_file for d in documents if d.truncated)
+    tables = validate(analyse(statements, reviews.read(reviews_dir), warnings, truncated))
     result = BuildResult(documents, tables, skipped + warnings)
     out_dir = Path(out_dir)
 

@@ -11,13 +11,13 @@ import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
 from analysis import periods
-from analysis.vocabulary import BOILERPLATE_REASONS, EVIDENCED_STATUSES, FOLLOW_THROUGH_STATUSES, NAME_TYPES
+from analysis.vocabulary import BOILERPLATE_REASONS, EDITIONS, EVIDENCED_STATUSES, FOLLOW_THROUGH_STATUSES, NAME_TYPES, RESTATEMENT_KINDS
 
 SECTION_PATTERN = periods.PATTERN
 # Statements also keep text whose period heading is missing, in section "unknown" (docs/codebook.md).
 STATEMENT_SECTION_PATTERN = rf"^(?:{periods.NAME_REGEX}|{periods.UNKNOWN})$"
 # Department keys: the gazetteer's abbreviations, an unknown department's initials (+ line if taken), UNNAMED{line}.
-_ID = r"a\d{2}-[A-Za-z][A-Za-z0-9]*-(?:" + periods.NAME_REGEX + "|" + periods.UNKNOWN + r")(-v\d+)?-\d{3,}"
+_ID = r"a\d{2}-[A-Za-z][A-Za-z0-9]*-(?:" + periods.NAME_REGEX + "|" + periods.UNKNOWN + r")(-e2012)?(-v\d+)?-\d{3,}"
 ID_PATTERN = rf"^{_ID}$"
 
 
@@ -28,8 +28,10 @@ class Statements(pa.DataFrameModel):
     statement_id: Series[str] = pa.Field(
         unique=True,
         str_matches=ID_PATTERN,
-        description="Stable, readable id: a{action}-{dept_abbr}-{section}-{position}, e.g. a04-DWP-progress_2014-007. "
-        "Each section is in the table once, however many pages print it.",
+        description="Stable, readable id: a{action}-{dept_abbr}-{section}-{position}, e.g. a04-DWP-progress_2014-007; "
+        "the 2012 edition's own text carries -e2012- before the position (a04-CO-commitment_2012-e2012-001), so it never "
+        "collides with the 2015 page's restatement of the same section. Each section of an edition is in the table once, "
+        "however many pages print it.",
     )
     source_file: Series[str] = pa.Field(
         description="File name in data/raw/ (or data/raw/govuk/) the statement was read from: of the pages giving the section, "
@@ -37,9 +39,15 @@ class Statements(pa.DataFrameModel):
     )
     other_sources: Series[str] = pa.Field(
         nullable=True,
-        description="The other pages giving the same section (action, department, period), '; '-joined; a department's "
-        "response is on both the action's page and the department's page. Empty when only source_file gives it. The build "
-        "warns where a copy differs, and says what differs.",
+        description="The other pages giving the same section (action, department, period, edition), '; '-joined; a "
+        "department's response is on both the action's page and the department's page. Empty when only source_file gives "
+        "it. The build warns where a copy differs, and says what differs.",
+    )
+    edition: Series[int] = pa.Field(
+        isin=list(EDITIONS),
+        description="Which publication the text is from: 2012 for the departments' first responses (December 2012, the "
+        "strategy website's Markdown files, first person as written), 2015 for the January 2015 GOV.UK progress pages "
+        "(whose commitment_2012 section restates the 2012 response).",
     )
     action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
     action_title: Series[str] = pa.Field(description="The action's wording after 'Action N:' in its heading.")
@@ -69,7 +77,10 @@ class Statements(pa.DataFrameModel):
         le=2016,
         description="Year of the period (2012 for the December 2012 commitments); empty for section unknown.",
     )
-    heading: Series[str] = pa.Field(description="The period heading exactly as the page gives it.")
+    heading: Series[str] = pa.Field(
+        description="The period heading exactly as the page gives it; for the 2012 edition, which has no period headings, "
+        "\"Departments' responses (December 2012)\"."
+    )
     position: Series[int] = pa.Field(ge=1, description="1-based order of the statement within its section.")
     paragraph: Series[int] = pa.Field(ge=1, description="1-based index of the source line (paragraph or bullet item) within the section.")
     is_bullet: Series[bool] = pa.Field(description="True for a bullet item of a list.")
@@ -79,15 +90,16 @@ class Statements(pa.DataFrameModel):
     )
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The statement, verbatim, with runs of white space folded to one space.")
     n_words: Series[int] = pa.Field(ge=0, description="Words in the statement (punctuation not counted).")
-    links: Series[str] = pa.Field(
-        nullable=True,
-        description="URLs the statement links to, '; '-joined; the links' words stay in text. Pages read from GOV.UK's "
-        "Content API keep their links; copied text has none.",
-    )
     line: Series[int] = pa.Field(
         ge=1,
         description="1-based line number in source_file where the statement's paragraph or bullet is (for a .json page, the "
         "line of its details.body HTML).",
+    )
+    source_url: Series[str] = pa.Field(
+        nullable=True,
+        description="URLs the statement links to, '; '-joined: its inline links (whose words stay in text), then its "
+        "section's closing 'Read more »' link (the department's own digital strategy; those words are not in text). "
+        "Pages read from GOV.UK's Content API keep their links; copied GOV.UK text carries none.",
     )
 
     class Config:
@@ -214,11 +226,14 @@ def _reason_count(reason: str) -> object:
 
 
 class Sections(pa.DataFrameModel):
-    """`sections.csv`: one row per action x department x period (a section), with how much of it is
-    boilerplate, why, and how similar it is to the department's previous section. Built by
-    `analysis.summaries.sections`. Sorted by action, department, period in time order."""
+    """`sections.csv`: one row per action x department x period x edition (a section), with how much of it is
+    boilerplate, why, and how similar it is to the department's previous section of the same edition. Built by
+    `analysis.summaries.sections`. Sorted by action, department, edition, period in time order."""
 
     action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
+    edition: Series[int] = pa.Field(
+        isin=list(EDITIONS), description="2012: the departments' first responses; 2015: the January 2015 pages (statements.edition)."
+    )
     department: Series[str] = pa.Field(description="Canonical department name.")
     dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
     section: Series[str] = pa.Field(str_matches=SECTION_PATTERN, description=f"Period: {periods.spelled_out()}.")
@@ -251,7 +266,7 @@ class Sections(pa.DataFrameModel):
     class Config:
         strict = True
         ordered = True
-        unique = ["action", "dept_abbr", "section"]
+        unique = ["action", "dept_abbr", "section", "edition"]
 
     @pa.dataframe_check
     def reasons_add_up(cls, frame):  # noqa: N805
@@ -378,7 +393,7 @@ class InitiativeMentions(pa.DataFrameModel):
     def span_is_not_empty(cls, frame):  # noqa: N805
         return frame["char_end"] > frame["char_start"]
 
-_PROGRESS_ID = r"a\d{2}-[A-Za-z]+-" + periods.PROGRESS + r"_20\d\d(-v\d+)?-\d{3}"
+_PROGRESS_ID = r"a\d{2}-[A-Za-z]+-" + periods.PROGRESS + r"_20\d\d(-e2012)?(-v\d+)?-\d{3}"
 STATEMENT_ID_LIST_PATTERN = rf"^{_PROGRESS_ID}(?:; {_PROGRESS_ID})*$"
 
 
@@ -536,6 +551,42 @@ class FollowThroughSections(pa.DataFrameModel):
         unique = ["action", "dept_abbr", "plan_section"]
 
 
+class Restatements(pa.DataFrameModel):
+    """`restatements.csv`: both editions side by side. One row per department and action that has both a
+    December 2012 response (edition 2012) and a 2015 page's commitment_2012 section restating it (edition
+    2015), with how the 2015 text restates the original. Built by `analysis.editions.restatements`;
+    sentences are compared with person, tense and names masked. Sorted by action and department."""
+
+    action: Series[int] = pa.Field(ge=1, le=99, description="Government Digital Strategy action number.")
+    department: Series[str] = pa.Field(description="Canonical department name.")
+    dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
+    kind: Series[str] = pa.Field(
+        isin=list(RESTATEMENT_KINDS),
+        description="unchanged (every sentence kept in order, differing only in person, tense, names and small wording), "
+        "shortened (every 2015 sentence restates a 2012 one but some 2012 sentences were dropped) or rewritten (some 2015 "
+        "sentence restates none of the 2012 ones).",
+    )
+    person_changed: Series[bool] = pa.Field(description="True when the 2012 text is in the first person ('we', 'our') and the 2015 text is not.")
+    sentences_2012: Series[int] = pa.Field(ge=1, description="Statements of the 2012 response.")
+    sentences_2015: Series[int] = pa.Field(ge=1, description="Statements of the 2015 commitment_2012 section.")
+    kept: Series[int] = pa.Field(ge=0, description="2012 sentences restated by a 2015 sentence (analysis.editions.SAME_SENTENCE).")
+    similarity: Series[float] = pa.Field(ge=0, le=1, description="Jaccard similarity of the two texts' word sets (names masked, lemmas, no stop words).")
+    dropped: Series[str] = pa.Field(nullable=True, description="The 2012 sentences with no 2015 counterpart, ' || '-joined; empty when none.")
+    added: Series[str] = pa.Field(nullable=True, description="The 2015 sentences with no 2012 counterpart, ' || '-joined; empty when none.")
+    words_dropped: Series[str] = pa.Field(nullable=True, description="Lemmas only in the 2012 text (space-separated); empty when none.")
+    words_added: Series[str] = pa.Field(nullable=True, description="Lemmas only in the 2015 text (space-separated); empty when none.")
+    source_file_2012: Series[str] = pa.Field(description="File of the 2012 response in data/raw/.")
+    source_file_2015: Series[str] = pa.Field(description="File of the 2015 page.")
+    truncated_2015: Series[bool] = pa.Field(description="True when the 2015 section is the last of a page that ends mid-text (it may be cut short).")
+    text_2012: Series[str] = pa.Field(description="The 2012 response, statements joined with a space.")
+    text_2015: Series[str] = pa.Field(description="The 2015 restatement, statements joined with a space.")
+
+    class Config:
+        strict = True
+        ordered = True
+        unique = ["action", "dept_abbr", "source_file_2015"]
+
+
 # Every table the pipeline writes, with the model that guards it (file stem -> model).
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "statements": Statements,
@@ -547,6 +598,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "follow_through": FollowThrough,
     "follow_through_departments": FollowThroughDepartments,
     "follow_through_sections": FollowThroughSections,
+    "restatements": Restatements,
 }
 
 

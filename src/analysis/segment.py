@@ -18,6 +18,8 @@ from analysis.nlp import get_nlp
 from analysis.parse import Document, Section
 from analysis.parse.headings import UNKNOWN_SECTION
 
+MARKED_EDITION = 2012  # ids of this edition carry -e2012- (the 2015 pages' ids stay as they were)
+
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
 
@@ -30,9 +32,11 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def statement_id(action: int, dept_abbr: str, section: str, position: int) -> str:
-    """Readable, stable id: a04-DWP-progress_2014-007 (each section is in the table once)."""
-    return f"a{action:02d}-{dept_abbr}-{section}-{position:03d}"
+def statement_id(action: int, dept_abbr: str, section: str, position: int, edition: int = 2015) -> str:
+    """Readable, stable id: a04-DWP-progress_2014-007; a04-CO-commitment_2012-e2012-001 for the 2012 edition's
+    own text of the same section. Each section of an edition is in the table once, however many pages print it."""
+    marker = f"-e{edition}" if edition == MARKED_EDITION else ""
+    return f"a{action:02d}-{dept_abbr}-{section}{marker}-{position:03d}"
 
 
 def link_urls(texts: list[str], links: tuple[tuple[int, str], ...]) -> list[list[str]]:
@@ -71,17 +75,19 @@ def section_rows(section: Section, source_file: str, split: list[list[str]]) -> 
     for b_index, block in enumerate(blocks):
         next_is_bullet = b_index + 1 < len(blocks) and blocks[b_index + 1].is_bullet
         texts = [normalise_whitespace(block.text)] if block.is_bullet else next(paragraph_sentences)
+        urls = link_urls(texts, block.links)
         if not block.is_bullet:
             lead_in_id = None
-        urls = link_urls(texts, block.links)
         for s_index, text in enumerate(texts):
             position = len(rows) + 1
-            sid = statement_id(section.action, section.dept_abbr, section.section, position)
+            sid = statement_id(section.action, section.dept_abbr, section.section, position, section.edition)
+            sources = list(dict.fromkeys(urls[s_index] + ([section.source_url] if section.source_url else [])))
             is_lead_in = (not block.is_bullet) and next_is_bullet and s_index == len(texts) - 1
             rows.append(
                 {
                     "statement_id": sid,
                     "source_file": source_file,
+                    "edition": section.edition,
                     "action": section.action,
                     "action_title": section.action_title,
                     "department": section.department,
@@ -97,8 +103,8 @@ def section_rows(section: Section, source_file: str, split: list[list[str]]) -> 
                     "list_lead_in_id": lead_in_id if block.is_bullet else None,
                     "text": text,
                     "n_words": count_words(text),
-                    "links": "; ".join(urls[s_index]) or None,
                     "line": block.line,
+                    "source_url": "; ".join(sources) or None,
                 }
             )
             if is_lead_in:
@@ -140,7 +146,7 @@ def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
     """The statements table of several documents, and warnings about overlapping pages.
 
     A department's response to an action is printed on the action's page and on the department's
-    page: each section (action, department, period) is kept once, from the first page read that is
+    page: each section (action, department, period, edition) is kept once, from the first page read that is
     not truncated, and `other_sources` names the other pages that give it. Copies that differ are
     reported, with what differs; identical copies get one line per page.
     """
@@ -197,6 +203,6 @@ def placed(statements: pd.DataFrame) -> pd.DataFrame:
 def typed_statements(frame: pd.DataFrame) -> pd.DataFrame:
     """The schema's columns and dtypes (pandas string dtype, missing where a value may be missing)."""
     frame = schemas.build("statements", frame)
-    for column in ("list_lead_in_id", "other_sources", "links"):
+    for column in ("list_lead_in_id", "other_sources", "source_url"):
         frame[column] = frame[column].where(frame[column].notna() & (frame[column] != "None"), pd.NA)
     return frame.sort_values(["source_file", "action", "line", "position"], kind="stable").reset_index(drop=True)

@@ -46,7 +46,10 @@ def classified(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFr
     unclassified = merged.loc[merged["_merge"] != "both", "statement_id"]
     if len(unclassified):
         raise ValueError(f"{len(unclassified)} statement(s) have no boilerplate row, e.g. {unclassified.iloc[0]!r}")
-    return merged.drop(columns="_merge")
+    merged = merged.drop(columns="_merge")
+    if "edition" not in merged.columns:  # a table from before editions: the GOV.UK pages
+        merged = merged.assign(edition=2015)
+    return merged
 
 
 def sections(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFrame:
@@ -59,7 +62,7 @@ def sections(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFram
         _lsl_words=frame["n_words"].where(frame["lsl_boilerplate"], 0),
         _reason=frame["boilerplate_reason"].fillna(SUBSTANTIVE),
     )
-    keys = ["action", "department", "dept_abbr", "section", "section_kind", "year"]
+    keys = ["edition", "action", "department", "dept_abbr", "section", "section_kind", "year"]
     grouped = frame.groupby(keys, sort=False, observed=True)
     out = grouped.agg(
         statements=("statement_id", "size"),
@@ -83,8 +86,8 @@ def sections(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataFram
         _rank=[periods.order_key(s) for s in out["section"]],
     )
     out = out.assign(substantive_share_words=(1 - out["boilerplate_share_words"]).round(4))
-    out = out.sort_values(["action", "dept_abbr", "_rank"], kind="stable").reset_index(drop=True)
-    previous = out.groupby(["action", "dept_abbr"], sort=False)["section"].shift(1)
+    out = out.sort_values(["action", "dept_abbr", "edition", "_rank"], kind="stable").reset_index(drop=True)
+    previous = out.groupby(["edition", "action", "dept_abbr"], sort=False)["section"].shift(1)
     out = out.assign(previous_section=previous.astype("str"))
     return schemas.build("sections", out)
 
@@ -109,7 +112,7 @@ def departments(statements: pd.DataFrame, boilerplate: pd.DataFrame) -> pd.DataF
         plan_statements=("_plan", "sum"),
         plan_boilerplate=("_plan_b", "sum"),
     ).reset_index()
-    n_sections = frame.drop_duplicates(["dept_abbr", "action", "section"]).groupby("dept_abbr").size()
+    n_sections = frame.drop_duplicates(["dept_abbr", "edition", "action", "section"]).groupby("dept_abbr").size()
     out = out.assign(
         sections=out["dept_abbr"].map(n_sections).astype("int64"),
         substantive_share_words=(1 - _share(out["boilerplate_words"], out["words"])).round(4),
@@ -140,13 +143,15 @@ def share_grid(departments_table: pd.DataFrame) -> pd.DataFrame:
 
 def plan_to_progress(sections_table: pd.DataFrame) -> pd.DataFrame:
     """Substantive share of words in each plan section and in the progress section that reports on it
-    (commitment_2012 -> progress_2013, plan_Y -> progress_Y), per action and department where both exist."""
-    shares = sections_table.set_index(["action", "dept_abbr", "section"])["substantive_share_words"]
+    (commitment_2012 -> progress_2013, plan_Y -> progress_Y), per action and department where both exist in
+    one edition (the 2012 edition has no progress text: its commitments are not paired with the 2015 pages')."""
+    frame = sections_table if "edition" in sections_table.columns else sections_table.assign(edition=2015)
+    shares = frame.set_index(["edition", "action", "dept_abbr", "section"])["substantive_share_words"]
     rows = []
-    for (action, dept, section), share in shares.items():
+    for (edition, action, dept, section), share in shares.items():
         target = periods.reported_in(section)
-        if target is not None and (action, dept, target) in shares.index:
-            after = shares.loc[(action, dept, target)]
+        if target is not None and (edition, action, dept, target) in shares.index:
+            after = shares.loc[(edition, action, dept, target)]
             rows.append((action, dept, section, target, share, after, round(after - share, 4)))
     columns = ["action", "dept_abbr", "plan_section", "progress_section", "plan_substantive_share", "progress_substantive_share", "change"]
     return pd.DataFrame(rows, columns=columns).sort_values(["action", "plan_section", "dept_abbr"], kind="stable").reset_index(drop=True)

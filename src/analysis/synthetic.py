@@ -146,3 +146,68 @@ def random_page(
         action_no = action if layout == "action-major" else i + 1
         blocks.append(SyntheticBlock(dept, action_no, "support improved digital capability across departments", sections))
     return render(blocks, layout, Style(blank_lines=rng.random() < 0.5, numbered=rng.random() < 0.2)), blocks
+
+
+# --- the December 2012 edition's Markdown dialect ---------------------------------------------------
+
+
+@dataclass
+class Style2012:
+    """House-style choices of the 2012 edition's Markdown files (all seen in the real files)."""
+
+    blank_lines: int = 1  # blank lines between furniture lines (the files vary: 0 to 3)
+    br_spacing: str = ""  # "" -> "Department for<br>Education"; " " -> "Attorney <br> General's"
+    ampersand: bool = True  # "& Skills" for "and Skills"
+    read_more: str = "space"  # "space": "… services. [Read more »](url)"; "attached": "services.[Read more »](url)"; "none"
+    link_every: int = 0  # put the n-th word of each sentence inside an inline link (0: no inline links)
+
+
+def _heading_2012(dept: Department, style: Style2012) -> str:
+    name = dept.name.replace(",", "")
+    if style.ampersand:
+        name = name.replace(" and ", " & ")
+    words = name.split()
+    chunks = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
+    return "##" + f"{style.br_spacing}<br>{style.br_spacing}".join(chunks)
+
+
+def link_words(sentence: str, every: int, url: str) -> str:
+    """The sentence with its `every`-th word written as a Markdown link (words unchanged once the link is read)."""
+    if every <= 0:
+        return sentence
+    words = sentence.split(" ")
+    i = min(every, len(words)) - 1
+    word = words[i]
+    core = word.rstrip(".!?:")
+    if not core:
+        return sentence
+    words[i] = f"[{core}]({url}){word[len(core):]}"
+    return " ".join(words)
+
+
+def render_2012(blocks: list[SyntheticBlock], style: Style2012) -> str:
+    """One `_actionNN.md` file: one action, a `{div .department}` per block; each block's sections must be
+    a single `commitment_2012` section (the edition has no periods)."""
+    gap = [""] * style.blank_lines
+    first = blocks[0]
+    lines = ["{{DEPARTMENTRESPONSE}}", "", f"#Action {first.action:02d}: {first.action_title}", *gap, "{div .section}", *gap, "{navigation}", *gap]
+    lines += ["Here's how departments are responding to this action:", *gap]
+    for b_index, block in enumerate(blocks):
+        lines += ["{div .department}", _heading_2012(block.department, style), "{: .logo-single}", "{div .statement}"]
+        paragraphs = [p for sec in block.sections for p in sec.paragraphs]
+        for p_index, para in enumerate(paragraphs):
+            text = " ".join(link_words(s, style.link_every, f"http://example.gov.uk/{b_index}/{p_index}/{i}") for i, s in enumerate(para.sentences))
+            last = p_index == len(paragraphs) - 1 and not para.bullets
+            if last and style.read_more != "none":
+                text += ("" if style.read_more == "attached" else " ") + f"[Read more \u00bb](http://example.gov.uk/strategy/{b_index})"
+            lines.append(text)
+            if para.bullets:
+                lines.append("")
+                lines += [f"- {b}" for b in para.bullets]
+                if p_index == len(paragraphs) - 1 and style.read_more != "none":  # a list ends the response: link on its own
+                    lines += ["", f"[Read more \u00bb](http://example.gov.uk/strategy/{b_index})"]
+            if p_index < len(paragraphs) - 1:
+                lines.append("")
+        lines += ["{/div}", "{/div}", *gap]
+    lines += ["{navigation}", "", "{/div}"]
+    return "\n".join(lines) + "\n"

@@ -23,3 +23,8 @@ NAME_TYPES: tuple[str, ...] = (
 )
 NOT_INITIATIVE_TYPES: tuple[str, ...] = ("unit", "organisation")
 INITIATIVE_TYPES: tuple[str, ...] = tuple(t for t in NAME_TYPES if t not in NOT_INITIATIVE_TYPES)
+
+#: statements.edition: the departments' first responses (December 2012) and the January 2015 GOV.UK pages.
+EDITIONS: tuple[int, ...] = (2012, 2015)
+#: restatements.kind: how a 2015 page restates a December 2012 response (docs/codebook.md).
+RESTATEMENT_KINDS: tuple[str, ...] = ("unchanged", "shortened", "rewritten")

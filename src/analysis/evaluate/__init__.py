@@ -70,6 +70,8 @@ SCORE_COLUMNS = ["analysis", "measure", "corpus", "value", "n"]
 SEED_IN_SAMPLE = "seed page, in sample"
 SEED_CROSS_VALIDATED = "seed page, cross-validated"
 HELD_OUT = "other pages, held out"
+EDITION_2012_IN_SAMPLE = "2012 edition, in sample"
+EDITION_2012_CROSS_VALIDATED = "2012 edition, cross-validated"
 _recorded: list[dict] = []
 
 

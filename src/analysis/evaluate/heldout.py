@@ -59,7 +59,7 @@ def boilerplate_lines(labels: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> 
     out = [
         f"  labels: {len(labels)} statements of {labels['source_file'].nunique()} pages ({truth.sum()} B, {(~truth).sum()} S, "
         f"{(scored['label'] == 'borderline').sum()} borderline); {unmatched} not matched to a statement",
-        format_scores("classifier (thresholds as chosen on the seed)", held),
+        format_scores("classifier (THRESHOLDS, as built)", held),
         format_scores("baseline: vague language only (cues >= 1)", binary_scores(truth, clear["n_vague_cues"] >= 1)),
         format_scores("baseline: specificity (Hope) <= 0", binary_scores(truth, clear["specificity"] <= 0)),
     ]

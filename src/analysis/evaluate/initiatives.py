@@ -367,6 +367,10 @@ def report(processed_dir: Path) -> str:
     statements = tables.read("statements", processed_dir)
     initiatives = tables.read("initiatives", processed_dir)
     mentions = tables.read("initiative_mentions", processed_dir)
+    if "edition" in statements.columns:  # these gold lists are about the GOV.UK pages; the 2012 edition has its own
+        statements = statements[statements["edition"] != 2012]
+    mentions = mentions[mentions["statement_id"].isin(set(statements["statement_id"]))]
+    initiatives = initiatives[initiatives["initiative_id"].isin(set(mentions["initiative_id"]))]
     gold, gold_mentions, negatives = load_gold()
     gold_spans, unlocated = locate_gold_mentions(gold_mentions, statements)
 

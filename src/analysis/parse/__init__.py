@@ -1,8 +1,9 @@
 """Raw pages of the series -> `Document`s of department sections: one reader per input format.
 
-The format is detected by content, never by file name. Readers: the text of a GOV.UK page
-(`govuk_text`, both layouts) and a GOV.UK Content API response (`govuk_json`, what `fetch` stores).
-Decoding and refusal of non-page input live in `decode`; the shared data model in `document`.
+The format is detected by content, never by file name or extension. Readers: the text of a GOV.UK page
+(`govuk_text`, both layouts), a GOV.UK Content API response (`govuk_json`, what `fetch` stores) and the
+December 2012 edition's Markdown dialect (`edition2012`). Decoding and refusal of non-page input live in
+`decode`; the shared data model in `document`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from analysis.parse.decode import decode
 from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, Block, Document, ParseError, Section
+from analysis.parse.edition2012 import detect as is_edition2012
+from analysis.parse.edition2012 import parse_edition2012
 from analysis.parse.govuk_json import looks_like_json, parse_json
 from analysis.parse.govuk_text import parse_text
 
@@ -27,6 +30,7 @@ __all__ = [
     "Section",
     "decode",
     "parse_bytes",
+    "parse_edition2012",
     "parse_file",
     "parse_json",
     "parse_text",
@@ -39,6 +43,8 @@ def parse_bytes(raw: bytes, source: str) -> Document:
     if looks_like_json(raw):
         return parse_json(raw, source)
     text, warnings = decode(raw, source)
+    if is_edition2012(text):
+        return parse_edition2012(text, source, warnings=warnings)
     return parse_text(text, source, ends_with_newline=text.endswith("\n"), warnings=warnings)
 
 

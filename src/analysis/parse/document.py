@@ -68,6 +68,8 @@ class Section:
     heading: str
     heading_line: int
     blocks: list[Block] = field(default_factory=list)
+    edition: int = 2015  # 2012: the departments' first responses (December 2012); 2015: the January 2015 pages
+    source_url: str | None = None  # the section's own "Read more »" link (2012 edition), if any
 
     @property
     def section_kind(self) -> str:
@@ -79,8 +81,8 @@ class Section:
         return None if self.section == periods.UNKNOWN else periods.year(self.section)
 
     @property
-    def key(self) -> tuple[int, str, str]:
-        return (self.action, self.dept_abbr, self.section)
+    def key(self) -> tuple[int, str, str, int]:
+        return (self.action, self.dept_abbr, self.section, self.edition)
 
 
 @dataclass
@@ -97,6 +99,7 @@ class Document:
     headings: list[Block] = field(default_factory=list)  # action, department and period headings
     warnings: list[str] = field(default_factory=list)
     truncated: bool = False
+    edition: int = 2015
     metadata: dict[str, str] = field(default_factory=dict)  # what a JSON page says about itself (content id, dates, URL)
 
     @property

@@ -26,9 +26,13 @@ _SKIPPED = {"script", "style", "template"}
 _LINE = re.compile(r"\bline (\d+)")
 
 
+_JSON_OBJECT = re.compile(rb'^(?:\xef\xbb\xbf)?\s*\{\s*(?:"|\})')
+
+
 def looks_like_json(raw: bytes) -> bool:
-    """Content, not file name, says which reader: a JSON object starts with '{'."""
-    return raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    """Content, not file name, says which reader: a JSON object starts '{"' (a Markdown attribute
+    block such as '{::options}' or '{div .statement}' does not)."""
+    return bool(_JSON_OBJECT.match(raw[:64]))
 
 
 @dataclass

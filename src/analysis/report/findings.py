@@ -16,7 +16,7 @@ from analysis import periods, summaries, vocabulary
 from analysis.report.data import score
 
 # The scores each analysis shows beside its results: (analysis, measure) and the corpora in reading order.
-CORPORA = ["seed page, in sample", "seed page, cross-validated", "other pages, held out"]
+CORPORA = ["seed page, in sample", "seed page, cross-validated", "2012 edition, in sample", "2012 edition, cross-validated", "other pages, held out"]
 HEADLINE = {
     "boilerplate": ("F1 on boilerplate",),
     "initiatives": ("precision of names", "recall of names"),
