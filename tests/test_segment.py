@@ -112,7 +112,7 @@ def test_differing_copies_are_kept_once_and_the_difference_named(seed_document):
     changed = copy.deepcopy(seed_document)
     changed.source_file = "dept-ago.json"
     ago_2012 = changed.sections[0]
-    assert ago_2012.key == (4, "AGO", "commitment_2012")
+    assert ago_2012.key == (4, "AGO", "commitment_2012", 2015)
     ago_2012.blocks[0].text = ago_2012.blocks[0].text.replace("keen to work", "eager to work")
     frame, warnings = statements([seed_document, changed])
     assert len(frame) == 202
@@ -140,7 +140,7 @@ def test_describe_difference_names_missing_and_extra_paragraphs(seed_document):
 
     from analysis.segment import describe_difference
 
-    co = next(s for s in seed_document.sections if s.key == (4, "CO", "progress_2013"))
+    co = next(s for s in seed_document.sections if s.key == (4, "CO", "progress_2013", 2015))
     shorter = copy.deepcopy(co)
     del shorter.blocks[1]
     assert describe_difference(co, shorter) == "paragraph 2 of the kept copy missing"

@@ -191,7 +191,8 @@ def parse_text(text: str, source: str, *, ends_with_newline: bool = True, warnin
                 current.blocks.append(Block(period.rest, n))
             continue
 
-        if _FURNITURE_RE.match(line) or _TITLE_RE.match(line):
+        folded = " ".join(line.split())  # a non-breaking space does not hide furniture
+        if _FURNITURE_RE.match(folded) or _TITLE_RE.match(folded):
             doc.furniture.append(Block(stripped, n))
             continue
 
