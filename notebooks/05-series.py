@@ -34,7 +34,6 @@ from analysis import plots, series, tables
 from analysis.report import findings
 from analysis.report.data import read_scores
 
-
 statements, boilerplate, sections = tables.read("statements"), tables.read("boilerplate"), tables.read("sections")
 mentions, initiatives, restatements = tables.read("initiative_mentions"), tables.read("initiatives"), tables.read("restatements")
 edition = statements[statements["edition"] == 2012]
