@@ -280,9 +280,11 @@ def department_card(site: Site, abbr: str, tables: dict[str, pd.DataFrame], scor
                  f"{esc(findings.reliability(scores, 'boilerplate'))}</p>")
     parts.append(site.embed(chart_names.get("reasons", ""), here))
     for section in sorted(own["section"].unique(), key=periods.order_key):
-        rows = own[own["section"] == section].sort_values("statement_id")
+        rows = own[own["section"] == section].sort_values(["edition", "action", "position"])
         parts.append(f"<h3>{esc(periods.text_label(section).capitalize())} ({findings.plural(len(rows), 'statement')})</h3>")
         frame = pd.DataFrame({
+            # a period can hold several actions and both editions: say which each statement answers
+            "action": [f"{a} ({e} edition)" for a, e in zip(rows["action"], rows["edition"])],
             "statement": [f"<blockquote>{esc(t)}</blockquote>" for t in rows["text"]],
             "classified as": [f'<span class="reason">{esc(_reason_text(r))}</span>' for r in rows.itertuples()],
             "evidence": [_evidence(r) for _, r in rows.iterrows()],
