@@ -35,12 +35,11 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis import departments, periods, schemas
+from analysis import periods, schemas
+from analysis.text import APOSTROPHES as _APOSTROPHES
+from analysis.text import MONTH_NAMES, NAME_CONNECTORS, NUMBER_WORDS, SERIES, has_two_capitals, lookup_lemma, mask_names, stop_words
+from analysis.text import PLACEHOLDERS as _PLACEHOLDERS
 from analysis.vocabulary import BOILERPLATE_REASONS as REASONS  # in order of precedence; substantive: no reason
-
-# Placeholders that replace names before statements are compared (lower case, never English words).
-DEPT, CENTRE, SERIES = "xdeptx", "xcentrex", "xseriesx"
-_PLACEHOLDERS = frozenset({DEPT, CENTRE, SERIES})
 
 MINHASH_SEED = 1
 """Seed of the MinHash permutations: fixed, so the same input gives the same families on every run."""
@@ -108,56 +107,9 @@ class BoilerplateInputError(ValueError):
 # Text normalisation: names masked, tokens, lemmas, the comparable "shape" of a statement
 # --------------------------------------------------------------------------------------------------
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _TOKEN = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
-# GDS is part of Cabinet Office: both are "the centre" that every department's update names.
-_CENTRE = re.compile(r"(?:\b[Tt]he\s+)?\b(?:Government\s+Digital\s+Service|GDS)\b(?:'s\b)?")
-# The strategy and its actions: every update refers to them, so they carry no department's information.
-_SERIES = re.compile(r"(?:\b[Tt]he\s+)?\b(?:Government\s+)?Digital\s+Strategy\b|\b[Aa]ction\s+\d+\b|\b[Tt]his\s+action\b")
-# "the department" in a department's own update is the department itself.
-_SELF = re.compile(r"\b[Tt]he\s+department(?:'s)?\b(?!s)")
 # "has continued to support", "will continue to support", "continuing to support": the verb is "support".
 _CONTINUATION = re.compile(r"\bcontinu(?:e|es|ed|ing)\s+(?:to\s+)?(?=\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _lemma_table():
-    """The lookup lemmatizer's English table (a spaCy `Table`, keyed by string hash), from the shared pipeline."""
-    from analysis.nlp import get_nlp
-
-    return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from analysis.nlp import get_nlp
-
-    return frozenset(get_nlp().Defaults.stop_words)
-
-
-@lru_cache(maxsize=1)
-def _department_pattern() -> re.Pattern[str]:
-    return departments.name_pattern()
-
-
-def _department_placeholder(match: re.Match[str]) -> str:
-    dept = departments.resolve(match.group(0))
-    return f" {CENTRE} " if dept is not None and dept.abbr == "CO" else f" {DEPT} "
-
-
-@lru_cache(maxsize=65536)
-def mask_names(text: str) -> str:
-    """Replace department names and abbreviations (gazetteer), GDS / Cabinet Office and references to the
-    strategy and its actions by placeholders, so statements that differ only in names compare equal.
-
-    >>> " ".join(mask_names("Ministry of Defence (MOD) has supported the work by Cabinet Office.").split())
-    'xdeptx ( xdeptx ) has supported the work by xcentrex .'
-    """
-    text = str(text).translate(_APOSTROPHES)
-    text = _CENTRE.sub(f" {CENTRE} ", text)
-    text = _SERIES.sub(f" {SERIES} ", text)
-    text = _department_pattern().sub(_department_placeholder, text)
-    return _SELF.sub(f" {DEPT} ", text)
 
 
 def tokens(text: str) -> list[str]:
@@ -173,12 +125,6 @@ def tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def lemma(token: str) -> str:
-    """The lookup lemma of a lower-case token, itself when the table has none: "supported" -> "support"."""
-    return _lemma_table().get(token, token)
-
-
-@lru_cache(maxsize=65536)
 def shape(text: str) -> tuple[str, ...]:
     """The comparable shape of a statement: names masked; auxiliaries, "continue to" and stop words
     removed; the rest lemmatised; a repeated placeholder folded ("Ministry of Defence (MOD)" is one name).
@@ -189,14 +135,14 @@ def shape(text: str) -> tuple[str, ...]:
     ('xdeptx', 'support', 'work', 'xcentrex', 'raise', 'digital', 'capability')
     """
     masked = _CONTINUATION.sub(" ", mask_names(text))
-    stop = _stop_words()
+    stop = stop_words()
     out: list[str] = []
     for token in tokens(masked):
         if token in _PLACEHOLDERS:
             if not out or out[-1] != token:
                 out.append(token)
             continue
-        word = lemma(token)
+        word = lookup_lemma(token)
         if token not in stop and word not in stop:
             out.append(word)
     return tuple(out)
@@ -404,19 +350,9 @@ def template_families(frame: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) 
 # Specificity (Hope, Hu and Lu, 2016): names, numbers, dates, months, places
 # --------------------------------------------------------------------------------------------------
 
-MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"})
-NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand million dozen".split()
-)
-_NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by"})
 _DATE_PREPOSITIONS = frozenset({"in", "by", "from", "since", "until", "during", "of", "before", "after"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _RAW_TOKEN = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*|[^\w\s]")
-
-
-def _is_acronym(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 
 
 def _defines_acronym(acronym: str, words_before: list[str]) -> bool:
@@ -424,7 +360,7 @@ def _defines_acronym(acronym: str, words_before: list[str]) -> bool:
     letters = "".join(c for c in acronym if c.isupper())
     if not letters:
         return False
-    window = [w for w in words_before[-2 * len(letters) - 2 :] if w.lower() not in _NAME_CONNECTORS]
+    window = [w for w in words_before[-2 * len(letters) - 2 :] if w.lower() not in NAME_CONNECTORS]
     initials = "".join(w[0] for w in window).upper()
     return initials.endswith(letters) or letters in initials
 
@@ -457,7 +393,7 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
     first = True
 
     def flush() -> None:
-        while current and current[-1].lower() in _NAME_CONNECTORS:
+        while current and current[-1].lower() in NAME_CONNECTORS:
             current.pop()
         if current:
             items.append(list(current))
@@ -468,7 +404,7 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
         tok = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         prev = toks[i - 1].lower() if i > 0 else ""
-        if tok == "(" and i + 2 < len(toks) and toks[i + 2] == ")" and _is_acronym(toks[i + 1]) and _defines_acronym(toks[i + 1], words_before):
+        if tok == "(" and i + 2 < len(toks) and toks[i + 2] == ")" and has_two_capitals(toks[i + 1]) and _defines_acronym(toks[i + 1], words_before):
             flush()
             aliases.append(toks[i + 1])
             i += 3
@@ -484,13 +420,13 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
             continue
         if _YEAR.match(tok):
             flush()
-            if items and len(items[-1]) == 1 and items[-1][0] in MONTHS and toks[i - 2] == items[-1][0]:
+            if items and len(items[-1]) == 1 and items[-1][0] in MONTH_NAMES and toks[i - 2] == items[-1][0]:
                 items[-1].append(tok)  # "January 2013" is one date
             elif year is None or not (year - 1 <= int(tok) <= year):
                 items.append([tok])
             first = False
             continue
-        if tok in MONTHS and (tok != "May" or nxt[:1].isdigit() or prev in _DATE_PREPOSITIONS):
+        if tok in MONTH_NAMES and (tok != "May" or nxt[:1].isdigit() or prev in _DATE_PREPOSITIONS):
             flush()
             items.append([tok])
             first = False
@@ -506,11 +442,11 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
             continue
         if tok[0].isupper():
             continues = nxt[:1].isupper() or nxt[:1].isdigit() or nxt in _PLACEHOLDERS  # "Sprint Beta", "Sprint 13"
-            if first and not _is_acronym(tok) and (tok.lower() in _stop_words() or not continues):
+            if first and not has_two_capitals(tok) and (tok.lower() in stop_words() or not continues):
                 first = False  # an ordinary word capitalised because it starts the sentence
                 continue
             current.append(tok)
-        elif current and tok.lower() in _NAME_CONNECTORS:
+        elif current and tok.lower() in NAME_CONNECTORS:
             current.append(tok)
         else:
             flush()
@@ -527,7 +463,7 @@ def item_key(item: str, year: int | None = None) -> str:
     for w in item.split():
         if _YEAR.match(w) and year is not None:
             words.append(f"y{int(w) - year:+d}")
-        elif _is_acronym(w) and w.endswith("s"):
+        elif has_two_capitals(w) and w.endswith("s"):
             words.append(w[:-1].lower())
         else:
             words.append(w.lower())
@@ -693,7 +629,7 @@ def vague_cues(text: str) -> tuple[str, ...]:
 def generic_lemmas() -> frozenset[str]:
     """`GENERIC_WORDS` with their lemmas (so "capabilities", "supported" and "ensuring" are covered)."""
     words = GENERIC_WORDS.split()
-    return frozenset(words) | frozenset(lemma(w) for w in words)
+    return frozenset(words) | frozenset(lookup_lemma(w) for w in words)
 
 
 def concrete_terms(shape_tokens: Sequence[str], restated: frozenset[str] = frozenset()) -> tuple[str, ...]:

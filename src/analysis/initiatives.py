@@ -43,13 +43,26 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from analysis import departments, periods, schemas
 from analysis.nlp import get_nlp
+from analysis.text import (
+    CALENDAR_WORDS,
+    CONNECTORS,
+    NAME_CONNECTORS,
+    POSSESSIVES,
+    AcronymDefinition,
+    department_pattern,
+    department_token_mask,
+    find_acronyms,
+    is_acronym,
+    noun_singular,
+    singular,
+)
+from analysis.text import stop_words as _stop_words
 from analysis.vocabulary import INITIATIVE_TYPES
 from analysis.vocabulary import NAME_TYPES as TYPES
 
@@ -130,13 +143,7 @@ DEFAULT_TYPE = "project"
 #: Last words of places: such names are dropped (docs/methods.md "Named initiatives": places are not initiatives).
 PLACE_HEADS = frozenset({"house", "bridge", "street", "road", "square", "tower", "building", "park", "lane"})
 
-CONNECTORS = frozenset({"of", "and", "for", "in", "by", "&"})
 COORDINATORS = frozenset({"and", "&"})
-CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
-POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 _CAP = r"[A-Z][\w.&'\u2019\-]*"
@@ -144,9 +151,7 @@ _CAP_RE = rf"^{_CAP}$"
 _CAP_OR_NUM_RE = rf"^(?:{_CAP}|\d[\d,.]*|['\u2019]s?)$"
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
 _DOMAIN = re.compile(r"^[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:uk|UK|com|org|net|io|gov)$")
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?$")  # GDS, CSL, DfE, ALBs: two capitals or more
 _SLUG = re.compile(r"[^a-z0-9]+")
-_WORD_RE = re.compile(r"[^\s()\[\]]+")
 
 # ---------------------------------------------------------------------------------------------------
 # Shared resources, built once
@@ -157,8 +162,8 @@ _WORD_RE = re.compile(r"[^\s()\[\]]+")
 def _matcher() -> Matcher:
     """Matcher of capitalised runs: W WN* (LINK W WN*){0,3}, on the shared pipeline's vocabulary."""
     nlp = get_nlp()
-    word = {"TEXT": {"REGEX": _CAP_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR)}}
-    word_or_num = {"TEXT": {"REGEX": _CAP_OR_NUM_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR)}, "OP": "*"}
+    word = {"TEXT": {"REGEX": _CAP_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR_WORDS)}}
+    word_or_num = {"TEXT": {"REGEX": _CAP_OR_NUM_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR_WORDS)}, "OP": "*"}
     link = {"LOWER": {"IN": sorted(CONNECTORS | {"-", ":"})}}
     matcher = Matcher(nlp.vocab)
     for k in range(4):
@@ -170,45 +175,11 @@ def _matcher() -> Matcher:
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> dict:
-    return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-
-
-@lru_cache(maxsize=1)
 def _word_probabilities():
     """Log frequencies of cased word forms (spacy-lookups-data `lexeme_prob`), loaded only when needed."""
     from spacy.util import load_language_data, registry
 
     return load_language_data(registry.lookups.get("en")["lexeme_prob"])
-
-
-@lru_cache(maxsize=1)
-def _department_regex() -> re.Pattern[str]:
-    return departments.name_pattern()
-
-
-def singular(word: str) -> str:
-    """Lower-case singular of a word: the lookup lemmatizer, then simple plural rules."""
-    low = word.lower()
-    lemma = _lemma_table().get(low)
-    if isinstance(lemma, str) and lemma:
-        return lemma
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
-        return low[:-1]
-    return low
-
-
-def _noun_singular(word: str) -> str:
-    """Singular of a plural noun by spelling alone ("packages" -> "package", "communities" ->
-    "community"); unlike the lemmatizer it never turns a verb form ("piloted") into a noun."""
-    low = word.lower()
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
-        return low[:-1]
-    return low
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -250,61 +221,6 @@ def slug(name: str) -> str:
 # ---------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AcronymDefinition:
-    row: int
-    short: str
-    long: str
-    long_start: int
-    long_end: int
-    short_start: int
-    short_end: int
-
-
-def _best_long_form(short: str, long: str) -> str | None:
-    """Schwartz and Hearst's `findBestLongForm`: match the short form's characters right to left in
-    the candidate long form, the first character at the start of a word; the shortest such suffix."""
-    s_index, l_index = len(short) - 1, len(long) - 1
-    while s_index >= 0:
-        c = short[s_index].lower()
-        if not c.isalnum():
-            s_index -= 1
-            continue
-        while l_index >= 0 and (
-            long[l_index].lower() != c or (s_index == 0 and l_index > 0 and long[l_index - 1].isalnum())
-        ):
-            l_index -= 1
-        if l_index < 0:
-            return None
-        l_index -= 1
-        s_index -= 1
-    start = long.rfind(" ", 0, l_index + 1) + 1
-    return long[start:]
-
-
-def find_acronyms(text: str, row: int = 0) -> list[AcronymDefinition]:
-    """Every "long form (SHORT)" definition in a text: SHORT is one word of 2 to 10 characters with
-    at least two capitals; the long form is searched in the min(|SHORT| + 5, 2|SHORT|) words before."""
-    found = []
-    for m in re.finditer(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)", text):
-        short = m.group(1)
-        if sum(ch.isupper() for ch in short) < 2:
-            continue
-        before = text[: m.start()].rstrip()
-        words = list(_WORD_RE.finditer(before))
-        if not words:
-            continue
-        n = min(len(short) + 5, 2 * len(short))
-        window = words[-n:]
-        candidate = before[window[0].start() :]
-        long = _best_long_form(short, candidate)
-        if not long or short.lower() in long.lower().split():
-            continue
-        long_start = window[0].start() + len(candidate) - len(long)
-        found.append(AcronymDefinition(row, short, long, long_start, len(before), m.start(1), m.end(1)))
-    return found
-
-
 # ---------------------------------------------------------------------------------------------------
 # Candidate mentions
 # ---------------------------------------------------------------------------------------------------
@@ -337,13 +253,8 @@ class _Context:
     acronym_types: dict[str, str | None] = field(default_factory=dict)  # short form -> type (None: not a name)
 
 
-def _is_acronym(token: Token | str) -> bool:
-    text = token if isinstance(token, str) else token.text
-    return bool(_ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2 and not _CAMEL.match(text)
-
-
 def _is_titlecase_word(token: Token) -> bool:
-    return token.text[:1].isupper() and any(ch.islower() for ch in token.text) and not _is_acronym(token)
+    return token.text[:1].isupper() and any(ch.islower() for ch in token.text) and not is_acronym(token.text)
 
 
 def _ordinary_sentence_start(token: Token, ctx: _Context, dept: list[bool]) -> bool:
@@ -353,9 +264,9 @@ def _ordinary_sentence_start(token: Token, ctx: _Context, dept: list[bool]) -> b
     low = token.lower_
     if dept[token.i]:
         return False
-    if low in STOP_WORDS:
+    if low in _stop_words():
         return True
-    if token.text in ctx.capitalised_inside or _is_acronym(token) or not token.text.isalpha():
+    if token.text in ctx.capitalised_inside or is_acronym(token.text) or not token.text.isalpha():
         return False
     probs = _word_probabilities()
     lower_p, title_p = probs.get(low), probs.get(token.text)
@@ -366,7 +277,7 @@ def _ordinary_sentence_start(token: Token, ctx: _Context, dept: list[bool]) -> b
 
 def _head_type(word: str) -> tuple[str | None, str | None]:
     """Type of a head word, and the stem when it is a participant noun ("Streamers" -> "Stream")."""
-    s = _noun_singular(word)
+    s = noun_singular(word)
     if word.lower() in HEAD_NOUNS:  # "Services", "Awards": plural heads listed as such
         return HEAD_NOUNS[word.lower()], None
     if s in HEAD_NOUNS:
@@ -396,22 +307,10 @@ def _classify(tokens: Sequence[Token], ctx: _Context) -> tuple[str | None, str |
     if _CAMEL.match(last.text) or (_DOMAIN.match(last.text) and last.text[:1].isupper()):
         return "tool/product", None  # "PolicyKit", "GOV.UK", "Data.gov.uk"
     if len(words) == 1:
-        if _is_acronym(last):
+        if is_acronym(last.text):
             return ctx.acronym_types.get(last.text), None
         return None, None  # one ordinary capitalised word is not a name on its own
     return _head_type(last.text)
-
-
-def _department_mask(doc: Doc) -> list[bool]:
-    mask = [False] * len(doc)
-    for m in _department_regex().finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        for t in span:
-            if t.lower_ != "the" and t.text not in POSSESSIVES:
-                mask[t.i] = True
-    return mask
 
 
 def _owner_department(text: str) -> str | None:
@@ -486,8 +385,8 @@ def _segments(tokens: list[Token], dept: list[bool], ctx: _Context) -> list[list
         if link.lower_ in COORDINATORS:
             coordination = (
                 len(piece) >= 2  # "Code Club and Digital Month", "Digital Awareness and Digital Skills ..."
-                or _is_acronym(piece[0])  # "GDS and Civil Service Learning"
-                or (len(nxt) == 1 and _is_acronym(nxt[0]))
+                or is_acronym(piece[0].text)  # "GDS and Civil Service Learning"
+                or (len(nxt) == 1 and is_acronym(nxt[0].text))
                 or _classify(piece, ctx)[0] is not None
             )
             if coordination:  # this conjunct ends here; otherwise "Digital and Technology Fast Stream"
@@ -519,10 +418,10 @@ def _type_noun_after(doc: Doc, end: int) -> tuple[int, str] | None:
         if i >= len(doc):
             return None
         tok = doc[i]
-        noun = _noun_singular(tok.text) if tok.text.islower() else None
+        noun = noun_singular(tok.text) if tok.text.islower() else None
         if noun in TYPE_NOUNS:
             return i + 1, TYPE_NOUNS[noun]
-        if not (tok.is_alpha and tok.text.islower()) or tok.lower_ in STOP_WORDS or tok.lower_ in CONNECTORS:
+        if not (tok.is_alpha and tok.text.islower()) or tok.lower_ in _stop_words() or tok.lower_ in CONNECTORS:
             return None
     return None
 
@@ -537,7 +436,7 @@ def _display(doc: Doc, tokens: Sequence[Token], tail: Sequence[Token] = (), last
     last = words[-1]
     if last_word is not None:
         return text[: len(text) - len(last.text)] + last_word
-    s = _noun_singular(last.text)
+    s = noun_singular(last.text)
     if last.text.islower() and last.text != s and s in TYPE_NOUNS:
         return text[: len(text) - len(last.text)] + s
     return text
@@ -709,7 +608,6 @@ def _learned_mentions(texts: list[str], mentions: list[Mention]) -> list[Mention
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w'\u2019.\-]*|[a-z]-[A-Z][\w\-]*)$")  # "Self-Serve", "Carer's", "e-Gates"
-_NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "in", "on", "by", "the", "to"})
 _TRAILING_PHRASE = re.compile(r"\s*(?:\([^)]*\)|\b(?:at|in|on|for|from|with|to|by|across|within)\s+(?=[a-z]).*)$")
 _LIST = re.compile(
     rf"\b(?P<noun>{'|'.join(LIST_NOUNS)})\b[^.:;()]{{0,40}}?(?::|\b(?:including|such\s+as)\b)\s*(?P<items>[^.;]+)", re.IGNORECASE
@@ -727,17 +625,17 @@ def is_proper_name(text: str) -> bool:
     (True, False, False)
     """
     words = text.split()
-    if not words or words[0].lower() in _NAME_CONNECTORS or words[-1].lower() in _NAME_CONNECTORS:
+    if not words or words[0].lower() in NAME_CONNECTORS or words[-1].lower() in NAME_CONNECTORS:
         return False
-    if not all(_NAME_WORD.match(w) or w.lower() in _NAME_CONNECTORS for w in words):
+    if not all(_NAME_WORD.match(w) or w.lower() in NAME_CONNECTORS for w in words):
         return False
     if any(w.lower().strip("'\u2019s") in ROLE_WORDS or w.lower() in ROLE_WORDS for w in words):
         return False
-    if len(words) == 1 and not (_is_acronym(words[0]) or "-" in words[0]):
+    if len(words) == 1 and not (is_acronym(words[0]) or "-" in words[0]):
         return False
-    if any(w.lower() in CALENDAR for w in words) or departments.resolve(text) is not None:
+    if any(w.lower() in CALENDAR_WORDS for w in words) or departments.resolve(text) is not None:
         return False
-    return not _department_regex().search(text)
+    return not department_pattern().search(text)
 
 
 def _typed(name: str, fallback: str) -> str | None:
@@ -852,7 +750,7 @@ def _ner_mentions(texts: list[str], docs: list[Doc], ner: NerFunction, ctx: _Con
     the head-noun rules first and by the entity label otherwise; departments are dropped."""
     out = []
     for row, (text, doc) in enumerate(zip(texts, docs, strict=True)):
-        mask = _department_mask(doc)
+        mask = department_token_mask(doc)
         for start, end, label in ner(text):
             if label not in _NER_TYPES:
                 continue
@@ -900,7 +798,7 @@ def find_mentions(texts: Sequence[str], ner: NerFunction | None = None, authors:
             ctx.acronym_types.setdefault(d.short, None)
     rule: list[Mention] = []
     for row, doc in enumerate(docs):
-        dept = _department_mask(doc)
+        dept = department_token_mask(doc)
         spans = filter_spans(matcher(doc, as_spans=True))
         for span in spans:
             rule.extend(_run_mentions(doc, row, span, dept, ctx))

@@ -16,6 +16,7 @@ from analysis import departments, periods
 from analysis.parse import headings
 from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, Block, Document, ParseError, Section, quote
 from analysis.parse.headings import UNKNOWN_SECTION
+from analysis.text import NAME_CONNECTORS
 
 # --- line classification (period and action headings: analysis.parse.headings, shared by every reader) ----
 
@@ -39,9 +40,6 @@ _BULLET_RE = re.compile(r"^\s*[-\u2022*\u2013\u00b7]\s+(?P<text>.*\S)\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\]\u201d\"\u2019']\s*$")
 
 
-_NAME_CONNECTORS = {"of", "for", "and", "the", "&", "on", "in", "to"}
-
-
 def _looks_like_heading(text: str) -> bool:
     """Short and unpunctuated, as a department heading is."""
     return len(text.split()) <= 12 and not re.search(r"[.!?:;]\s*$", text)
@@ -50,7 +48,7 @@ def _looks_like_heading(text: str) -> bool:
 def _looks_like_name(text: str) -> bool:
     """Every word capitalised but connectors ("Department for Widgets"), unlike a sentence that lost its full stop."""
     words = re.sub(r"^(?:\d+(?:\.\d+)*\.?\s+)", "", text).replace(",", " ").split()
-    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS for w in words)
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
 
 
 # --- parsing ----------------------------------------------------------------------------------
