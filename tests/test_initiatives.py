@@ -49,18 +49,6 @@ def row(initiatives: pd.DataFrame, name: str) -> pd.Series:
 # ---------------------------------------------------------------------------------------------------
 
 
-def test_schwartz_hearst_long_forms():
-    [d] = ini.find_acronyms("Staff used Civil Service Learning (CSL)-delivered coaching.")
-    assert (d.short, d.long) == ("CSL", "Civil Service Learning")
-    [d] = ini.find_acronyms("It recruits senior civil service (SCS) roles.")
-    assert d.long == "senior civil service"
-    text = "They trained staff on the Technology Code of Practice (TCoP) in May."
-    [d] = ini.find_acronyms(text)
-    assert d.long == "Technology Code of Practice" and text[d.long_start : d.long_end] == d.long
-    assert ini.find_acronyms("The plan (published in April) was late.") == []
-    assert ini.find_acronyms("It spent 20 (twenty) days.") == []
-
-
 def test_acronym_definition_and_later_use():
     texts = (
         "DfT launched the Transport Data Academy (TDA) in May.",

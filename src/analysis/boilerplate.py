@@ -37,7 +37,7 @@ import pandas as pd
 
 from analysis import periods, schemas
 from analysis.text import APOSTROPHES as _APOSTROPHES
-from analysis.text import MONTH_NAMES, NAME_CONNECTORS, NUMBER_WORDS, SERIES, has_two_capitals, lookup_lemma, mask_names, stop_words
+from analysis.text import MONTH_NAMES, NAME_CONNECTORS, NUMBER_WORDS, SERIES, find_acronyms, has_two_capitals, lookup_lemma, mask_names, stop_words
 from analysis.text import PLACEHOLDERS as _PLACEHOLDERS
 from analysis.vocabulary import BOILERPLATE_REASONS as REASONS  # in order of precedence; substantive: no reason
 
@@ -355,16 +355,6 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _RAW_TOKEN = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*|[^\w\s]")
 
 
-def _defines_acronym(acronym: str, words_before: list[str]) -> bool:
-    """True when `acronym` (in brackets) abbreviates the words just before it ("arm's length bodies (ALBs)")."""
-    letters = "".join(c for c in acronym if c.isupper())
-    if not letters:
-        return False
-    window = [w for w in words_before[-2 * len(letters) - 2 :] if w.lower() not in NAME_CONNECTORS]
-    initials = "".join(w[0] for w in window).upper()
-    return initials.endswith(letters) or letters in initials
-
-
 @dataclass(frozen=True)
 class Specificity:
     """The specific items of a statement, the words in them, and acronyms it defines in brackets."""
@@ -385,11 +375,12 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
     >>> specific_items("In September DH launched its revised PolicyKit with 3 teams.", year=2014).items
     ('September', 'PolicyKit', '3')
     """
-    toks = _RAW_TOKEN.findall(mask_names(text))
+    masked = mask_names(text)
+    toks = _RAW_TOKEN.findall(masked)
+    defined = {d.short for d in find_acronyms(masked)}
     items: list[list[str]] = []
     aliases: list[str] = []
     current: list[str] = []
-    words_before: list[str] = []
     first = True
 
     def flush() -> None:
@@ -404,7 +395,7 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
         tok = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         prev = toks[i - 1].lower() if i > 0 else ""
-        if tok == "(" and i + 2 < len(toks) and toks[i + 2] == ")" and has_two_capitals(toks[i + 1]) and _defines_acronym(toks[i + 1], words_before):
+        if tok == "(" and i + 2 < len(toks) and toks[i + 2] == ")" and toks[i + 1] in defined:
             flush()
             aliases.append(toks[i + 1])
             i += 3
@@ -413,7 +404,6 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
         if not tok[0].isalnum():
             flush()
             continue
-        words_before.append(tok)
         if tok in _PLACEHOLDERS:
             flush()
             first = False

@@ -22,12 +22,14 @@ from analysis.text import (
     AUXILIARIES,
     MONTH_WORDS,
     NAME_CONNECTORS,
+    find_acronyms,
     has_two_capitals,
     in_spans,
     lemma,
     lookups,
     masked_spans,
     noun_base,
+    stop_words,
     verb_base,
 )
 
@@ -211,20 +213,9 @@ def _is_partner(doc, start: int) -> bool:
 
 
 def _acronym_aliases(texts: Iterable[str]) -> dict[str, str]:
-    """"Long Name (LN)" -> {"ln": "long name"} (initial letters of the capitalised words; Schwartz and
-    Hearst's idea reduced to capitalised definitions)."""
-    aliases: dict[str, str] = {}
-    for text in texts:
-        for m in re.finditer(r"((?:[A-Z][\w\u2019']*[\s-]+(?:(?:of|and|for|the|in)\s+)?){1,8})\(([A-Z]{2,})\)", text):
-            words = [w for w in re.split(r"[\s-]+", m.group(1).strip()) if w]
-            acronym = m.group(2)
-            caps = [w for w in words if w[:1].isupper()]
-            for start in range(len(caps)):
-                if "".join(w[0] for w in caps[start:]).upper() == acronym:
-                    long = " ".join(words[words.index(caps[start]) :])
-                    aliases[acronym.lower()] = _norm_name(long.split())
-                    break
-    return aliases
+    """"Long Name (LN)" -> {"ln": "long name"}: the acronyms defined in the texts (`text.find_acronyms`,
+    Schwartz and Hearst), a later definition of the same acronym winning."""
+    return {d.short.lower(): _norm_name([w for w in re.split(r"[\s-]+", d.long) if w]) for text in texts for d in find_acronyms(text)}
 
 
 @dataclass(frozen=True)
@@ -255,7 +246,7 @@ def features(
     for k, (text, spacy_doc) in enumerate(zip(texts, nlp.tokenizer.pipe(texts))):  # tokens only: no component needed
         doc = [Tok(t.text, t.lower_, t.idx, t.i, t.is_alpha, t.like_num) for t in spacy_doc]  # one pass over spaCy's tokens
         spans = masked_spans(text)
-        terms, numbers, dates = _terms(doc, spans, nlp.Defaults.stop_words)
+        terms, numbers, dates = _terms(doc, spans, stop_words())
         found = _found_names(doc, spacy_doc, spans, None if mentions is None else mentions[k], aliases)
         names = {m.key for m in found}
         non_org = {m.key for m in found if not m.is_org}
