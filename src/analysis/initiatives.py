@@ -50,8 +50,10 @@ from spacy.util import filter_spans
 from analysis import departments, periods, schemas
 from analysis.nlp import get_nlp
 from analysis.text import (
+    ARTICLES,
     CALENDAR_WORDS,
     CONNECTORS,
+    COORDINATORS,
     NAME_CONNECTORS,
     POSSESSIVES,
     AcronymDefinition,
@@ -143,7 +145,6 @@ DEFAULT_TYPE = "project"
 #: Last words of places: such names are dropped (docs/methods.md "Named initiatives": places are not initiatives).
 PLACE_HEADS = frozenset({"house", "bridge", "street", "road", "square", "tower", "building", "park", "lane"})
 
-COORDINATORS = frozenset({"and", "&"})
 
 
 _CAP = r"[A-Z][\w.&'\u2019\-]*"
@@ -199,7 +200,7 @@ def name_key(name: str) -> str:
     text = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group(0) == "'s" else "s", text)
     text = re.sub(r"[\-/]", " ", text)
     words = [w for w in re.findall(r"[\w.]+|:", text.lower()) if w.strip(".")]
-    while words and words[0] in {"the", "a", "an"}:
+    while words and words[0] in ARTICLES:
         words = words[1:]
     out = []
     for w in words:
@@ -363,7 +364,7 @@ def _segments(tokens: list[Token], dept: list[bool], ctx: _Context) -> list[list
         nxt = pieces[index + 1][0]
         touches_dept = (piece and dept[piece[-1].i]) or (nxt and dept[nxt[0].i])
         inside_dept = piece and nxt and dept[piece[-1].i] and dept[nxt[0].i] and dept[link.i - 1] and dept[link.i + 1]
-        if link.lower_ in {"and", "&", "of", "for", "in", "by"} and inside_dept:
+        if link.lower_ in CONNECTORS and inside_dept:
             current = current + [link]  # "Department for Work and Pensions" stays whole
             continue
         if link.text == ":":  # "Sprint DWP: Security" names one event of a series

@@ -34,6 +34,11 @@ CONNECTORS = frozenset({"of", "and", "for", "in", "by", "&"})
 NAME_CONNECTORS = CONNECTORS | {"the", "on", "to"}
 """Lower-case words allowed inside a name written in title case ("Ministry of Justice", "Tell Us Once")."""
 
+COORDINATORS = frozenset({"and", "&"})
+"""Connectors that join two names ("GDS and Civil Service Learning"): a run may be cut there."""
+ARTICLES = frozenset({"the", "a", "an"})
+"""Articles dropped from the front of a name before names are compared."""
+
 NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand million dozen".split()
 )

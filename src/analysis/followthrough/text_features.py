@@ -19,6 +19,7 @@ import pandas as pd
 from analysis import boilerplate, periods
 from analysis.nlp import get_nlp
 from analysis.text import (
+    ARTICLES,
     AUXILIARIES,
     MONTH_WORDS,
     NAME_CONNECTORS,
@@ -151,7 +152,7 @@ def warm_up() -> None:
 
 def _norm_name(tokens: Sequence[str]) -> str:
     words = [t.lower().replace("\u2019", "'") for t in tokens]
-    while words and words[0] in {"the", "a", "an"}:
+    while words and words[0] in ARTICLES:
         words = words[1:]
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
