@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis import initiatives as ini
-from analysis import schemas
+from analysis import departments, schemas
 from analysis.evaluate import initiatives as ev
 
 
@@ -406,7 +406,7 @@ def test_seed_no_department_or_annotated_negative_is_an_initiative(seed_tables):
     _, _, negatives = ev.load_gold()
     predicted = ev.predicted_names(initiatives)
     assert ev.negatives_as_initiatives(predicted, negatives) == []
-    abbrs = {d.abbr for d in ini.departments.DEPARTMENTS}
+    abbrs = {d.abbr for d in departments.DEPARTMENTS}
     assert not set(initiatives["name"]) & abbrs
 
 
