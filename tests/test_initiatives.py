@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import initiatives as ini
 from analysis import departments, schemas
+from analysis import initiatives as ini
 from analysis.evaluate import initiatives as ev
 
 
