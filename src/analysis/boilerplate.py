@@ -364,6 +364,56 @@ class Specificity:
     aliases: tuple[str, ...] = ()
 
 
+class _ItemCollector:
+    """The items of one statement as its tokens are read: finished items, and the capitalised name being read."""
+
+    def __init__(self) -> None:
+        self.items: list[list[str]] = []
+        self.current: list[str] = []
+
+    def flush(self) -> None:
+        """End the name being read (without trailing connectors)."""
+        while self.current and self.current[-1].lower() in NAME_CONNECTORS:
+            self.current.pop()
+        if self.current:
+            self.items.append(list(self.current))
+        self.current.clear()
+
+    def add(self, tok: str) -> None:
+        """A one-token item (a month, a year, a number)."""
+        self.flush()
+        self.items.append([tok])
+
+    def year(self, tok: str, year: int | None, token_before: str) -> None:
+        """A year: joined to the month just before it ("January 2013" is one date); a bare year inside the
+        reporting window (the period's year or the one before) only restates the period."""
+        self.flush()
+        if self.items and len(self.items[-1]) == 1 and self.items[-1][0] in MONTH_NAMES and token_before == self.items[-1][0]:
+            self.items[-1].append(tok)
+        elif year is None or not (year - 1 <= int(tok) <= year):
+            self.items.append([tok])
+
+    def number(self, tok: str) -> None:
+        """A number; digits right after a name end it ("Sprint 13")."""
+        if self.current and tok.lower() not in NUMBER_WORDS:
+            self.current.append(tok)
+            self.flush()
+        else:
+            self.add(tok)
+
+
+def _is_date_month(tok: str, prev: str, nxt: str) -> bool:
+    """A month name, "May" only when it reads as a date ("in May", "May 2014")."""
+    return tok in MONTH_NAMES and (tok != "May" or nxt[:1].isdigit() or prev in _DATE_PREPOSITIONS)
+
+
+def _is_ordinary_first_word(tok: str, nxt: str) -> bool:
+    """A capitalised first word that is an ordinary word: a stop word, or one not followed by another
+    capitalised word, number or name ("Sprint Beta", "Sprint 13" continue)."""
+    continues = nxt[:1].isupper() or nxt[:1].isdigit() or nxt in _PLACEHOLDERS
+    return not has_two_capitals(tok) and (tok.lower() in stop_words() or not continues)
+
+
 def specific_items(text: str, year: int | None = None) -> Specificity:
     """Names (runs of capitalised words), numbers, dates and months in a statement (Hope et al., 2016).
 
@@ -378,71 +428,41 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
     masked = mask_names(text)
     toks = _RAW_TOKEN.findall(masked)
     defined = {d.short for d in find_acronyms(masked)}
-    items: list[list[str]] = []
+    found = _ItemCollector()
     aliases: list[str] = []
-    current: list[str] = []
     first = True
-
-    def flush() -> None:
-        while current and current[-1].lower() in NAME_CONNECTORS:
-            current.pop()
-        if current:
-            items.append(list(current))
-        current.clear()
-
     i = 0
     while i < len(toks):
         tok = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         prev = toks[i - 1].lower() if i > 0 else ""
         if tok == "(" and i + 2 < len(toks) and toks[i + 2] == ")" and toks[i + 1] in defined:
-            flush()
+            found.flush()  # an acronym in brackets right after the words it abbreviates: an alias
             aliases.append(toks[i + 1])
             i += 3
             continue
         i += 1
         if not tok[0].isalnum():
-            flush()
+            found.flush()
             continue
         if tok in _PLACEHOLDERS:
-            flush()
-            first = False
-            continue
-        if _YEAR.match(tok):
-            flush()
-            if items and len(items[-1]) == 1 and items[-1][0] in MONTH_NAMES and toks[i - 2] == items[-1][0]:
-                items[-1].append(tok)  # "January 2013" is one date
-            elif year is None or not (year - 1 <= int(tok) <= year):
-                items.append([tok])
-            first = False
-            continue
-        if tok in MONTH_NAMES and (tok != "May" or nxt[:1].isdigit() or prev in _DATE_PREPOSITIONS):
-            flush()
-            items.append([tok])
-            first = False
-            continue
-        if tok[0].isdigit() or tok.lower() in NUMBER_WORDS:
-            if current and tok.lower() not in NUMBER_WORDS:
-                current.append(tok)  # "Sprint 13"
-                flush()
-            else:
-                flush()
-                items.append([tok])
-            first = False
-            continue
-        if tok[0].isupper():
-            continues = nxt[:1].isupper() or nxt[:1].isdigit() or nxt in _PLACEHOLDERS  # "Sprint Beta", "Sprint 13"
-            if first and not has_two_capitals(tok) and (tok.lower() in stop_words() or not continues):
-                first = False  # an ordinary word capitalised because it starts the sentence
-                continue
-            current.append(tok)
-        elif current and tok.lower() in NAME_CONNECTORS:
-            current.append(tok)
+            found.flush()
+        elif _YEAR.match(tok):
+            found.year(tok, year, token_before=toks[i - 2])
+        elif _is_date_month(tok, prev, nxt):
+            found.add(tok)
+        elif tok[0].isdigit() or tok.lower() in NUMBER_WORDS:
+            found.number(tok)
+        elif tok[0].isupper():
+            if not (first and _is_ordinary_first_word(tok, nxt)):
+                found.current.append(tok)
+        elif found.current and tok.lower() in NAME_CONNECTORS:
+            found.current.append(tok)
         else:
-            flush()
+            found.flush()
         first = False
-    flush()
-    texts = tuple(" ".join(item) for item in items)
+    found.flush()
+    texts = tuple(" ".join(item) for item in found.items)
     return Specificity(texts, sum(len(t.split()) for t in texts), tuple(aliases))
 
 
