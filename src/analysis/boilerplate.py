@@ -495,34 +495,55 @@ def section_order(section: str) -> tuple[int, int, int]:
         raise BoilerplateInputError(str(err)) from None
 
 
-def _earlier_overlap(groups: dict[tuple, list[tuple]]) -> dict[str, tuple[object, float, int]]:
-    """For rows grouped and ordered by an "earlier" key (first element), each row's closest earlier row
-    (most shared bigrams, the latest on a tie), the share of its bigrams in all earlier rows, and its
-    specific items that no earlier row names. Rows with the same key are not earlier than each other."""
-    result: dict[str, tuple[object, float, int]] = {}
+@dataclass(frozen=True)
+class _Said:
+    """One statement as its department's earlier text is searched for it."""
+
+    order: object  # what "earlier" means: the period's time order, or the action number
+    statement_id: str
+    bigrams: frozenset[str]
+    items: set[str]
+    aliases: set[str]
+
+
+@dataclass(frozen=True)
+class _Overlap:
+    """How much of a statement its department's earlier text already said."""
+
+    repeat_of: object  # the closest earlier statement (pd.NA if none shares a bigram)
+    similarity: float  # share of its bigrams found anywhere in the earlier text
+    new_specific: int  # its specific items that no earlier statement names
+
+
+def _earlier_overlap(groups: dict[tuple, list[_Said]]) -> dict[str, _Overlap]:
+    """For statements grouped and ordered by `order`, each one's closest earlier statement (most shared
+    bigrams, the latest on a tie), the share of its bigrams in all earlier ones, and its specific items
+    that no earlier one names. Statements of the same order are not earlier than each other."""
+    result: dict[str, _Overlap] = {}
     for key in sorted(groups):
-        rows = sorted(groups[key], key=lambda r: (r[0], r[1]))
+        rows = sorted(groups[key], key=lambda r: (r.order, r.statement_id))
         seen_bigrams: set[str] = set()
         seen_items: set[str] = set()
         earlier: list[tuple[str, frozenset[str]]] = []
         start = 0
         while start < len(rows):
             end = start
-            while end < len(rows) and rows[end][0] == rows[start][0]:
+            while end < len(rows) and rows[end].order == rows[start].order:
                 end += 1
             period = rows[start:end]
-            for _, sid, grams, items, _ in period:
+            for said in period:
+                sid, grams, items = said.statement_id, said.bigrams, said.items
                 best, best_overlap = pd.NA, 0
                 for earlier_sid, egrams in reversed(earlier):  # latest first, so ties go to the most recent
                     overlap = len(grams & egrams)
                     if overlap > best_overlap:
                         best, best_overlap = earlier_sid, overlap
                 similarity = round(len(grams & seen_bigrams) / len(grams), 4) if grams else 0.0
-                result[sid] = (best, similarity, len(items - seen_items))
-            for _, sid, grams, items, aliases in period:
-                seen_bigrams |= grams
-                seen_items |= items | aliases
-                earlier.append((sid, grams))
+                result[sid] = _Overlap(best, similarity, len(items - seen_items))
+            for said in period:
+                seen_bigrams |= said.bigrams
+                seen_items |= said.items | said.aliases
+                earlier.append((said.statement_id, said.bigrams))
             start = end
     return result
 
@@ -539,26 +560,26 @@ def repeats(frame: pd.DataFrame) -> pd.DataFrame:
     of the action: clauses merged from two earlier sentences count); new_specific (its specific items that
     the earlier text does not name); and the same three for earlier actions of the period.
     """
-    within: dict[tuple, list[tuple]] = defaultdict(list)
-    across: dict[tuple, list[tuple]] = defaultdict(list)
+    within: dict[tuple, list[_Said]] = defaultdict(list)
+    across: dict[tuple, list[_Said]] = defaultdict(list)
     for edition, sid, action, dept, section, sh, items, aliases in zip(
         editions(frame), frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"],
         frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
     ):
         grams, items, aliases = shingles(sh), set(items), set(aliases)
-        within[(edition, action, dept)].append((section_order(section), sid, grams, items, aliases))
-        across[(edition, section, dept)].append((int(action), sid, grams, items, aliases))
+        within[(edition, action, dept)].append(_Said(section_order(section), sid, grams, items, aliases))
+        across[(edition, section, dept)].append(_Said(int(action), sid, grams, items, aliases))
     first, second = _earlier_overlap(within), _earlier_overlap(across)
     ids = list(frame["statement_id"])
     return pd.DataFrame(
         {
             "statement_id": ids,
-            "repeat_of": pd.array([first[s][0] for s in ids], dtype="str"),
-            "repeat_similarity": [first[s][1] for s in ids],
-            "new_specific": [first[s][2] for s in ids],
-            "repeat_of_across": pd.array([second[s][0] for s in ids], dtype="str"),
-            "repeat_similarity_across": [second[s][1] for s in ids],
-            "new_specific_across": [second[s][2] for s in ids],
+            "repeat_of": pd.array([first[s].repeat_of for s in ids], dtype="str"),
+            "repeat_similarity": [first[s].similarity for s in ids],
+            "new_specific": [first[s].new_specific for s in ids],
+            "repeat_of_across": pd.array([second[s].repeat_of for s in ids], dtype="str"),
+            "repeat_similarity_across": [second[s].similarity for s in ids],
+            "new_specific_across": [second[s].new_specific for s in ids],
         }
     )
 
