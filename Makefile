@@ -12,8 +12,9 @@ VENV_STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-# inputs: GOV.UK page text (.txt) and the 2012 edition's Markdown (.md); README.md is the data log, not an input
-RAW := $(sort $(wildcard data/raw/*.txt) $(filter-out data/raw/README.md,$(wildcard data/raw/*.md)))
+# inputs: GOV.UK page text (.txt), the 2012 edition's Markdown (.md; README.md is the data log, not an input),
+# and the Content API responses `make fetch` stores in data/raw/govuk/ (what pipeline.raw_files reads)
+RAW := $(sort $(wildcard data/raw/*.txt) $(filter-out data/raw/README.md,$(wildcard data/raw/*.md))) $(sort $(wildcard data/raw/govuk/*.json))
 REVIEWS := $(sort $(wildcard data/reviews/*.csv))
 SRC := $(sort $(shell find src/analysis -name '*.py' 2>/dev/null))
 PROCESSED := data/processed
@@ -37,7 +38,7 @@ LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 SCREENSHOT_PAGES := reports/html/index.html reports/html/departments/dwp.html
 
-.PHONY: help venv data report review test lint evaluate bench docs lab screenshots lock clean clean-venv
+.PHONY: help venv fetch data report review test lint evaluate bench docs lab screenshots lock clean clean-venv
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,7 +53,14 @@ $(VENV_STAMP): requirements.lock
 
 venv: $(VENV_STAMP) ## Create .venv with the pinned dependencies (done by the other targets when missing)
 
-$(TABLES) &: $(RAW) $(REVIEWS) $(SRC) $(VENV_STAMP) $(NER_STAMP)
+# The list of pages is an input too: removing a page rebuilds. The file changes only when the list does.
+RAW_LIST := $(PROCESSED)/.raw-files
+$(shell mkdir -p $(PROCESSED) && (echo '$(RAW)' | cmp -s - $(RAW_LIST) || echo '$(RAW)' > $(RAW_LIST)))
+
+fetch: $(VENV_STAMP) ## Download the pages in data/raw/series.csv from GOV.UK's Content API (ONLY=page, API_BASE=url)
+	$(PY) -m analysis fetch $(if $(ONLY),$(addprefix --only ,$(ONLY))) $(if $(API_BASE),--api-base $(API_BASE))
+
+$(TABLES) &: $(RAW) $(RAW_LIST) $(REVIEWS) $(SRC) $(VENV_STAMP) $(NER_STAMP)
 	@chmod a-w $(RAW)
 	$(PY) -m analysis build --raw data/raw --out $(PROCESSED) --reviews data/reviews
 

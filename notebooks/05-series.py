@@ -34,9 +34,6 @@ from analysis import plots, series, tables
 from analysis.report import findings
 from analysis.report.data import read_scores
 
-BOTH_EDITIONS = ("Source: departments' responses to the Government Digital Strategy, December 2012, and GOV.UK progress "
-                 "reports (updated 16 January 2015); project analysis")
-
 statements, boilerplate, sections = tables.read("statements"), tables.read("boilerplate"), tables.read("sections")
 mentions, initiatives, restatements = tables.read("initiative_mentions"), tables.read("initiatives"), tables.read("restatements")
 edition = statements[statements["edition"] == 2012]
@@ -68,7 +65,7 @@ plots.export(
          f"(columns), value written in each cell. Averaged over departments, action {by_action.idxmin()} is lowest "
          f"({by_action.min():.0%}) and action {by_action.idxmax()} highest ({by_action.max():.0%})."),
     data=tidy,
-    source="Source: departments' responses to the Government Digital Strategy, December 2012 (alphagov/government-digital-strategy)",
+    source=plots.SOURCE_2012,
     notebook="05-series",
 )
 
@@ -101,7 +98,7 @@ plots.export(
     alt=(f"Horizontal bar chart of the {len(top)} most widely shared sentence shapes, labelled by an example sentence, "
          f"with the number of departments using each. The widest reaches {widest['departments'] if widest is not None else 0} departments."),
     data=templates,
-    source=BOTH_EDITIONS,
+    source=plots.SOURCE_DEFAULT,
     notebook="05-series",
 )
 
@@ -123,7 +120,7 @@ plots.export(
     alt=(f"Heat map counting named initiatives for {named.shape[0]} departments and {named.shape[1]} actions; empty cells have none. "
          f"Action {per_action.idxmax()} has the most ({per_action.max()}), {int((named.sum(axis=1) == 0).sum())} departments name none."),
     data=named.reset_index().melt(id_vars="dept_abbr", var_name="action", value_name="initiatives"),
-    source="Source: departments' responses to the Government Digital Strategy, December 2012 (alphagov/government-digital-strategy)",
+    source=plots.SOURCE_2012,
     notebook="05-series",
 )
 

@@ -13,6 +13,7 @@ import pytest
 
 from analysis import boilerplate as bp
 from analysis import departments, schemas
+from analysis import text as text_module
 from analysis.segment import count_words, statement_id
 
 # Settings for the hand-made examples, fixed here so the tests check the logic, not the tuned values.
@@ -368,7 +369,10 @@ def test_empty_table_gives_an_empty_result():
 
 
 def _rule_texts() -> list[str]:
-    return [*bp.VAGUE_CUES.values(), bp.GENERIC_WORDS, bp._NOT_APPLICABLE.pattern, bp._SERIES.pattern, bp._SELF.pattern, bp._CONTINUATION.pattern]
+    return [
+        *bp.VAGUE_CUES.values(), bp.GENERIC_WORDS, bp._NOT_APPLICABLE.pattern,
+        text_module._SERIES.pattern, text_module._SELF.pattern, bp._CONTINUATION.pattern,
+    ]
 
 
 def test_rules_name_no_department():

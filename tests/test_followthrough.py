@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import boilerplate, departments, followthrough, initiatives, pipeline, schemas
+from analysis import boilerplate, departments, followthrough, initiatives, pipeline, schemas, segment
 from analysis.followthrough import Thresholds, follow_through
 
 
@@ -44,9 +44,8 @@ def make_statements(rows: list[tuple[str, str, str]], action: int = 4) -> pd.Dat
                 "source_url": pd.NA,
             }
         )
-    return schemas.Statements.validate(pd.DataFrame(out).astype({"list_lead_in_id": "str", "source_url": "str"}).assign(
-        list_lead_in_id=lambda d: d["list_lead_in_id"].where(d["list_lead_in_id"] != "<NA>", pd.NA),
-        source_url=lambda d: d["source_url"].where(d["source_url"] != "<NA>", pd.NA)))
+    frame = pd.DataFrame(out).assign(other_sources=pd.NA, source_url=pd.NA)  # one page, no links
+    return schemas.Statements.validate(segment.typed_statements(frame))
 
 
 def run(st: pd.DataFrame, thresholds: Thresholds = followthrough.DEFAULT_THRESHOLDS) -> pd.DataFrame:

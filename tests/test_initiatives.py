@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis import departments, schemas
 from analysis import initiatives as ini
-from analysis import schemas
 from analysis.evaluate import initiatives as ev
 
 
@@ -47,18 +47,6 @@ def row(initiatives: pd.DataFrame, name: str) -> pd.Series:
 # ---------------------------------------------------------------------------------------------------
 # acronyms
 # ---------------------------------------------------------------------------------------------------
-
-
-def test_schwartz_hearst_long_forms():
-    [d] = ini.find_acronyms("Staff used Civil Service Learning (CSL)-delivered coaching.")
-    assert (d.short, d.long) == ("CSL", "Civil Service Learning")
-    [d] = ini.find_acronyms("It recruits senior civil service (SCS) roles.")
-    assert d.long == "senior civil service"
-    text = "They trained staff on the Technology Code of Practice (TCoP) in May."
-    [d] = ini.find_acronyms(text)
-    assert d.long == "Technology Code of Practice" and text[d.long_start : d.long_end] == d.long
-    assert ini.find_acronyms("The plan (published in April) was late.") == []
-    assert ini.find_acronyms("It spent 20 (twenty) days.") == []
 
 
 def test_acronym_definition_and_later_use():
@@ -418,7 +406,7 @@ def test_seed_no_department_or_annotated_negative_is_an_initiative(seed_tables):
     _, _, negatives = ev.load_gold()
     predicted = ev.predicted_names(initiatives)
     assert ev.negatives_as_initiatives(predicted, negatives) == []
-    abbrs = {d.abbr for d in ini.departments.DEPARTMENTS}
+    abbrs = {d.abbr for d in departments.DEPARTMENTS}
     assert not set(initiatives["name"]) & abbrs
 
 

@@ -41,6 +41,21 @@ def test_help_lists_the_quickstart_targets():
         assert re.search(rf"^\s*\S*{target}\S*\s", out, re.M), target
 
 
+def test_make_reads_the_same_pages_as_the_pipeline(tmp_path):
+    """Copied .txt pages and fetched govuk/*.json are inputs of `make data`, as pipeline.raw_files reads them."""
+    shutil.copy(paths.ROOT / "Makefile", tmp_path / "Makefile")
+    raw = tmp_path / "data" / "raw"
+    (raw / "govuk").mkdir(parents=True)
+    for name in ("b.txt", "a.txt", "govuk/dept-x.json", "govuk/action-01.json", "series.csv", "fetch-log.csv"):
+        (raw / name).write_text("x")
+    printed = subprocess.run(["make", "-pn", "data"], cwd=tmp_path, capture_output=True, text=True).stdout
+    match = re.search(r"^RAW := (.*)$", printed, re.M)
+    assert match is not None
+    assert match[1].split() == [p.relative_to(tmp_path).as_posix() for p in pipeline.raw_files(raw)]
+    listed = (tmp_path / "data" / "processed" / ".raw-files").read_text().split()
+    assert listed == match[1].split()  # the list of pages is itself an input: removing one rebuilds
+
+
 def test_lab_runs_as_root_and_headless_with_inline_charts():
     printed = next(line for line in _make("-n", "lab", "LAB_ARGS=--no-browser --port 8899").stdout.splitlines() if "jupyter lab" in line)
     assert "jupyter lab" in printed and "--no-browser --port 8899" in printed

@@ -249,3 +249,14 @@ def test_crlf_page_parses_like_lf(seed_path, seed_document):
     raw = seed_path.read_bytes().replace(b"\n", b"\r\n")
     doc = parse_bytes(raw, seed_path.name)
     assert [(b.line, b.text) for s in doc.sections for b in s.blocks] == [(b.line, b.text) for s in seed_document.sections for b in s.blocks]
+
+
+def test_furniture_with_non_breaking_spaces_is_still_furniture(seed_path):
+    text = seed_path.read_text(encoding="utf-8").replace(
+        "Updated 16 January 2015", "Updated\u00a016\u00a0January 2015\nThis\u00a0was published under the 2010 to 2015 coalition government", 1
+    )
+    doc = parse_text(text, "nbsp.txt")
+    furniture = [b.text for b in doc.furniture]
+    assert "Updated\u00a016\u00a0January 2015" in furniture
+    assert "This\u00a0was published under the 2010 to 2015 coalition government" in furniture
+    assert not doc.unsectioned

@@ -67,5 +67,5 @@ def test_failed_validation_writes_nothing(tmp_path, monkeypatch):
 def test_raw_folder_errors(tmp_path):
     with pytest.raises(ParseError, match="raw folder not found"):
         pipeline.raw_files(tmp_path / "missing")
-    with pytest.raises(ParseError, match="no .txt or .md pages"):
+    with pytest.raises(ParseError, match=r"no pages in the raw folder \(\*.txt, \*.md, or \*.json in govuk/\)"):
         pipeline.raw_files(tmp_path)

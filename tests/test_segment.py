@@ -42,7 +42,7 @@ def test_count_words():
 
 def test_statement_id_is_readable():
     assert statement_id(4, "DWP", "progress_2014", 7) == "a04-DWP-progress_2014-007"
-    assert statement_id(16, "AGO", "plan_2015", 1, variant=2) == "a16-AGO-plan_2015-v2-001"
+    assert statement_id(16, "AGO", "plan_2015", 12) == "a16-AGO-plan_2015-012"
 
 
 def test_seed_table(seed_statements):
@@ -85,20 +85,69 @@ def test_ids_identical_across_reruns(seed_document):
     assert first.equals(second)
 
 
-def test_identical_pages_counted_once_and_differing_kept(seed_document):
+def test_a_section_on_two_pages_is_kept_once_with_both_sources(seed_document):
     import copy
 
     twin = copy.deepcopy(seed_document)
-    twin.source_file = "copy.txt"
+    twin.source_file = "copy.json"
     frame, warnings = statements([seed_document, twin])
-    assert len(frame) == 202 and any("counted once" in w for w in warnings)
+    assert len(frame) == 202 and frame["statement_id"].is_unique
+    assert set(frame["source_file"]) == {seed_document.source_file}
+    assert set(frame["other_sources"]) == {"copy.json"}
+    assert warnings == [f"copy.json: 85 section(s) repeat {seed_document.source_file} word for word: counted once"]
 
-    changed = copy.deepcopy(twin)
-    changed.sections[0].blocks[0].text += " Extra sentence."
+    # one line per page, however many pages its copies repeat
+    later, first_five = copy.deepcopy(seed_document), copy.deepcopy(seed_document)
+    later.sections, first_five.sections, first_five.source_file = later.sections[5:], first_five.sections[:5], "a.json"
+    _, warnings = statements([later, first_five, twin])
+    assert warnings == ["copy.json: 85 section(s) repeat 2 other pages word for word: counted once"]
+
+    alone, _ = statements([seed_document])
+    assert alone["other_sources"].isna().all()
+
+
+def test_differing_copies_are_kept_once_and_the_difference_named(seed_document):
+    import copy
+
+    changed = copy.deepcopy(seed_document)
+    changed.source_file = "dept-ago.json"
+    ago_2012 = changed.sections[0]
+    assert ago_2012.key == (4, "AGO", "commitment_2012", 2015)
+    ago_2012.blocks[0].text = ago_2012.blocks[0].text.replace("keen to work", "eager to work")
     frame, warnings = statements([seed_document, changed])
-    assert len(frame) == 202 + 3  # AGO's 2012 section again: its 2 sentences plus the new one
-    assert frame["statement_id"].str.contains("-v2-").sum() == 3
-    assert any("both kept" in w for w in warnings)
+    assert len(frame) == 202
+    differs = [w for w in warnings if "differs" in w]
+    assert len(differs) == 1
+    assert differs[0].startswith("dept-ago.json:6: action 4 AGO commitment_2012 differs from")
+    assert "reads '\u2026departments are keen to work with Cabinet Office\u2026' in the kept copy, '\u2026departments are eager to work" in differs[0]
+    kept = frame[frame["statement_id"] == "a04-AGO-commitment_2012-002"]
+    assert "keen to work" in kept["text"].iloc[0] and kept["other_sources"].iloc[0] == "dept-ago.json"
+
+
+def test_a_truncated_copy_gives_way_to_a_complete_one(seed_document):
+    import copy
+
+    cut = copy.deepcopy(seed_document)
+    cut.source_file, cut.truncated = "a-cut-copy.txt", True
+    cut.sections[0].blocks[0].text = cut.sections[0].blocks[0].text[:40]
+    frame, warnings = statements([cut, seed_document])
+    assert set(frame["source_file"]) == {seed_document.source_file}
+    assert any("(that page is truncated)" in w and "paragraph 1" in w for w in warnings)
+
+
+def test_describe_difference_names_missing_and_extra_paragraphs(seed_document):
+    import copy
+
+    from analysis.segment import describe_difference
+
+    co = next(s for s in seed_document.sections if s.key == (4, "CO", "progress_2013", 2015))
+    shorter = copy.deepcopy(co)
+    del shorter.blocks[1]
+    assert describe_difference(co, shorter) == "paragraph 2 of the kept copy missing"
+    assert describe_difference(shorter, co) == "1 paragraph(s) not in the kept copy, at 2"
+    bulleted = copy.deepcopy(co)
+    bulleted.blocks[1].is_bullet = True
+    assert describe_difference(co, bulleted) == "same words, different bullet structure"
 
 
 # --- property: render random documents, parse, recover exactly what was generated -------------

@@ -35,12 +35,23 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis import departments, periods, schemas
+from analysis import periods, schemas
+from analysis.text import APOSTROPHES as _APOSTROPHES
+from analysis.text import (
+    MONTH_NAMES,
+    NAME_CONNECTORS,
+    NUMBER_WORDS,
+    SERIES,
+    department_pattern,
+    find_acronyms,
+    has_two_capitals,
+    lemma_table,
+    lookup_lemma,
+    mask_names,
+    stop_words,
+)
+from analysis.text import PLACEHOLDERS as _PLACEHOLDERS
 from analysis.vocabulary import BOILERPLATE_REASONS as REASONS  # in order of precedence; substantive: no reason
-
-# Placeholders that replace names before statements are compared (lower case, never English words).
-DEPT, CENTRE, SERIES = "xdeptx", "xcentrex", "xseriesx"
-_PLACEHOLDERS = frozenset({DEPT, CENTRE, SERIES})
 
 MINHASH_SEED = 1
 """Seed of the MinHash permutations: fixed, so the same input gives the same families on every run."""
@@ -108,56 +119,9 @@ class BoilerplateInputError(ValueError):
 # Text normalisation: names masked, tokens, lemmas, the comparable "shape" of a statement
 # --------------------------------------------------------------------------------------------------
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _TOKEN = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
-# GDS is part of Cabinet Office: both are "the centre" that every department's update names.
-_CENTRE = re.compile(r"(?:\b[Tt]he\s+)?\b(?:Government\s+Digital\s+Service|GDS)\b(?:'s\b)?")
-# The strategy and its actions: every update refers to them, so they carry no department's information.
-_SERIES = re.compile(r"(?:\b[Tt]he\s+)?\b(?:Government\s+)?Digital\s+Strategy\b|\b[Aa]ction\s+\d+\b|\b[Tt]his\s+action\b")
-# "the department" in a department's own update is the department itself.
-_SELF = re.compile(r"\b[Tt]he\s+department(?:'s)?\b(?!s)")
 # "has continued to support", "will continue to support", "continuing to support": the verb is "support".
 _CONTINUATION = re.compile(r"\bcontinu(?:e|es|ed|ing)\s+(?:to\s+)?(?=\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _lemma_table():
-    """The lookup lemmatizer's English table (a spaCy `Table`, keyed by string hash), from the shared pipeline."""
-    from analysis.nlp import get_nlp
-
-    return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from analysis.nlp import get_nlp
-
-    return frozenset(get_nlp().Defaults.stop_words)
-
-
-@lru_cache(maxsize=1)
-def _department_pattern() -> re.Pattern[str]:
-    return departments.name_pattern()
-
-
-def _department_placeholder(match: re.Match[str]) -> str:
-    dept = departments.resolve(match.group(0))
-    return f" {CENTRE} " if dept is not None and dept.abbr == "CO" else f" {DEPT} "
-
-
-@lru_cache(maxsize=65536)
-def mask_names(text: str) -> str:
-    """Replace department names and abbreviations (gazetteer), GDS / Cabinet Office and references to the
-    strategy and its actions by placeholders, so statements that differ only in names compare equal.
-
-    >>> " ".join(mask_names("Ministry of Defence (MOD) has supported the work by Cabinet Office.").split())
-    'xdeptx ( xdeptx ) has supported the work by xcentrex .'
-    """
-    text = str(text).translate(_APOSTROPHES)
-    text = _CENTRE.sub(f" {CENTRE} ", text)
-    text = _SERIES.sub(f" {SERIES} ", text)
-    text = _department_pattern().sub(_department_placeholder, text)
-    return _SELF.sub(f" {DEPT} ", text)
 
 
 def tokens(text: str) -> list[str]:
@@ -173,12 +137,6 @@ def tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def lemma(token: str) -> str:
-    """The lookup lemma of a lower-case token, itself when the table has none: "supported" -> "support"."""
-    return _lemma_table().get(token, token)
-
-
-@lru_cache(maxsize=65536)
 def shape(text: str) -> tuple[str, ...]:
     """The comparable shape of a statement: names masked; auxiliaries, "continue to" and stop words
     removed; the rest lemmatised; a repeated placeholder folded ("Ministry of Defence (MOD)" is one name).
@@ -189,14 +147,14 @@ def shape(text: str) -> tuple[str, ...]:
     ('xdeptx', 'support', 'work', 'xcentrex', 'raise', 'digital', 'capability')
     """
     masked = _CONTINUATION.sub(" ", mask_names(text))
-    stop = _stop_words()
+    stop = stop_words()
     out: list[str] = []
     for token in tokens(masked):
         if token in _PLACEHOLDERS:
             if not out or out[-1] != token:
                 out.append(token)
             continue
-        word = lemma(token)
+        word = lookup_lemma(token)
         if token not in stop and word not in stop:
             out.append(word)
     return tuple(out)
@@ -455,29 +413,9 @@ def template_families(frame: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) 
 # Specificity (Hope, Hu and Lu, 2016): names, numbers, dates, months, places
 # --------------------------------------------------------------------------------------------------
 
-MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"})
-NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand million dozen".split()
-)
-_NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by"})
 _DATE_PREPOSITIONS = frozenset({"in", "by", "from", "since", "until", "during", "of", "before", "after"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _RAW_TOKEN = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*|[^\w\s]")
-
-
-def _is_acronym(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
-
-
-def _defines_acronym(acronym: str, words_before: list[str]) -> bool:
-    """True when `acronym` (in brackets) abbreviates the words just before it ("arm's length bodies (ALBs)")."""
-    letters = "".join(c for c in acronym if c.isupper())
-    if not letters:
-        return False
-    window = [w for w in words_before[-2 * len(letters) - 2 :] if w.lower() not in _NAME_CONNECTORS]
-    initials = "".join(w[0] for w in window).upper()
-    return initials.endswith(letters) or letters in initials
 
 
 @dataclass(frozen=True)
@@ -487,6 +425,56 @@ class Specificity:
     items: tuple[str, ...]
     words: int
     aliases: tuple[str, ...] = ()
+
+
+class _ItemCollector:
+    """The items of one statement as its tokens are read: finished items, and the capitalised name being read."""
+
+    def __init__(self) -> None:
+        self.items: list[list[str]] = []
+        self.current: list[str] = []
+
+    def flush(self) -> None:
+        """End the name being read (without trailing connectors)."""
+        while self.current and self.current[-1].lower() in NAME_CONNECTORS:
+            self.current.pop()
+        if self.current:
+            self.items.append(list(self.current))
+        self.current.clear()
+
+    def add(self, tok: str) -> None:
+        """A one-token item (a month, a year, a number)."""
+        self.flush()
+        self.items.append([tok])
+
+    def year(self, tok: str, year: int | None, token_before: str) -> None:
+        """A year: joined to the month just before it ("January 2013" is one date); a bare year inside the
+        reporting window (the period's year or the one before) only restates the period."""
+        self.flush()
+        if self.items and len(self.items[-1]) == 1 and self.items[-1][0] in MONTH_NAMES and token_before == self.items[-1][0]:
+            self.items[-1].append(tok)
+        elif year is None or not (year - 1 <= int(tok) <= year):
+            self.items.append([tok])
+
+    def number(self, tok: str) -> None:
+        """A number; digits right after a name end it ("Sprint 13")."""
+        if self.current and tok.lower() not in NUMBER_WORDS:
+            self.current.append(tok)
+            self.flush()
+        else:
+            self.add(tok)
+
+
+def _is_date_month(tok: str, prev: str, nxt: str) -> bool:
+    """A month name, "May" only when it reads as a date ("in May", "May 2014")."""
+    return tok in MONTH_NAMES and (tok != "May" or nxt[:1].isdigit() or prev in _DATE_PREPOSITIONS)
+
+
+def _is_ordinary_first_word(tok: str, nxt: str) -> bool:
+    """A capitalised first word that is an ordinary word: a stop word, or one not followed by another
+    capitalised word, number or name ("Sprint Beta", "Sprint 13" continue)."""
+    continues = nxt[:1].isupper() or nxt[:1].isdigit() or nxt in _PLACEHOLDERS
+    return not has_two_capitals(tok) and (tok.lower() in stop_words() or not continues)
 
 
 def specific_items(text: str, year: int | None = None) -> Specificity:
@@ -500,74 +488,44 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
     >>> specific_items("In September DH launched its revised PolicyKit with 3 teams.", year=2014).items
     ('September', 'PolicyKit', '3')
     """
-    toks = _RAW_TOKEN.findall(mask_names(text))
-    items: list[list[str]] = []
+    masked = mask_names(text)
+    toks = _RAW_TOKEN.findall(masked)
+    defined = {d.short for d in find_acronyms(masked)}
+    found = _ItemCollector()
     aliases: list[str] = []
-    current: list[str] = []
-    words_before: list[str] = []
     first = True
-
-    def flush() -> None:
-        while current and current[-1].lower() in _NAME_CONNECTORS:
-            current.pop()
-        if current:
-            items.append(list(current))
-        current.clear()
-
     i = 0
     while i < len(toks):
         tok = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         prev = toks[i - 1].lower() if i > 0 else ""
-        if tok == "(" and i + 2 < len(toks) and toks[i + 2] == ")" and _is_acronym(toks[i + 1]) and _defines_acronym(toks[i + 1], words_before):
-            flush()
+        if tok == "(" and i + 2 < len(toks) and toks[i + 2] == ")" and toks[i + 1] in defined:
+            found.flush()  # an acronym in brackets right after the words it abbreviates: an alias
             aliases.append(toks[i + 1])
             i += 3
             continue
         i += 1
         if not tok[0].isalnum():
-            flush()
+            found.flush()
             continue
-        words_before.append(tok)
         if tok in _PLACEHOLDERS:
-            flush()
-            first = False
-            continue
-        if _YEAR.match(tok):
-            flush()
-            if items and len(items[-1]) == 1 and items[-1][0] in MONTHS and toks[i - 2] == items[-1][0]:
-                items[-1].append(tok)  # "January 2013" is one date
-            elif year is None or not (year - 1 <= int(tok) <= year):
-                items.append([tok])
-            first = False
-            continue
-        if tok in MONTHS and (tok != "May" or nxt[:1].isdigit() or prev in _DATE_PREPOSITIONS):
-            flush()
-            items.append([tok])
-            first = False
-            continue
-        if tok[0].isdigit() or tok.lower() in NUMBER_WORDS:
-            if current and tok.lower() not in NUMBER_WORDS:
-                current.append(tok)  # "Sprint 13"
-                flush()
-            else:
-                flush()
-                items.append([tok])
-            first = False
-            continue
-        if tok[0].isupper():
-            continues = nxt[:1].isupper() or nxt[:1].isdigit() or nxt in _PLACEHOLDERS  # "Sprint Beta", "Sprint 13"
-            if first and not _is_acronym(tok) and (tok.lower() in _stop_words() or not continues):
-                first = False  # an ordinary word capitalised because it starts the sentence
-                continue
-            current.append(tok)
-        elif current and tok.lower() in _NAME_CONNECTORS:
-            current.append(tok)
+            found.flush()
+        elif _YEAR.match(tok):
+            found.year(tok, year, token_before=toks[i - 2])
+        elif _is_date_month(tok, prev, nxt):
+            found.add(tok)
+        elif tok[0].isdigit() or tok.lower() in NUMBER_WORDS:
+            found.number(tok)
+        elif tok[0].isupper():
+            if not (first and _is_ordinary_first_word(tok, nxt)):
+                found.current.append(tok)
+        elif found.current and tok.lower() in NAME_CONNECTORS:
+            found.current.append(tok)
         else:
-            flush()
+            found.flush()
         first = False
-    flush()
-    texts = tuple(" ".join(item) for item in items)
+    found.flush()
+    texts = tuple(" ".join(item) for item in found.items)
     return Specificity(texts, sum(len(t.split()) for t in texts), tuple(aliases))
 
 
@@ -578,7 +536,7 @@ def item_key(item: str, year: int | None = None) -> str:
     for w in item.split():
         if _YEAR.match(w) and year is not None:
             words.append(f"y{int(w) - year:+d}")
-        elif _is_acronym(w) and w.endswith("s"):
+        elif has_two_capitals(w) and w.endswith("s"):
             words.append(w[:-1].lower())
         else:
             words.append(w.lower())
@@ -600,13 +558,33 @@ def section_order(section: str) -> tuple[int, int, int]:
         raise BoilerplateInputError(str(err)) from None
 
 
-def _earlier_overlap(groups: dict[tuple, list[tuple]]) -> dict[str, tuple[object, float, int]]:
-    """For rows grouped and ordered by an "earlier" key (first element), each row's closest earlier row
-    (most shared bigrams, the latest on a tie), the share of its bigrams in all earlier rows, and its
-    specific items that no earlier row names. Rows with the same key are not earlier than each other."""
-    result: dict[str, tuple[object, float, int]] = {}
+@dataclass(frozen=True)
+class _Said:
+    """One statement as its department's earlier text is searched for it."""
+
+    order: object  # what "earlier" means: the period's time order, or the action number
+    statement_id: str
+    bigrams: frozenset[str]
+    items: set[str]
+    aliases: set[str]
+
+
+@dataclass(frozen=True)
+class _Overlap:
+    """How much of a statement its department's earlier text already said."""
+
+    repeat_of: object  # the closest earlier statement (pd.NA if none shares a bigram)
+    similarity: float  # share of its bigrams found anywhere in the earlier text
+    new_specific: int  # its specific items that no earlier statement names
+
+
+def _earlier_overlap(groups: dict[tuple, list[_Said]]) -> dict[str, _Overlap]:
+    """For statements grouped and ordered by `order`, each one's closest earlier statement (most shared
+    bigrams, the latest on a tie), the share of its bigrams in all earlier ones, and its specific items
+    that no earlier one names. Statements of the same order are not earlier than each other."""
+    result: dict[str, _Overlap] = {}
     for key in sorted(groups):
-        rows = sorted(groups[key], key=lambda r: (r[0], r[1]))
+        rows = sorted(groups[key], key=lambda r: (r.order, r.statement_id))
         seen_bigrams: set[str] = set()
         seen_items: set[str] = set()
         earlier: list[str] = []  # ids of the earlier rows, in order
@@ -614,21 +592,22 @@ def _earlier_overlap(groups: dict[tuple, list[tuple]]) -> dict[str, tuple[object
         start = 0
         while start < len(rows):
             end = start
-            while end < len(rows) and rows[end][0] == rows[start][0]:
+            while end < len(rows) and rows[end].order == rows[start].order:
                 end += 1
             period = rows[start:end]
-            for _, sid, grams, items, _ in period:
+            for said in period:
+                sid, grams, items = said.statement_id, said.bigrams, said.items
                 shared: Counter[int] = Counter(position for gram in grams for position in holders.get(gram, ()))
-                # most shared bigrams; on a tie the latest row
+                # most shared bigrams; on a tie the latest statement
                 best = earlier[max(shared, key=lambda position: (shared[position], position))] if shared else pd.NA
                 similarity = round(len(grams & seen_bigrams) / len(grams), 4) if grams else 0.0
-                result[sid] = (best, similarity, len(items - seen_items))
-            for _, sid, grams, items, aliases in period:
-                seen_bigrams |= grams
-                seen_items |= items | aliases
-                for gram in grams:
+                result[sid] = _Overlap(best, similarity, len(items - seen_items))
+            for said in period:
+                seen_bigrams |= said.bigrams
+                seen_items |= said.items | said.aliases
+                for gram in said.bigrams:
                     holders[gram].append(len(earlier))
-                earlier.append(sid)
+                earlier.append(said.statement_id)
             start = end
     return result
 
@@ -645,26 +624,26 @@ def repeats(frame: pd.DataFrame) -> pd.DataFrame:
     of the action: clauses merged from two earlier sentences count); new_specific (its specific items that
     the earlier text does not name); and the same three for earlier actions of the period.
     """
-    within: dict[tuple, list[tuple]] = defaultdict(list)
-    across: dict[tuple, list[tuple]] = defaultdict(list)
+    within: dict[tuple, list[_Said]] = defaultdict(list)
+    across: dict[tuple, list[_Said]] = defaultdict(list)
     for edition, sid, action, dept, section, sh, items, aliases in zip(
         editions(frame), frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"],
         frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
     ):
         grams, items, aliases = shingles(sh), set(items), set(aliases)
-        within[(edition, action, dept)].append((section_order(section), sid, grams, items, aliases))
-        across[(edition, section, dept)].append((int(action), sid, grams, items, aliases))
+        within[(edition, action, dept)].append(_Said(section_order(section), sid, grams, items, aliases))
+        across[(edition, section, dept)].append(_Said(int(action), sid, grams, items, aliases))
     first, second = _earlier_overlap(within), _earlier_overlap(across)
     ids = list(frame["statement_id"])
     return pd.DataFrame(
         {
             "statement_id": ids,
-            "repeat_of": pd.array([first[s][0] for s in ids], dtype="str"),
-            "repeat_similarity": [first[s][1] for s in ids],
-            "new_specific": [first[s][2] for s in ids],
-            "repeat_of_across": pd.array([second[s][0] for s in ids], dtype="str"),
-            "repeat_similarity_across": [second[s][1] for s in ids],
-            "new_specific_across": [second[s][2] for s in ids],
+            "repeat_of": pd.array([first[s].repeat_of for s in ids], dtype="str"),
+            "repeat_similarity": [first[s].similarity for s in ids],
+            "new_specific": [first[s].new_specific for s in ids],
+            "repeat_of_across": pd.array([second[s].repeat_of for s in ids], dtype="str"),
+            "repeat_similarity_across": [second[s].similarity for s in ids],
+            "new_specific_across": [second[s].new_specific for s in ids],
         }
     )
 
@@ -745,7 +724,7 @@ def vague_cues(text: str) -> tuple[str, ...]:
 def generic_lemmas() -> frozenset[str]:
     """`GENERIC_WORDS` with their lemmas (so "capabilities", "supported" and "ensuring" are covered)."""
     words = GENERIC_WORDS.split()
-    return frozenset(words) | frozenset(lemma(w) for w in words)
+    return frozenset(words) | frozenset(lookup_lemma(w) for w in words)
 
 
 def concrete_terms(shape_tokens: Sequence[str], restated: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -917,7 +896,7 @@ def _per_statement(texts: list[str], years: list[int]) -> tuple[list, list, list
     workers = min(2, os.cpu_count() or 1)
     if len(texts) < PARALLEL_MIN_STATEMENTS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return _signals_of(texts, years)
-    _lemma_table(), _stop_words(), _department_pattern()  # loaded once, before the fork
+    lemma_table(), stop_words(), department_pattern()  # loaded once, before the fork
     half = (len(texts) + 1) // 2
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         parts = pool.starmap(_signals_of, [(texts[:half], years[:half]), (texts[half:], years[half:])])

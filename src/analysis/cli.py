@@ -22,15 +22,21 @@ def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def _summary_line(doc, n_statements: int) -> str:
-    """One line per page read, e.g. "page.txt: action page (action 4), 17 departments, 85 sections, 202 statements, 1 warning"."""
+def _summary_line(doc, statements) -> str:
+    """One line per page read, e.g. "page.txt: action page (action 4), 17 departments, 85 sections, 202 statements, 1 warning".
+    Sections another page also gives, and that were kept from it, are counted there and said here."""
     actions = sorted(doc.actions)
     listed = ", ".join(str(a) for a in actions) or "none"
     kind = {"action-major": "action page", "department-major": "department page"}.get(doc.layout, str(doc.layout))
+    n_statements = int((statements["source_file"] == doc.source_file).sum())
+    elsewhere = statements[statements["other_sources"].fillna("").str.split("; ").map(lambda names: doc.source_file in names)]
+    n_elsewhere = len(elsewhere.drop_duplicates(["action", "dept_abbr", "section"]))
     return (
         f"{doc.source_file}: {kind} ({'actions' if len(actions) > 1 else 'action'} {listed}), "
         f"{_count(len(doc.departments), 'department')}, {_count(len(doc.sections), 'section')}, "
-        f"{_count(n_statements, 'statement')}, {_count(len(doc.warnings), 'warning')}"
+        f"{_count(n_statements, 'statement')}"
+        + (f" ({_count(n_elsewhere, 'section')} counted from another page)" if n_elsewhere else "")
+        + f", {_count(len(doc.warnings), 'warning')}"
     )
 
 
@@ -59,7 +65,7 @@ def cmd_tidy(args: argparse.Namespace) -> int:
     documents, frame, warnings = tidy([Path(f) for f in args.files])
     _print_warnings(warnings)
     for doc in documents:
-        print(_summary_line(doc, int((frame["source_file"] == doc.source_file).sum())))
+        print(_summary_line(doc, frame))
     write_table(frame, out)
     print(f"wrote {len(frame)} statements to {out}")
     return EXIT_OK
@@ -73,7 +79,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     statements = result.tables["statements"]
     for doc in result.documents:
-        print(_summary_line(doc, int((statements["source_file"] == doc.source_file).sum())))
+        print(_summary_line(doc, statements))
     for path in result.written:
         print(f"wrote {path}")
     print(f"built in {time.perf_counter() - start:.2f} s")
@@ -120,7 +126,29 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from analysis import fetch
+
+    pages = fetch.select(fetch.read_manifest(Path(args.manifest)), args.only, Path(args.manifest))
+    settings = fetch.Settings(api_base=args.api_base, timeout=args.timeout, retries=args.retries, delay=args.delay)
+    run = fetch.FetchRun(Path(args.raw), settings)
+    outcomes = []
+    for page in pages:
+        outcome = run.one(page)
+        outcomes.append(outcome)
+        print(outcome.line(), file=sys.stdout if outcome.ok else sys.stderr, flush=True)
+    counts = {status: sum(o.status == status for o in outcomes) for status in ("fetched", "updated", "current", "failed")}
+    print(", ".join(f"{n} {status}" for status, n in counts.items()) + f" of {len(outcomes)} pages ({settings.api_base})")
+    if outcomes and not any(o.ok for o in outcomes):
+        print(f"error: no page could be fetched from {settings.api_base}: nothing written", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 def make_parser() -> argparse.ArgumentParser:
+    from analysis.fetch import Settings
+
+    fetching = Settings()  # the defaults of `fetch`, defined once there
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
         description="Turn Government Digital Strategy progress pages into tidy tables, scores, charts and an HTML report. "
@@ -141,6 +169,16 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default data/processed)")
     p.add_argument("--reviews", default=str(paths.REVIEWS), help="folder of analysts' reviews (default data/reviews)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("fetch", help="download the manifest's pages from the GOV.UK Content API into data/raw/govuk/ (uses the network)")
+    p.add_argument("--manifest", default=str(paths.SERIES), help="pages to fetch: page,kind,url (default data/raw/series.csv)")
+    p.add_argument("--raw", default=str(paths.RAW), help="raw folder: pages go to RAW/govuk/, the log to RAW/fetch-log.csv")
+    p.add_argument("--only", action="append", metavar="PAGE", help="fetch only this page of the manifest (repeatable)")
+    p.add_argument("--api-base", default=fetching.api_base, help="Content API address: a mirror, or a test server (default %(default)s)")
+    p.add_argument("--timeout", type=float, default=fetching.timeout, help="seconds to wait for an answer (default %(default)s)")
+    p.add_argument("--retries", type=int, default=fetching.retries, help="retries after a 429, a 5xx or a timeout, with back-off (default %(default)s)")
+    p.add_argument("--delay", type=float, default=fetching.delay, help="at least this many seconds between requests (default %(default)s)")
+    p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("review", help="write the sheet of follow-through calls most worth checking")
     p.add_argument("--processed", default=str(paths.PROCESSED), help="folder of processed tables (default data/processed)")

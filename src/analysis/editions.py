@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import schemas
-from analysis.boilerplate import CENTRE, DEPT, SERIES, jaccard, shape
+from analysis.boilerplate import jaccard, shape
+from analysis.text import CENTRE, DEPT, SERIES
 from analysis.vocabulary import RESTATEMENT_KINDS
 
 SAME_SENTENCE = 0.6

@@ -1,7 +1,7 @@
 """Atomic writes: a file appears complete or not at all, and an output folder is replaced as a whole, so a
 failed or killed run never leaves half a table or a mix of two runs' tables.
 
-Used only by `pipeline` and `plots`, the two modules allowed to write.
+Used only by `pipeline` and `plots`, the modules allowed to write, and by `fetch` for raw pages.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ STAGING_INFIX = ".staging-"
 LOCK_SUFFIX = ".lock"
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Call `write(tmp)` on a temporary file beside `path`, then rename it over `path`.
+def write_atomic(path: Path, write: Callable[[Path], None], mode: int = 0o644) -> None:
+    """Call `write(tmp)` on a temporary file beside `path`, then rename it over `path` (with `mode`).
 
     An error names `path`, never the temporary file."""
     path = Path(path)
@@ -36,7 +36,7 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as err:
         if err.filename and str(err.filename) == str(tmp):

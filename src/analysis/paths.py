@@ -12,6 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 DATA = ROOT / "data"
 RAW = DATA / "raw"
+SERIES = RAW / "series.csv"  # the manifest of pages `fetch` downloads
+GOVUK = RAW / "govuk"  # Content API responses, as received
+FETCH_LOG = RAW / "fetch-log.csv"  # the data log of fetched pages, written by `fetch`
 PROCESSED = DATA / "processed"
 ANNOTATIONS = DATA / "annotations"
 # The seed page: the one page the seed hand labels were coded on.

@@ -35,7 +35,7 @@ DATA_LOG = "README.md"  # the folder's data log, not an input
 
 
 def _skip_reason(path: Path) -> str | None:
-    """Why a *.txt or *.md entry of the raw folder is not a page file (None when it is a regular file)."""
+    """Why an entry of the raw folder is not a page file (None when it is a regular file)."""
     try:
         mode = path.stat().st_mode
     except OSError as err:
@@ -50,20 +50,22 @@ def _skip_reason(path: Path) -> str | None:
 
 
 def raw_files(raw_dir: Path, warnings: list[str] | None = None) -> list[Path]:
-    """The inputs: every *.txt and *.md regular file in the folder but the data log, in name order (so builds are
-    deterministic). Other such entries (a FIFO, a dangling link, a folder) are skipped with a warning added to `warnings`."""
+    """The inputs: every *.txt and *.md regular file in the folder but the data log, then every *.json that
+    `fetch` stored in its govuk/ subfolder, each in name order (so builds are deterministic). Other such entries
+    (a FIFO, a dangling link, a folder) are skipped with a warning added to `warnings`."""
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise ParseError(str(raw_dir), "raw folder not found" if not raw_dir.exists() else "not a folder")
     files = []
-    for entry in sorted(e for e in raw_dir.iterdir() if e.suffix in RAW_SUFFIXES and e.name != DATA_LOG):
+    pages = sorted(e for e in raw_dir.iterdir() if e.suffix in RAW_SUFFIXES and e.name != DATA_LOG)
+    for entry in [*pages, *sorted((raw_dir / paths.GOVUK.name).glob("*.json"))]:
         reason = _skip_reason(entry)
         if reason is None:
             files.append(entry)
         elif warnings is not None:
             warnings.append(f"{display_name(str(entry))}: skipped: {reason}, not a page file")
     if not files:
-        raise ParseError(str(raw_dir), "no .txt or .md pages in the raw folder")
+        raise ParseError(str(raw_dir), f"no pages in the raw folder (*.txt, *.md, or *.json in {paths.GOVUK.name}/)")
     return files
 
 

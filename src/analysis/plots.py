@@ -35,7 +35,12 @@ CATEGORICAL = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
 SEQUENTIAL = ["#12436D", "#2073BC", "#6BACE6"]
 FOCUS, CONTEXT = "#12436D", "#BFBFBF"
 TEXT = "#3D3D3D"
-SOURCE_DEFAULT = "Source: GOV.UK, Government Digital Strategy progress reports (updated 16 January 2015); project analysis"
+# Source lines: the charts of notebooks 01-04 pool both editions; notebook 05 also has 2012-only charts.
+SOURCE_2012 = "Source: departments' responses to the Government Digital Strategy, December 2012 (alphagov/government-digital-strategy)"
+SOURCE_DEFAULT = (
+    "Source: departments' responses to the Government Digital Strategy, December 2012, and GOV.UK progress "
+    "reports (updated 16 January 2015); project analysis"
+)
 # A page's charts link to the chart pack relative to the page's folder: the notebook's folder when run
 # in JupyterLab (the kernel's working directory), reports/html/ when `make report` runs it.
 PAGE_DIR_ENV = "ANALYSIS_PAGE_DIR"

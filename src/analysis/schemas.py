@@ -30,10 +30,19 @@ class Statements(pa.DataFrameModel):
         str_matches=ID_PATTERN,
         description="Stable, readable id: a{action}-{dept_abbr}-{section}-{position}, e.g. a04-DWP-progress_2014-007; "
         "the 2012 edition's own text carries -e2012- before the position (a04-CO-commitment_2012-e2012-001), so it never "
-        "collides with the 2015 page's restatement of the same section. A second page giving different text for the same "
-        "section of the same edition gets -v2- before the position.",
+        "collides with the 2015 page's restatement of the same section. Each section of an edition is in the table once, "
+        "however many pages print it.",
     )
-    source_file: Series[str] = pa.Field(description="File name in data/raw/ the statement was read from.")
+    source_file: Series[str] = pa.Field(
+        description="File name in data/raw/ (or data/raw/govuk/) the statement was read from: of the pages giving the section, "
+        "the first read that is not truncated."
+    )
+    other_sources: Series[str] = pa.Field(
+        nullable=True,
+        description="The other pages giving the same section (action, department, period, edition), '; '-joined; a "
+        "department's response is on both the action's page and the department's page. Empty when only source_file gives "
+        "it. The build warns where a copy differs, and says what differs.",
+    )
     edition: Series[int] = pa.Field(
         isin=list(EDITIONS),
         description="Which publication the text is from: 2012 for the departments' first responses (December 2012, the "
@@ -81,12 +90,16 @@ class Statements(pa.DataFrameModel):
     )
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The statement, verbatim, with runs of white space folded to one space.")
     n_words: Series[int] = pa.Field(ge=0, description="Words in the statement (punctuation not counted).")
-    line: Series[int] = pa.Field(ge=1, description="1-based line number in source_file where the statement's paragraph or bullet is.")
+    line: Series[int] = pa.Field(
+        ge=1,
+        description="1-based line number in source_file where the statement's paragraph or bullet is (for a .json page, the "
+        "line of its details.body HTML).",
+    )
     source_url: Series[str] = pa.Field(
         nullable=True,
         description="URLs the statement links to, '; '-joined: its inline links (whose words stay in text), then its "
         "section's closing 'Read more »' link (the department's own digital strategy; those words are not in text). "
-        "Empty for the GOV.UK text pages, which carry no links.",
+        "Pages read from GOV.UK's Content API keep their links; copied GOV.UK text carries none.",
     )
 
     class Config:

@@ -7,6 +7,7 @@ a bullet run is the list's lead-in, flagged, and its bullets point to it by id.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 
@@ -31,12 +32,11 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def statement_id(action: int, dept_abbr: str, section: str, position: int, variant: int = 1, edition: int = 2015) -> str:
+def statement_id(action: int, dept_abbr: str, section: str, position: int, edition: int = 2015) -> str:
     """Readable, stable id: a04-DWP-progress_2014-007; a04-CO-commitment_2012-e2012-001 for the 2012 edition's
-    own text of the same section; a second, differing copy gets -v2-."""
+    own text of the same section. Each section of an edition is in the table once, however many pages print it."""
     marker = f"-e{edition}" if edition == MARKED_EDITION else ""
-    version = f"-v{variant}" if variant > 1 else ""
-    return f"a{action:02d}-{dept_abbr}-{section}{marker}{version}-{position:03d}"
+    return f"a{action:02d}-{dept_abbr}-{section}{marker}-{position:03d}"
 
 
 def link_urls(texts: list[str], links: tuple[tuple[int, str], ...]) -> list[list[str]]:
@@ -66,7 +66,7 @@ def sentences(paragraphs: list[str]) -> list[list[str]]:
         return [[normalise_whitespace(s.text) for s in doc.sents if s.text.strip()] for doc in nlp.pipe(folded)]
 
 
-def section_rows(section: Section, source_file: str, split: list[list[str]], variant: int = 1) -> list[dict]:
+def section_rows(section: Section, source_file: str, split: list[list[str]]) -> list[dict]:
     """Rows for one section, given the sentence split of its non-bullet blocks in order."""
     rows: list[dict] = []
     paragraph_sentences = iter(split)
@@ -80,7 +80,7 @@ def section_rows(section: Section, source_file: str, split: list[list[str]], var
             lead_in_id = None
         for s_index, text in enumerate(texts):
             position = len(rows) + 1
-            sid = statement_id(section.action, section.dept_abbr, section.section, position, variant, section.edition)
+            sid = statement_id(section.action, section.dept_abbr, section.section, position, section.edition)
             sources = list(dict.fromkeys(urls[s_index] + ([section.source_url] if section.source_url else [])))
             is_lead_in = (not block.is_bullet) and next_is_bullet and s_index == len(texts) - 1
             rows.append(
@@ -112,46 +112,82 @@ def section_rows(section: Section, source_file: str, split: list[list[str]], var
     return rows
 
 
-def _section_text(section: Section) -> tuple[str, ...]:
-    return tuple(normalise_whitespace(b.text) for b in section.blocks)
+def _section_text(section: Section) -> tuple[tuple[str, bool], ...]:
+    return tuple((normalise_whitespace(b.text), b.is_bullet) for b in section.blocks)
+
+
+def _excerpt(words: list[str], start: int) -> str:
+    cut = words[max(0, start - 2) : start + 6]
+    return ("\u2026" if start > 2 else "") + " ".join(cut) + ("\u2026" if start + 6 < len(words) else "")
+
+
+def describe_difference(kept: Section, other: Section) -> str:
+    """What differs between two copies of a section, in words a reader can check by hand."""
+    a, b = _section_text(kept), _section_text(other)
+    if [t for t, _ in a] == [t for t, _ in b]:
+        return "same words, different bullet structure"
+    parts: list[str] = []
+    matcher = difflib.SequenceMatcher(a=[t for t, _ in a], b=[t for t, _ in b], autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "delete":
+            parts.append(f"paragraph {a0 + 1}{'' if a1 - a0 == 1 else f'-{a1}'} of the kept copy missing")
+        elif op == "insert":
+            parts.append(f"{b1 - b0} paragraph(s) not in the kept copy, at {b0 + 1}")
+        else:
+            old, new = " ".join(t for t, _ in a[a0:a1]).split(), " ".join(t for t, _ in b[b0:b1]).split()
+            start = next((i for i, (x, y) in enumerate(zip(old, new, strict=False)) if x != y), min(len(old), len(new)))
+            parts.append(f"paragraph {a0 + 1} reads {_excerpt(old, start)!r} in the kept copy, {_excerpt(new, start)!r} in this one")
+    return "; ".join(parts[:3]) + (f"; and {len(parts) - 3} more difference(s)" if len(parts) > 3 else "")
 
 
 def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
     """The statements table of several documents, and warnings about overlapping pages.
 
-    A section (action, department, period) reported by two pages with identical text is counted once;
-    with differing text both are kept (the later one's ids carry -v2-) and a warning says so.
+    A department's response to an action is printed on the action's page and on the department's
+    page: each section (action, department, period, edition) is kept once, from the first page read that is
+    not truncated, and `other_sources` names the other pages that give it. Copies that differ are
+    reported, with what differs; identical copies get one line per page.
     """
     documents = list(documents)
-    seen: dict[tuple[int, str, str], list[tuple[tuple[str, ...], str]]] = {}
-    chosen: list[tuple[Document, Section, int]] = []
-    warnings: list[str] = []
+    copies: dict[tuple[int, str, str], list[tuple[Document, Section]]] = {}
     for doc in documents:
         for section in doc.sections:
-            text = _section_text(section)
-            earlier = seen.setdefault(section.key, [])
-            same = next((src for t, src in earlier if t == text), None)
-            if same is not None:
-                if same != doc.source_file:
-                    warnings.append(
-                        f"{doc.source_file}: action {section.action} {section.dept_abbr} {section.section} "
-                        f"repeats {same} word for word: counted once"
-                    )
-                continue
-            if earlier:
-                warnings.append(
-                    f"{doc.source_file}:{section.heading_line}: action {section.action} {section.dept_abbr} "
-                    f"{section.section} differs from {earlier[0][1]}: both kept (ids with -v{len(earlier) + 1}-)"
-                )
-            earlier.append((text, doc.source_file))
-            chosen.append((doc, section, len(earlier)))
+            copies.setdefault(section.key, []).append((doc, section))
 
+    chosen: list[tuple[Document, Section, str | None]] = []
+    warnings: list[str] = []
+    identical: dict[str, list[str]] = {}  # page -> the pages whose identical copies were kept instead
+    for key, found in copies.items():
+        kept_doc, kept = min(found, key=lambda pair: pair[0].truncated)  # min is stable: the first complete copy
+        others = sorted({d.source_file for d, _ in found} - {kept_doc.source_file})
+        chosen.append((kept_doc, kept, "; ".join(others) or None))
+        for doc, section in found:
+            if section is kept:
+                continue
+            if _section_text(section) == _section_text(kept):
+                identical.setdefault(doc.source_file, []).append(kept_doc.source_file)
+                continue
+            cut = " (that page is truncated)" if doc.truncated else ""
+            warnings.append(
+                f"{doc.source_file}:{section.heading_line}: action {key[0]} {key[1]} {key[2]} differs from "
+                f"{kept_doc.source_file}:{kept.heading_line}, whose copy is kept{cut}: {describe_difference(kept, section)}"
+            )
+    for source, kept_from in identical.items():
+        pages = sorted(set(kept_from))
+        where = pages[0] if len(pages) == 1 else f"{len(pages)} other pages"
+        warnings.append(f"{source}: {len(kept_from)} section(s) repeat {where} word for word: counted once")
+
+    order = {id(doc): i for i, doc in enumerate(documents)}
+    chosen.sort(key=lambda item: order[id(item[0])])
     paragraphs = [b.text for _, section, _ in chosen for b in section.blocks if not b.is_bullet]
     split = iter(sentences(paragraphs))
     rows: list[dict] = []
-    for doc, section, variant in chosen:
+    for doc, section, others in chosen:
         n_paragraphs = sum(1 for b in section.blocks if not b.is_bullet)
-        rows.extend(section_rows(section, doc.source_file, [next(split) for _ in range(n_paragraphs)], variant))
+        section_rows_ = section_rows(section, doc.source_file, [next(split) for _ in range(n_paragraphs)])
+        rows.extend({**row, "other_sources": others} for row in section_rows_)
 
     frame = pd.DataFrame(rows, columns=schemas.columns("statements"))
     return typed_statements(frame), warnings
@@ -167,6 +203,6 @@ def placed(statements: pd.DataFrame) -> pd.DataFrame:
 def typed_statements(frame: pd.DataFrame) -> pd.DataFrame:
     """The schema's columns and dtypes (pandas string dtype, missing where a value may be missing)."""
     frame = schemas.build("statements", frame)
-    for column in ("list_lead_in_id", "source_url"):
+    for column in ("list_lead_in_id", "other_sources", "source_url"):
         frame[column] = frame[column].where(frame[column].notna() & (frame[column] != "None"), pd.NA)
     return frame.sort_values(["source_file", "action", "line", "position"], kind="stable").reset_index(drop=True)

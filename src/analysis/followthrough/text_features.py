@@ -11,19 +11,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from analysis import boilerplate, departments, periods
+from analysis import boilerplate, periods
 from analysis.nlp import get_nlp
+from analysis.text import (
+    ARTICLES,
+    AUXILIARIES,
+    MONTH_WORDS,
+    NAME_CONNECTORS,
+    find_acronyms,
+    has_two_capitals,
+    in_spans,
+    lemma,
+    lookups,
+    masked_spans,
+    noun_base,
+    stop_words,
+    verb_base,
+)
 
 # --- vocabularies ------------------------------------------------------------------------------------
-# Organisations every update names; like department names they say nothing specific (docs/methods.md "Boilerplate versus substantive").
-ORGANISATION_NAMES = ("Government Digital Service", "GDS")
-
 # Lemmas that frame a plan rather than name what it delivers: modal and continuation verbs, partnership
 # and aspiration wording. They are left out of the coverage of a plan part (not of similarity).
 FRAME_LEMMAS = frozenset(
@@ -81,7 +92,6 @@ WEAK_PATTERN = re.compile(
     re.I,
 )
 FUTURE = re.compile(r"\b(?:will|shall|would|going to)\b", re.I)
-AUXILIARIES = frozenset({"am", "are", "is", "was", "were", "be", "been", "being", "do", "does", "did"})
 PERFECT_AUX = frozenset({"has", "have", "had", "was", "were"})
 # A participle after one of these is a state or an adjective, not a reported action.
 ADJECTIVAL_CONTEXT = frozenset(
@@ -93,18 +103,11 @@ BASE_FORM_CONTEXT = frozenset(
     """to will would shall should can could may might must do does did not i we you they a an the""".split()
 )
 
-MONTHS = frozenset("january february march april may june july august september october november december".split())
 REFERENCE_WORDS = frozenset({"action", "actions", "section", "chapter", "paragraph", "page", "step"})
 # Head nouns that make a capitalised name an organisation or unit rather than an initiative.
 ORGANISATION_HEADS = frozenset(
     """department departments office offices team teams division directorate agency agencies unit
     government governments board committee ministry""".split()
-)
-NAME_CONNECTORS = frozenset({"of", "and", "for", "in", "the", "&", "on", "to"})
-# -ment nouns that do not mean the act of their stem verb ("department" is not "depart").
-NOT_NOMINALISATIONS = frozenset(
-    """department government statement element moment comment apartment compartment garment segment
-    settlement""".split()
 )
 # At most this many statements are quoted as the evidence of one plan (highest similarity first).
 
@@ -139,95 +142,17 @@ class Features:
     negative: bool = False  # says something did not happen or does not exist ("no new services were ...")
 
 
-@dataclass(frozen=True)
-class Lookups:
-    """The lookup tables the features need (spacy-lookups-data), loaded once."""
-
-    lemmas: dict
-    base_forms: frozenset[str]
-    verbs_only: frozenset[str]  # base forms that are verbs and never nouns ("provide", not "support")
-    irregular_past: frozenset[str]  # "ran", "built", "set up" ...
-
-
-@lru_cache(maxsize=1)
-def _lookups() -> Lookups:
-    """Lemma table, base forms, verb-only base forms and irregular past forms (spacy-lookups-data)."""
-    from spacy.lookups import load_lookups
-
-    nlp = get_nlp()
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    extra = load_lookups("en", ["lemma_index", "lemma_exc"])
-    index = extra.get_table("lemma_index")
-    base = frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index[pos])
-    verbs_only = frozenset(set(index["verb"]) - set(index["noun"]))
-    exc = extra.get_table("lemma_exc")["verb"]
-    past = frozenset(
-        form for form, lemmas in exc.items() if lemmas and lemmas[0] != form and not form.endswith(("ing", "s")) and form not in AUXILIARIES
-    )
-    return Lookups(table, base, verbs_only, past)
-
-
 def warm_up() -> None:
     """Load the spaCy pipeline and the lookup tables (start-up cost, paid once per process)."""
     get_nlp()
-    _lookups()
-    _noun_base()
-    _verb_base()
-
-
-@cache
-def lemma(word: str) -> str:
-    """Lower-case lookup lemma, with four repairs to the lookup table: an -er noun is not read as a
-    comparative ("number" is not "numb"), a stem+e form is cut back ("developed" -> "develop", not
-    "develope"), a -ment noun of a verb folds to the verb ("recruitment" -> "recruit") and a -ship noun
-    to its noun ("leadership" -> "leader"), so plan and report wording meet."""
-    table = _lookups().lemmas
-    verbs = _verb_base()
-    low = word.lower()
-    lem = table.get(low, low)
-    if low.endswith("er") and lem in {low[:-2], low[:-3]} and low in _noun_base():
-        lem = low
-    if lem not in verbs and lem.endswith("e") and lem[:-1] in verbs:
-        lem = lem[:-1]
-    if lem.endswith("ment") and len(lem) > 7 and lem[:-4] in verbs and lem not in NOT_NOMINALISATIONS:
-        lem = lem[:-4]
-    if lem.endswith("ship") and len(lem) > 8 and lem[:-4] in _noun_base():
-        lem = lem[:-4]
-    return lem
-
-
-@lru_cache(maxsize=1)
-def _noun_base() -> frozenset[str]:
-    from spacy.lookups import load_lookups
-
-    return frozenset(load_lookups("en", ["lemma_index"]).get_table("lemma_index")["noun"])
-
-
-@lru_cache(maxsize=1)
-def _verb_base() -> frozenset[str]:
-    from spacy.lookups import load_lookups
-
-    return frozenset(load_lookups("en", ["lemma_index"]).get_table("lemma_index")["verb"])
-
-
-@lru_cache(maxsize=1)
-def _masked_names() -> re.Pattern[str]:
-    """Department names (gazetteer) and the organisations every update names."""
-    orgs = "|".join(re.escape(o) for o in ORGANISATION_NAMES)
-    return re.compile(rf"{departments.name_pattern().pattern}|(?:\b[Tt]he\s+)?\b(?:{orgs})\b(?:['\u2019]s\b)?")
-
-
-def _masked_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _masked_names().finditer(text)]
-
-
-def _in_spans(start: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= start < b for a, b in spans)
+    lookups()
+    noun_base()
+    verb_base()
 
 
 def _norm_name(tokens: Sequence[str]) -> str:
     words = [t.lower().replace("\u2019", "'") for t in tokens]
-    while words and words[0] in {"the", "a", "an"}:
+    while words and words[0] in ARTICLES:
         words = words[1:]
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
@@ -241,15 +166,15 @@ def _capitalised_names(doc, spans) -> list[MentionSpan]:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if _is_cap(tok) and not _in_spans(tok.idx, spans):
+        if _is_cap(tok) and not in_spans(tok.idx, spans):
             j = i + 1
             while j < n:
                 nxt = doc[j]
-                if _in_spans(nxt.idx, spans):
+                if in_spans(nxt.idx, spans):
                     break
                 if _is_cap(nxt) or (nxt.like_num and _is_cap(doc[j - 1])):
                     j += 1
-                elif nxt.lower_ in NAME_CONNECTORS and j + 1 < n and _is_cap(doc[j + 1]) and not _in_spans(doc[j + 1].idx, spans):
+                elif nxt.lower_ in NAME_CONNECTORS and j + 1 < n and _is_cap(doc[j + 1]) and not in_spans(doc[j + 1].idx, spans):
                     j += 1
                 elif nxt.text in {"-", "\u2019s", "'s"} and j + 1 < n and _is_cap(doc[j + 1]):
                     j += 1
@@ -257,8 +182,8 @@ def _capitalised_names(doc, spans) -> list[MentionSpan]:
                     break
             words = [t.text for t in doc[i:j] if t.text not in {"-"}]
             sentence_initial = i == 0 or doc[i - 1].text in {"(", "\u201c", '"'}
-            single_common = len(words) == 1 and not _is_acronym(tok.text) and (sentence_initial or tok.lower_ in MONTHS)
-            if not single_common and not all(w.lower() in MONTHS for w in words):
+            single_common = len(words) == 1 and not has_two_capitals(tok.text) and (sentence_initial or tok.lower_ in MONTH_WORDS)
+            if not single_common and not all(w.lower() in MONTH_WORDS for w in words):
                 h = j
                 while h < n and doc[h].text in {"\u2019", "'", "\u2019s", "'s"}:
                     h += 1
@@ -280,10 +205,6 @@ def _is_cap(tok) -> bool:
     return text[:1].isupper() and (len(text) > 1 or text.isupper()) and tok.lower_ not in {"i"}
 
 
-def _is_acronym(text: str) -> bool:
-    return sum(ch.isupper() for ch in text) >= 2
-
-
 def _is_partner(doc, start: int) -> bool:
     """True when a name is the object of "with" ("work with GDS and the X Network"): a partner, not an output."""
     k = start - 1
@@ -293,20 +214,9 @@ def _is_partner(doc, start: int) -> bool:
 
 
 def _acronym_aliases(texts: Iterable[str]) -> dict[str, str]:
-    """"Long Name (LN)" -> {"ln": "long name"} (initial letters of the capitalised words; Schwartz and
-    Hearst's idea reduced to capitalised definitions)."""
-    aliases: dict[str, str] = {}
-    for text in texts:
-        for m in re.finditer(r"((?:[A-Z][\w\u2019']*[\s-]+(?:(?:of|and|for|the|in)\s+)?){1,8})\(([A-Z]{2,})\)", text):
-            words = [w for w in re.split(r"[\s-]+", m.group(1).strip()) if w]
-            acronym = m.group(2)
-            caps = [w for w in words if w[:1].isupper()]
-            for start in range(len(caps)):
-                if "".join(w[0] for w in caps[start:]).upper() == acronym:
-                    long = " ".join(words[words.index(caps[start]) :])
-                    aliases[acronym.lower()] = _norm_name(long.split())
-                    break
-    return aliases
+    """"Long Name (LN)" -> {"ln": "long name"}: the acronyms defined in the texts (`text.find_acronyms`,
+    Schwartz and Hearst), a later definition of the same acronym winning."""
+    return {d.short.lower(): _norm_name([w for w in re.split(r"[\s-]+", d.long) if w]) for text in texts for d in find_acronyms(text)}
 
 
 @dataclass(frozen=True)
@@ -336,15 +246,15 @@ def features(
     out = []
     for k, (text, spacy_doc) in enumerate(zip(texts, nlp.tokenizer.pipe(texts))):  # tokens only: no component needed
         doc = [Tok(t.text, t.lower_, t.idx, t.i, t.is_alpha, t.like_num) for t in spacy_doc]  # one pass over spaCy's tokens
-        spans = _masked_spans(text)
-        terms, numbers, dates = _terms(doc, spans, nlp.Defaults.stop_words)
+        spans = masked_spans(text)
+        terms, numbers, dates = _terms(doc, spans, stop_words())
         found = _found_names(doc, spacy_doc, spans, None if mentions is None else mentions[k], aliases)
         names = {m.key for m in found}
         non_org = {m.key for m in found if not m.is_org}
         outside = [m for m in found if m.is_org or _is_partner(doc, m.start)]  # partner and organisation names
         initiative_names = {m.key for m in found if m not in outside}
         excluded_tokens = {i for m in outside for i in range(m.start, m.end)}
-        has_output = any(lemma(t.lower_) in OUTPUT_LEMMAS for t in doc if t.i not in excluded_tokens and not _in_spans(t.idx, spans))
+        has_output = any(lemma(t.lower_) in OUTPUT_LEMMAS for t in doc if t.i not in excluded_tokens and not in_spans(t.idx, spans))
         out.append(
             Features(
                 terms=terms,
@@ -352,7 +262,7 @@ def features(
                 specifics=frozenset(names | numbers | dates),
                 initiative_names=frozenset(initiative_names | numbers),
                 checkable=bool(non_org or numbers or dates or has_output),
-                past=_reports_completed_action(doc, _lookups().irregular_past),
+                past=_reports_completed_action(doc, lookups().irregular_past),
                 weak=bool(WEAK_PATTERN.search(text)),
                 future=bool(FUTURE.search(text)),
                 continuation=bool(CONTINUATION.search(text)),
@@ -369,7 +279,7 @@ def _terms(doc: list[Tok], spans, stop_words) -> tuple[list[str], set[str], set[
     """Content lemmas (with numbers), numbers and dates, outside department and organisation names."""
     terms, numbers, dates = [], set(), set()
     for t_i, tok in enumerate(doc):
-        if _in_spans(tok.idx, spans) or not (tok.is_alpha or tok.text.isalnum()):
+        if in_spans(tok.idx, spans) or not (tok.is_alpha or tok.text.isalnum()):
             continue
         low = tok.lower_
         if not tok.is_alpha and any(ch.isdigit() for ch in low):
@@ -378,7 +288,7 @@ def _terms(doc: list[Tok], spans, stop_words) -> tuple[list[str], set[str], set[
                 (dates if re.fullmatch(r"(19|20)\d\d", low) else numbers).add(low)
                 terms.append(low)
             continue
-        if low in MONTHS:
+        if low in MONTH_WORDS:
             dates.add(low)
         if len(low) < 2 or low in stop_words:
             continue
@@ -392,7 +302,7 @@ def _found_names(doc: list[Tok], spacy_doc, spans, mentions: Sequence[MentionSpa
     found = []
     for m in mentions or []:
         span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and not _in_spans(m.start, spans):
+        if span is not None and not in_spans(m.start, spans):
             found.append(MentionSpan(m.key, span.start, span.end, m.is_org))
     taken = {i for m in found for i in range(m.start, m.end)}
     for m in _capitalised_names(doc, spans):
@@ -449,7 +359,7 @@ def split_parts(text: str) -> list[str]:
     and at ' and ' or ', ' before a verb: a base form that is only a verb ("and provide"), or an -ing
     form that takes an object ("and developing government-wide training", not "coaching and training
     of"); coordinated gerunds sharing an object ("supporting and recruiting roles") stay together."""
-    verbs_only = _lookups().verbs_only
+    verbs_only = lookups().verbs_only
     pieces = re.split(r";\s+|,\s+and\s+(?:also\s+)?|\s+and\s+(?:will|also)\s+|\s+as\s+well\s+as\s+", text)
     parts: list[str] = []
     for piece in pieces:

@@ -1,8 +1,9 @@
 """Raw pages of the series -> `Document`s of department sections: one reader per input format.
 
 The format is detected by content, never by file name or extension. Readers: the text of a GOV.UK page
-(`govuk_text`, both layouts) and the December 2012 edition's Markdown dialect (`edition2012`). Decoding
-and refusal of non-page input live in `decode`; the shared data model in `document`.
+(`govuk_text`, both layouts), a GOV.UK Content API response (`govuk_json`, what `fetch` stores) and the
+December 2012 edition's Markdown dialect (`edition2012`). Decoding and refusal of non-page input live in
+`decode`; the shared data model in `document`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from analysis.parse.decode import decode
 from analysis.parse.document import ACTION_MAJOR, DEPARTMENT_MAJOR, Block, Document, ParseError, Section
 from analysis.parse.edition2012 import detect as is_edition2012
 from analysis.parse.edition2012 import parse_edition2012
+from analysis.parse.govuk_json import looks_like_json, parse_json
 from analysis.parse.govuk_text import parse_text
 
 __all__ = [
@@ -30,13 +32,16 @@ __all__ = [
     "parse_bytes",
     "parse_edition2012",
     "parse_file",
+    "parse_json",
     "parse_text",
     "read_page_bytes",
 ]
 
 
 def parse_bytes(raw: bytes, source: str) -> Document:
-    """Decode and parse a page's bytes."""
+    """Decode and parse a page's bytes, with the reader its content calls for."""
+    if looks_like_json(raw):
+        return parse_json(raw, source)
     text, warnings = decode(raw, source)
     if is_edition2012(text):
         return parse_edition2012(text, source, warnings=warnings)

@@ -100,6 +100,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     truncated: bool = False
     edition: int = 2015
+    metadata: dict[str, str] = field(default_factory=dict)  # what a JSON page says about itself (content id, dates, URL)
 
     @property
     def departments(self) -> list[str]:

@@ -90,18 +90,55 @@ def parse_edition2012(text: str, source: str, *, warnings: list[str] | None = No
         return _parse_index(lines, source, warnings)
 
     doc = Document(source_file=source, layout=ACTION_MAJOR, title="", actions={}, sections=[], edition=EDITION)
-    action: int | None = None
-    current: Section | None = None
-    in_statement = False
-    depth: list[str] = []  # open {div} classes
-    paragraph: list[tuple[int, str]] = []
+    reader = _ResponseReader(doc, source, warnings)
+    for n, raw in enumerate(lines, start=1):
+        line = raw.rstrip()
+        if not line.strip():
+            reader.flush()
+        elif m_action := _ACTION.match(line):
+            reader.action_heading(m_action, line.strip(), n)
+        elif m_dept := _DEPARTMENT.match(line):
+            reader.department_heading(m_dept, line.strip(), n)
+        elif _FURNITURE_LINE.match(line):
+            reader.furniture(line, n)
+        elif _INTRO.match(line) and not reader.in_statement:
+            reader.flush()
+            doc.furniture.append(Block(line.strip(), n))
+        else:
+            if _BULLET.match(line):
+                reader.flush()  # each bullet item is its own block; a following indented line would continue it
+            reader.paragraph.append((n, line))
+    reader.flush()
 
-    def flush() -> None:
-        if not paragraph:
+    for section in doc.sections:
+        if not section.blocks:
+            warnings.append(f"line {section.heading_line}: {section.dept_abbr} has no response text in action {section.action}")
+    if not doc.sections:
+        raise ParseError(source, "an '#Action N:' heading but no department response could be read")
+    doc.warnings = warnings
+    return doc
+
+
+class _ResponseReader:
+    """Where the parser is in an action file (action, department, inside a statement {div}) and what
+    each kind of line does to it; body lines gather into a paragraph until a blank line or a heading."""
+
+    def __init__(self, doc: Document, source: str, warnings: list[str]) -> None:
+        self.doc, self.source, self.warnings = doc, source, warnings
+        self.action: int | None = None
+        self.current: Section | None = None
+        self.in_statement = False
+        self.depth: list[str] = []  # open {div} classes
+        self.paragraph: list[tuple[int, str]] = []  # (line number, text) of the paragraph being read
+
+    def flush(self) -> None:
+        """The paragraph read so far becomes one block (its "Read more" links go to the furniture)."""
+        if not self.paragraph:
             return
-        first_line = paragraph[0][0]
-        joined = " ".join(t.strip() for _, t in paragraph)
-        paragraph.clear()
+        doc, current = self.doc, self.current
+        first_line = self.paragraph[0][0]
+        joined = " ".join(t.strip() for _, t in self.paragraph)
+        self.paragraph.clear()
         clean, links, read_more = strip_links(joined)
         for url in read_more:
             doc.furniture.append(Block(f"Read more: {url}", first_line))
@@ -114,74 +151,52 @@ def parse_edition2012(text: str, source: str, *, warnings: list[str] | None = No
             marker = nonspace(clean[: bullet.start("text")])
             links = tuple((at - marker, url) for at, url in links)
         block = Block(bullet["text"] if bullet else clean.strip(), first_line, is_bullet=bool(bullet), links=links)
-        if current is not None and in_statement:
+        if current is not None and self.in_statement:
             current.blocks.append(block)
         else:
             doc.unsectioned.append(block)
-            warnings.append(f"line {first_line}: text outside a department's statement kept apart: {block.text[:60]!r}")
+            self.warnings.append(f"line {first_line}: text outside a department's statement kept apart: {block.text[:60]!r}")
 
-    for n, raw in enumerate(lines, start=1):
-        line = raw.rstrip()
-        if not line.strip():
-            flush()
-            continue
-        m_action = _ACTION.match(line)
-        if m_action:
-            flush()
-            action = int(m_action["num"])
-            doc.actions.setdefault(action, m_action["title"])
-            doc.title = doc.title or line.strip()
-            doc.headings.append(Block(line.strip(), n))
-            current, in_statement = None, False
-            continue
-        m_dept = _DEPARTMENT.match(line)
-        if m_dept:
-            flush()
-            if action is None:
-                raise ParseError(source, "department heading before any '#Action N:' heading", n)
-            name = department_name(m_dept["name"])
-            dept = departments.resolve(name)
-            if dept is None:
-                dept = departments.Department(name, "UNK")
-                warnings.append(f"line {n}: department heading {name!r} not in the gazetteer")
-            doc.headings.append(Block(line.strip(), n))
-            current = Section(action, doc.actions[action], dept.name, dept.abbr, SECTION, HEADING, n, edition=EDITION)
-            doc.sections.append(current)
-            in_statement = False
-            continue
-        if _FURNITURE_LINE.match(line):
-            flush()
-            opened = _DIV_OPEN.match(line)
-            if opened:
-                depth.append(opened["cls"])
-                if opened["cls"] == "statement":
-                    in_statement = True
-                    if current is None:
-                        warnings.append(f"line {n}: statement without a department heading: its text is kept apart")
-                elif opened["cls"] == "department":
-                    current = None
-            elif _DIV_CLOSE.match(line):
-                closed = depth.pop() if depth else None
-                if closed == "statement":
-                    in_statement = False
-            doc.furniture.append(Block(line.strip(), n))
-            continue
-        if _INTRO.match(line) and not in_statement:
-            flush()
-            doc.furniture.append(Block(line.strip(), n))
-            continue
-        if _BULLET.match(line):
-            flush()  # each bullet item is its own block; a following indented line would continue it
-        paragraph.append((n, line))
-    flush()
+    def action_heading(self, m_action: re.Match[str], stripped: str, n: int) -> None:
+        self.flush()
+        doc = self.doc
+        self.action = int(m_action["num"])
+        doc.actions.setdefault(self.action, m_action["title"])
+        doc.title = doc.title or stripped
+        doc.headings.append(Block(stripped, n))
+        self.current, self.in_statement = None, False
 
-    for section in doc.sections:
-        if not section.blocks:
-            warnings.append(f"line {section.heading_line}: {section.dept_abbr} has no response text in action {section.action}")
-    if not doc.sections:
-        raise ParseError(source, "an '#Action N:' heading but no department response could be read")
-    doc.warnings = warnings
-    return doc
+    def department_heading(self, m_dept: re.Match[str], stripped: str, n: int) -> None:
+        self.flush()
+        if self.action is None:
+            raise ParseError(self.source, "department heading before any '#Action N:' heading", n)
+        name = department_name(m_dept["name"])
+        dept = departments.resolve(name)
+        if dept is None:
+            dept = departments.Department(name, "UNK")
+            self.warnings.append(f"line {n}: department heading {name!r} not in the gazetteer")
+        self.doc.headings.append(Block(stripped, n))
+        self.current = Section(self.action, self.doc.actions[self.action], dept.name, dept.abbr, SECTION, HEADING, n, edition=EDITION)
+        self.doc.sections.append(self.current)
+        self.in_statement = False
+
+    def furniture(self, line: str, n: int) -> None:
+        """A {div ...} / {/div} / {navigation} line: opens or closes a statement or department block."""
+        self.flush()
+        opened = _DIV_OPEN.match(line)
+        if opened:
+            self.depth.append(opened["cls"])
+            if opened["cls"] == "statement":
+                self.in_statement = True
+                if self.current is None:
+                    self.warnings.append(f"line {n}: statement without a department heading: its text is kept apart")
+            elif opened["cls"] == "department":
+                self.current = None
+        elif _DIV_CLOSE.match(line):
+            closed = self.depth.pop() if self.depth else None
+            if closed == "statement":
+                self.in_statement = False
+        self.doc.furniture.append(Block(line.strip(), n))
 
 
 def _parse_index(lines: list[str], source: str, warnings: list[str]) -> Document:

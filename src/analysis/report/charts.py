@@ -93,7 +93,7 @@ def substantive_share_ranked(departments: pd.DataFrame) -> Chart:
         fig,
         "02-substantive-share-ranked",
         title=f"{names[top['dept_abbr']]}: {top['substantive_share_words']:.0%} of words substantive; "
-        f"{len(none)} departments have none",
+        f"{findings.plural(len(none), 'department')} {'has' if len(none) == 1 else 'have'} none",
         subtitle=f"Share of words in substantive statements, all periods; {len(ranked)} departments, "
         f"{int(ranked['words'].sum()):,} words, median {median:.0%}",
         alt=(f"Horizontal bar chart of the substantive share of words for {len(ranked)} departments, ranked. "
@@ -370,6 +370,9 @@ def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, table: pd.Da
     )
 
 
+MAX_LISTED_DEPARTMENTS = 6  # beyond this a bar's label gives the count: a longer list runs off the chart
+
+
 def initiatives_reach(table: pd.DataFrame, mentions: pd.DataFrame, statements: pd.DataFrame, boilerplate: pd.DataFrame) -> Chart:
     """Initiatives named by two or more departments, with how many of those come only from a template sentence."""
     from analysis import initiatives
@@ -385,13 +388,15 @@ def initiatives_reach(table: pd.DataFrame, mentions: pd.DataFrame, statements: p
             label="only in a template sentence")
     ax.bar_label(bars, labels=[""] * len(shared))
     for y, r in enumerate(shared.itertuples()):
-        ax.text(r.n_departments + 0.1, y, r.departments.replace("; ", ", "), va="center", fontsize=8, color=plots.TEXT)
+        listed = r.departments.split("; ")
+        label = ", ".join(listed) if len(listed) <= MAX_LISTED_DEPARTMENTS else f"{len(listed)} departments"
+        ax.text(r.n_departments + 0.1, y, label, va="center", fontsize=8, color=plots.TEXT)
     ax.set_xlabel("Departments naming it")
     ax.set_xlim(0, max(shared["n_departments"].max() if len(shared) else 1, 1) * 1.7)
     ax.xaxis.get_major_locator().set_params(integer=True)
     _plain_axes(ax)
     if shared["via_template"].any():
-        ax.legend(loc="lower right", fontsize=8)
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=8, borderaxespad=0.2)
     n_templ = int((shared["via_template"] > 0).sum())
     return Chart(
         fig,

@@ -171,18 +171,8 @@ def front_page(site: Site, tables: dict[str, pd.DataFrame], scores: pd.DataFrame
         '<p class="lead">This report turns the UK Government Digital Strategy\u2019s progress reports into tidy data and '
         "answers three questions, department by department. Every number on this page is computed from the tables; "
         "every chart links to its PNG, SVG and data.</p>",
-        "<p>" + esc(findings.Findings(found["01"]).paragraph()) + "</p>",
-        "<h2 id=\"sources\">Sources</h2>",
+        "<p>" + esc(findings.Findings(found["01"]).paragraph()) + ' Where each page comes from: <a href="#sources">Sources</a>.</p>',
     ]
-    log = sources()
-    per_file = statements.groupby("source_file").agg(statements=("statement_id", "size"), departments=("dept_abbr", "nunique"))
-    if len(log):
-        log = log.assign(statements=log["file"].map(per_file["statements"]).fillna(0).astype("int64"))
-        shown = log.rename(columns=str.capitalize)[[c for c in ["Title", "Source", "As of", "Licence", "File", "Statements"]
-                                                    if c in log.rename(columns=str.capitalize).columns]]
-        parts.append(table_html(shown, numeric=("Statements",)))
-    else:
-        parts.append(table_html(per_file.reset_index(), numeric=("statements", "departments")))
     for prefix, heading, question, headline in QUESTIONS:
         parts.append(f"<h2>{esc(heading)}</h2><p><em>{esc(question)}</em></p>")
         said = found[prefix][:-1] if prefix == "04" else found[prefix]  # 04's last sentence is the caveat, boxed below
@@ -200,6 +190,7 @@ def front_page(site: Site, tables: dict[str, pd.DataFrame], scores: pd.DataFrame
                  "the rules never saw.</p>" if not scores.empty else f"<p>{esc(findings.NOT_MEASURED)}</p>")
     if not scores.empty:
         parts.append(table_html(findings.reliability_table(scores), numeric=tuple(findings.CORPORA)))
+    parts += sources_section(statements)
     parts.append('<h2 id="pages">The analyses, page by page</h2><ul>')
     parts += [f'<li><a href="{site.link(p, here)}">{esc(notebook_title(p))}</a></li>' for p in notebook_pages]
     parts.append("</ul>")
@@ -214,6 +205,22 @@ def front_page(site: Site, tables: dict[str, pd.DataFrame], scores: pd.DataFrame
     ) + "</ul>")
     parts.append(downloads(site, here))
     return page(TITLE, "\n".join(p for p in parts if p))
+
+
+def sources_section(statements: pd.DataFrame) -> list[str]:
+    """The pages analysed, from the data log, with the statements read from each (after the findings: a reader
+    wants the answers first, and the 2012 edition alone lists eight files)."""
+    parts = ['<h2 id="sources">Sources</h2>']
+    log = sources()
+    per_file = statements.groupby("source_file").agg(statements=("statement_id", "size"), departments=("dept_abbr", "nunique"))
+    if len(log):
+        log = log.assign(statements=log["file"].map(per_file["statements"]).fillna(0).astype("int64"))
+        shown = log.rename(columns=str.capitalize)[[c for c in ["Title", "Source", "As of", "Licence", "File", "Statements"]
+                                                    if c in log.rename(columns=str.capitalize).columns]]
+        parts.append(table_html(shown, numeric=("Statements",)))
+    else:
+        parts.append(table_html(per_file.reset_index(), numeric=("statements", "departments")))
+    return parts
 
 
 def downloads(site: Site, here: Path) -> str:
@@ -273,9 +280,11 @@ def department_card(site: Site, abbr: str, tables: dict[str, pd.DataFrame], scor
                  f"{esc(findings.reliability(scores, 'boilerplate'))}</p>")
     parts.append(site.embed(chart_names.get("reasons", ""), here))
     for section in sorted(own["section"].unique(), key=periods.order_key):
-        rows = own[own["section"] == section].sort_values("statement_id")
+        rows = own[own["section"] == section].sort_values(["edition", "action", "position"])
         parts.append(f"<h3>{esc(periods.text_label(section).capitalize())} ({findings.plural(len(rows), 'statement')})</h3>")
         frame = pd.DataFrame({
+            # a period can hold several actions and both editions: say which each statement answers
+            "action": [f"{a} ({e} edition)" for a, e in zip(rows["action"], rows["edition"])],
             "statement": [f"<blockquote>{esc(t)}</blockquote>" for t in rows["text"]],
             "classified as": [f'<span class="reason">{esc(_reason_text(r))}</span>' for r in rows.itertuples()],
             "evidence": [_evidence(r) for _, r in rows.iterrows()],

@@ -1,37 +1,5 @@
-"""Named initiatives: programmes, events, networks, standards, plans, tools, projects and groups.
-
-`extract(statements)` finds every proper-named thing a department reports (docs/methods.md "Named initiatives") and returns
-two tables: one row per canonical name (`initiatives`) and one row per occurrence in a statement
-(`mentions`). Everything is rule-based, on the project's one spaCy pipeline (`analysis.nlp`), so it
-works without a trained model:
-
-1. **Candidates.** A spaCy `Matcher` finds maximal runs of capitalised tokens (title case, acronyms,
-   CamelCase, GOV.UK-style domains, numbers after a capitalised word), joined by the connectors
-   "of", "and", "for", "in", "by", "&", a hyphen or a colon ("Technology in Business Fast Stream",
-   "Cross-Government Transformation Working Group", "Sprint DWP: Security").
-2. **Structure of a run.** A sentence-initial ordinary word is dropped ("During BIS's ..."); a
-   possessive splits owner from name ("DWP's Digital Academy" -> Digital Academy, owner DWP);
-   departments (the gazetteer, `analysis.departments`) cut the run where a connector joins them to
-   something else ("Cabinet Office and GDS") but stay as modifiers when written straight into a
-   name ("Home Office Skills Plan", "Sprint DWP"); "and" coordinates two names ("Code Club and
-   Digital Month") unless its left side is a single plain word ("Digital and Technology Fast Stream").
-3. **Types from head nouns.** The last word of a name decides its type (`HEAD_NOUNS`: Academy ->
-   programme, Conference -> event, Manual -> standard/guidance ...); a leading series noun makes a
-   numbered or named event ("Sprint 14", "Sprint Alpha"); CamelCase words and domains are
-   tool/product; participant nouns name their scheme ("Fast Streamers" -> Fast Stream). A name with no
-   head of its own takes its type from a generic lower-case noun after it ("Digital Foundation
-   programme", "Digital Awareness and Digital Skills learning packages"). Organisation and unit head
-   words (Service, Agency, Learning ... / Team, Division, Directorate ...) type the names that are not
-   initiatives; departments, places, headings and names with no recognisable head are left out.
-4. **Acronyms.** "Full Name (ACR)" is found with Schwartz and Hearst's (2003) algorithm; the acronym
-   then stands for the full name everywhere else ("CSL" -> Civil Service Learning).
-5. **Canonical names.** Mentions merge on a key that folds case, articles, possessives, plurals,
-   hyphenation and spelling variants ("Civil Service Capability Plan" = "Civil Service Capabilities
-   Plan"); every surface form is kept as an alias.
-
-No list of the seed page's initiative names is used anywhere: only general vocabularies of head
-nouns, organisation and unit words, connectors and calendar words.
-"""
+"""Named initiatives, extraction: statements -> the `initiatives` and `initiative_mentions` tables
+(the method: the package docstring, `analysis.initiatives`)."""
 
 from __future__ import annotations
 
@@ -43,13 +11,27 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from analysis import departments, periods, schemas
 from analysis.nlp import get_nlp
+from analysis.text import (
+    ARTICLES,
+    CALENDAR_WORDS,
+    CONNECTORS,
+    COORDINATORS,
+    NAME_CONNECTORS,
+    POSSESSIVES,
+    department_pattern,
+    department_token_mask,
+    find_acronyms,
+    is_acronym,
+    noun_singular,
+    singular,
+)
+from analysis.text import stop_words as _stop_words
 from analysis.vocabulary import INITIATIVE_TYPES
 from analysis.vocabulary import NAME_TYPES as TYPES
 
@@ -130,13 +112,6 @@ DEFAULT_TYPE = "project"
 #: Last words of places: such names are dropped (docs/methods.md "Named initiatives": places are not initiatives).
 PLACE_HEADS = frozenset({"house", "bridge", "street", "road", "square", "tower", "building", "park", "lane"})
 
-CONNECTORS = frozenset({"of", "and", "for", "in", "by", "&"})
-COORDINATORS = frozenset({"and", "&"})
-CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
-POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 _CAP = r"[A-Z][\w.&'\u2019\-]*"
@@ -144,9 +119,7 @@ _CAP_RE = rf"^{_CAP}$"
 _CAP_OR_NUM_RE = rf"^(?:{_CAP}|\d[\d,.]*|['\u2019]s?)$"
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
 _DOMAIN = re.compile(r"^[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:uk|UK|com|org|net|io|gov)$")
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?$")  # GDS, CSL, DfE, ALBs: two capitals or more
 _SLUG = re.compile(r"[^a-z0-9]+")
-_WORD_RE = re.compile(r"[^\s()\[\]]+")
 
 # ---------------------------------------------------------------------------------------------------
 # Shared resources, built once
@@ -157,8 +130,8 @@ _WORD_RE = re.compile(r"[^\s()\[\]]+")
 def _matcher() -> Matcher:
     """Matcher of capitalised runs: W WN* (LINK W WN*){0,3}, on the shared pipeline's vocabulary."""
     nlp = get_nlp()
-    word = {"TEXT": {"REGEX": _CAP_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR)}}
-    word_or_num = {"TEXT": {"REGEX": _CAP_OR_NUM_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR)}, "OP": "*"}
+    word = {"TEXT": {"REGEX": _CAP_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR_WORDS)}}
+    word_or_num = {"TEXT": {"REGEX": _CAP_OR_NUM_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR_WORDS)}, "OP": "*"}
     link = {"LOWER": {"IN": sorted(CONNECTORS | {"-", ":"})}}
     matcher = Matcher(nlp.vocab)
     for k in range(4):
@@ -170,45 +143,11 @@ def _matcher() -> Matcher:
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> dict:
-    return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-
-
-@lru_cache(maxsize=1)
 def _word_probabilities():
     """Log frequencies of cased word forms (spacy-lookups-data `lexeme_prob`), loaded only when needed."""
     from spacy.util import load_language_data, registry
 
     return load_language_data(registry.lookups.get("en")["lexeme_prob"])
-
-
-@lru_cache(maxsize=1)
-def _department_regex() -> re.Pattern[str]:
-    return departments.name_pattern()
-
-
-def singular(word: str) -> str:
-    """Lower-case singular of a word: the lookup lemmatizer, then simple plural rules."""
-    low = word.lower()
-    lemma = _lemma_table().get(low)
-    if isinstance(lemma, str) and lemma:
-        return lemma
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
-        return low[:-1]
-    return low
-
-
-def _noun_singular(word: str) -> str:
-    """Singular of a plural noun by spelling alone ("packages" -> "package", "communities" ->
-    "community"); unlike the lemmatizer it never turns a verb form ("piloted") into a noun."""
-    low = word.lower()
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
-        return low[:-1]
-    return low
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -228,7 +167,7 @@ def name_key(name: str) -> str:
     text = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group(0) == "'s" else "s", text)
     text = re.sub(r"[\-/]", " ", text)
     words = [w for w in re.findall(r"[\w.]+|:", text.lower()) if w.strip(".")]
-    while words and words[0] in {"the", "a", "an"}:
+    while words and words[0] in ARTICLES:
         words = words[1:]
     out = []
     for w in words:
@@ -248,61 +187,6 @@ def slug(name: str) -> str:
 # ---------------------------------------------------------------------------------------------------
 # Acronyms (Schwartz and Hearst, 2003)
 # ---------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AcronymDefinition:
-    row: int
-    short: str
-    long: str
-    long_start: int
-    long_end: int
-    short_start: int
-    short_end: int
-
-
-def _best_long_form(short: str, long: str) -> str | None:
-    """Schwartz and Hearst's `findBestLongForm`: match the short form's characters right to left in
-    the candidate long form, the first character at the start of a word; the shortest such suffix."""
-    s_index, l_index = len(short) - 1, len(long) - 1
-    while s_index >= 0:
-        c = short[s_index].lower()
-        if not c.isalnum():
-            s_index -= 1
-            continue
-        while l_index >= 0 and (
-            long[l_index].lower() != c or (s_index == 0 and l_index > 0 and long[l_index - 1].isalnum())
-        ):
-            l_index -= 1
-        if l_index < 0:
-            return None
-        l_index -= 1
-        s_index -= 1
-    start = long.rfind(" ", 0, l_index + 1) + 1
-    return long[start:]
-
-
-def find_acronyms(text: str, row: int = 0) -> list[AcronymDefinition]:
-    """Every "long form (SHORT)" definition in a text: SHORT is one word of 2 to 10 characters with
-    at least two capitals; the long form is searched in the min(|SHORT| + 5, 2|SHORT|) words before."""
-    found = []
-    for m in re.finditer(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)", text):
-        short = m.group(1)
-        if sum(ch.isupper() for ch in short) < 2:
-            continue
-        before = text[: m.start()].rstrip()
-        words = list(_WORD_RE.finditer(before))
-        if not words:
-            continue
-        n = min(len(short) + 5, 2 * len(short))
-        window = words[-n:]
-        candidate = before[window[0].start() :]
-        long = _best_long_form(short, candidate)
-        if not long or short.lower() in long.lower().split():
-            continue
-        long_start = window[0].start() + len(candidate) - len(long)
-        found.append(AcronymDefinition(row, short, long, long_start, len(before), m.start(1), m.end(1)))
-    return found
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -337,13 +221,8 @@ class _Context:
     acronym_types: dict[str, str | None] = field(default_factory=dict)  # short form -> type (None: not a name)
 
 
-def _is_acronym(token: Token | str) -> bool:
-    text = token if isinstance(token, str) else token.text
-    return bool(_ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2 and not _CAMEL.match(text)
-
-
 def _is_titlecase_word(token: Token) -> bool:
-    return token.text[:1].isupper() and any(ch.islower() for ch in token.text) and not _is_acronym(token)
+    return token.text[:1].isupper() and any(ch.islower() for ch in token.text) and not is_acronym(token.text)
 
 
 def _ordinary_sentence_start(token: Token, ctx: _Context, dept: list[bool]) -> bool:
@@ -353,9 +232,9 @@ def _ordinary_sentence_start(token: Token, ctx: _Context, dept: list[bool]) -> b
     low = token.lower_
     if dept[token.i]:
         return False
-    if low in STOP_WORDS:
+    if low in _stop_words():
         return True
-    if token.text in ctx.capitalised_inside or _is_acronym(token) or not token.text.isalpha():
+    if token.text in ctx.capitalised_inside or is_acronym(token.text) or not token.text.isalpha():
         return False
     probs = _word_probabilities()
     lower_p, title_p = probs.get(low), probs.get(token.text)
@@ -366,7 +245,7 @@ def _ordinary_sentence_start(token: Token, ctx: _Context, dept: list[bool]) -> b
 
 def _head_type(word: str) -> tuple[str | None, str | None]:
     """Type of a head word, and the stem when it is a participant noun ("Streamers" -> "Stream")."""
-    s = _noun_singular(word)
+    s = noun_singular(word)
     if word.lower() in HEAD_NOUNS:  # "Services", "Awards": plural heads listed as such
         return HEAD_NOUNS[word.lower()], None
     if s in HEAD_NOUNS:
@@ -396,22 +275,10 @@ def _classify(tokens: Sequence[Token], ctx: _Context) -> tuple[str | None, str |
     if _CAMEL.match(last.text) or (_DOMAIN.match(last.text) and last.text[:1].isupper()):
         return "tool/product", None  # "PolicyKit", "GOV.UK", "Data.gov.uk"
     if len(words) == 1:
-        if _is_acronym(last):
+        if is_acronym(last.text):
             return ctx.acronym_types.get(last.text), None
         return None, None  # one ordinary capitalised word is not a name on its own
     return _head_type(last.text)
-
-
-def _department_mask(doc: Doc) -> list[bool]:
-    mask = [False] * len(doc)
-    for m in _department_regex().finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        for t in span:
-            if t.lower_ != "the" and t.text not in POSSESSIVES:
-                mask[t.i] = True
-    return mask
 
 
 def _owner_department(text: str) -> str | None:
@@ -464,7 +331,7 @@ def _segments(tokens: list[Token], dept: list[bool], ctx: _Context) -> list[list
         nxt = pieces[index + 1][0]
         touches_dept = (piece and dept[piece[-1].i]) or (nxt and dept[nxt[0].i])
         inside_dept = piece and nxt and dept[piece[-1].i] and dept[nxt[0].i] and dept[link.i - 1] and dept[link.i + 1]
-        if link.lower_ in {"and", "&", "of", "for", "in", "by"} and inside_dept:
+        if link.lower_ in CONNECTORS and inside_dept:
             current = current + [link]  # "Department for Work and Pensions" stays whole
             continue
         if link.text == ":":  # "Sprint DWP: Security" names one event of a series
@@ -486,8 +353,8 @@ def _segments(tokens: list[Token], dept: list[bool], ctx: _Context) -> list[list
         if link.lower_ in COORDINATORS:
             coordination = (
                 len(piece) >= 2  # "Code Club and Digital Month", "Digital Awareness and Digital Skills ..."
-                or _is_acronym(piece[0])  # "GDS and Civil Service Learning"
-                or (len(nxt) == 1 and _is_acronym(nxt[0]))
+                or is_acronym(piece[0].text)  # "GDS and Civil Service Learning"
+                or (len(nxt) == 1 and is_acronym(nxt[0].text))
                 or _classify(piece, ctx)[0] is not None
             )
             if coordination:  # this conjunct ends here; otherwise "Digital and Technology Fast Stream"
@@ -519,10 +386,10 @@ def _type_noun_after(doc: Doc, end: int) -> tuple[int, str] | None:
         if i >= len(doc):
             return None
         tok = doc[i]
-        noun = _noun_singular(tok.text) if tok.text.islower() else None
+        noun = noun_singular(tok.text) if tok.text.islower() else None
         if noun in TYPE_NOUNS:
             return i + 1, TYPE_NOUNS[noun]
-        if not (tok.is_alpha and tok.text.islower()) or tok.lower_ in STOP_WORDS or tok.lower_ in CONNECTORS:
+        if not (tok.is_alpha and tok.text.islower()) or tok.lower_ in _stop_words() or tok.lower_ in CONNECTORS:
             return None
     return None
 
@@ -537,7 +404,7 @@ def _display(doc: Doc, tokens: Sequence[Token], tail: Sequence[Token] = (), last
     last = words[-1]
     if last_word is not None:
         return text[: len(text) - len(last.text)] + last_word
-    s = _noun_singular(last.text)
+    s = noun_singular(last.text)
     if last.text.islower() and last.text != s and s in TYPE_NOUNS:
         return text[: len(text) - len(last.text)] + s
     return text
@@ -709,7 +576,6 @@ def _learned_mentions(texts: list[str], mentions: list[Mention]) -> list[Mention
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w'\u2019.\-]*|[a-z]-[A-Z][\w\-]*)$")  # "Self-Serve", "Carer's", "e-Gates"
-_NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "in", "on", "by", "the", "to"})
 _TRAILING_PHRASE = re.compile(r"\s*(?:\([^)]*\)|\b(?:at|in|on|for|from|with|to|by|across|within)\s+(?=[a-z]).*)$")
 _LIST = re.compile(
     rf"\b(?P<noun>{'|'.join(LIST_NOUNS)})\b[^.:;()]{{0,40}}?(?::|\b(?:including|such\s+as)\b)\s*(?P<items>[^.;]+)", re.IGNORECASE
@@ -727,17 +593,17 @@ def is_proper_name(text: str) -> bool:
     (True, False, False)
     """
     words = text.split()
-    if not words or words[0].lower() in _NAME_CONNECTORS or words[-1].lower() in _NAME_CONNECTORS:
+    if not words or words[0].lower() in NAME_CONNECTORS or words[-1].lower() in NAME_CONNECTORS:
         return False
-    if not all(_NAME_WORD.match(w) or w.lower() in _NAME_CONNECTORS for w in words):
+    if not all(_NAME_WORD.match(w) or w.lower() in NAME_CONNECTORS for w in words):
         return False
     if any(w.lower().strip("'\u2019s") in ROLE_WORDS or w.lower() in ROLE_WORDS for w in words):
         return False
-    if len(words) == 1 and not (_is_acronym(words[0]) or "-" in words[0]):
+    if len(words) == 1 and not (is_acronym(words[0]) or "-" in words[0]):
         return False
-    if any(w.lower() in CALENDAR for w in words) or departments.resolve(text) is not None:
+    if any(w.lower() in CALENDAR_WORDS for w in words) or departments.resolve(text) is not None:
         return False
-    return not _department_regex().search(text)
+    return not department_pattern().search(text)
 
 
 def _typed(name: str, fallback: str) -> str | None:
@@ -852,7 +718,7 @@ def _ner_mentions(texts: list[str], docs: list[Doc], ner: NerFunction, ctx: _Con
     the head-noun rules first and by the entity label otherwise; departments are dropped."""
     out = []
     for row, (text, doc) in enumerate(zip(texts, docs, strict=True)):
-        mask = _department_mask(doc)
+        mask = department_token_mask(doc)
         for start, end, label in ner(text):
             if label not in _NER_TYPES:
                 continue
@@ -900,7 +766,7 @@ def find_mentions(texts: Sequence[str], ner: NerFunction | None = None, authors:
             ctx.acronym_types.setdefault(d.short, None)
     rule: list[Mention] = []
     for row, doc in enumerate(docs):
-        dept = _department_mask(doc)
+        dept = department_token_mask(doc)
         spans = filter_spans(matcher(doc, as_spans=True))
         for span in spans:
             rule.extend(_run_mentions(doc, row, span, dept, ctx))
@@ -986,170 +852,3 @@ def extract(statements: pd.DataFrame, ner: NerFunction | None = None) -> tuple[p
     mention_frame = pd.DataFrame(mention_rows, columns=["_row", *schemas.columns("initiative_mentions")])
     mention_frame = mention_frame.sort_values(["_row", "char_start"], kind="stable").drop(columns="_row").reset_index(drop=True)
     return initiatives, schemas.build("initiative_mentions", mention_frame)
-
-
-# ---------------------------------------------------------------------------------------------------
-# Summaries for the notebook (tested in tests/test_initiatives.py)
-# ---------------------------------------------------------------------------------------------------
-
-
-def split_list(value) -> list[str]:
-    """A '; '-joined cell as a list (empty cell: empty list)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or str(value) == "":
-        return []
-    return str(value).split(LIST_SEPARATOR)
-
-
-def initiatives_only(initiatives: pd.DataFrame) -> pd.DataFrame:
-    """Rows whose type is an initiative type (drops units and organisations)."""
-    return initiatives[initiatives["type"].isin(INITIATIVE_TYPES)].reset_index(drop=True)
-
-
-def mention_context(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
-    """Mentions with the statement's department and section and the initiative's name and type."""
-    cols = [c for c in ["statement_id", "dept_abbr", "department", "section", "section_kind", "year"] if c in statements.columns]
-    out = mentions.merge(statements[cols], on="statement_id", how="left", validate="many_to_one")
-    return out.merge(initiatives[["initiative_id", "name", "type"]], on="initiative_id", how="left", validate="many_to_one")
-
-
-def department_matrix(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
-    """Department x initiative counts of mentions, initiatives only; columns ordered by number of
-    departments then mentions (widest reach first), rows in gazetteer order."""
-    ctx = mention_context(mentions, statements, initiatives)
-    ctx = ctx[ctx["type"].isin(INITIATIVE_TYPES)]
-    if ctx.empty:
-        return pd.DataFrame(dtype="int64")
-    grid = ctx.groupby(["dept_abbr", "name"]).size().unstack("name", fill_value=0)
-    reach = (grid > 0).sum(axis=0)
-    total = grid.sum(axis=0)
-    order = sorted(grid.columns, key=lambda c: (-reach[c], -total[c], c))
-    rows = sorted(grid.index, key=_dept_order)
-    grid = grid.loc[rows, order].astype("int64")
-    grid.index.name, grid.columns.name = "dept_abbr", "initiative"
-    return grid
-
-
-def by_type(initiatives: pd.DataFrame) -> pd.DataFrame:
-    """Per type: number of distinct names and of mentions, in the order of TYPES (all types listed)."""
-    counts = initiatives.groupby("type").agg(initiatives=("initiative_id", "size"), mentions=("n_mentions", "sum"))
-    counts = counts.reindex(list(TYPES), fill_value=0).astype("int64")
-    counts.index.name = "type"
-    counts["is_initiative"] = counts.index.isin(INITIATIVE_TYPES)
-    return counts.reset_index()
-
-
-
-def carry_through(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
-    """For every (department, initiative) named in a commitment or plan section, is it named again in
-    the same department's next progress section (docs/methods.md "Plan-to-delivery follow-through" pairs)? Initiatives only. status:
-
-    - carried: the same initiative is named;
-    - related: not the same, but one whose name contains it or is contained in it ("Fast Stream" then
-      "Generalist Fast Stream"); `related_to` lists those names;
-    - not_carried: neither;
-    - pending: plan_2015, or no progress section follows for the department.
-    """
-    ctx = mention_context(mentions, statements, initiatives)
-    ctx = ctx[ctx["type"].isin(INITIATIVE_TYPES)]
-    named = set(zip(ctx["dept_abbr"], ctx["initiative_id"], ctx["section"], strict=True))
-    names = dict(zip(initiatives["initiative_id"], initiatives["name"], strict=True))
-    keys = {iid: name_key(n).split() for iid, n in names.items()}
-    progress_present = set(zip(statements["dept_abbr"], statements["section"], strict=True))
-
-    def related(a: list[str], b: list[str]) -> bool:
-        short, long = sorted((a, b), key=len)
-        return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
-
-    rows = []
-    for dept, iid, section in sorted(named, key=lambda x: (_dept_order(x[0]), _section_order(x[2]), x[1])):
-        if section not in periods.PLAN_PROGRESS:
-            continue
-        later = periods.PLAN_PROGRESS[section]
-        relatives: list[str] = []
-        if later is None or (dept, later) not in progress_present:
-            status = "pending"
-        elif (dept, iid, later) in named:
-            status = "carried"
-        else:
-            relatives = sorted(names[j] for d, j, s in named if d == dept and s == later and related(keys[iid], keys[j]))
-            status = "related" if relatives else "not_carried"
-        rows.append(
-            {"dept_abbr": dept, "initiative_id": iid, "name": names[iid], "plan_section": section,
-             "progress_section": later, "status": status, "related_to": LIST_SEPARATOR.join(relatives)}
-        )
-    columns = ["dept_abbr", "initiative_id", "name", "plan_section", "progress_section", "status", "related_to"]
-    out = pd.DataFrame(rows, columns=columns)
-    out = out.merge(initiatives[["initiative_id", "type"]], on="initiative_id", how="left")
-    return out.astype({c: "str" for c in ["dept_abbr", "initiative_id", "name", "plan_section", "status", "related_to", "type"]})
-
-
-CARRY_STATUSES = ["carried", "related", "not_carried", "pending"]
-
-
-def carry_through_summary(carried: pd.DataFrame) -> pd.DataFrame:
-    """Counts of carry_through statuses per plan section (rows in time order, every status a column)."""
-    counts = carried.groupby(["plan_section", "status"]).size().unstack("status", fill_value=0)
-    counts = counts.reindex(columns=CARRY_STATUSES, fill_value=0)
-    counts = counts.reindex([s for s in periods.PLAN_PROGRESS if s in counts.index]).astype("int64")
-    counts["named"] = counts.sum(axis=1)
-    return counts
-
-
-def unplanned(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
-    """(department, initiative, progress section) named in progress without being named in the
-    department's preceding commitment or plan section. Initiatives only."""
-    ctx = mention_context(mentions, statements, initiatives)
-    ctx = ctx[ctx["type"].isin(INITIATIVE_TYPES)]
-    named = set(zip(ctx["dept_abbr"], ctx["initiative_id"], ctx["section"], strict=True))
-    before = {v: k for k, v in periods.PLAN_PROGRESS.items() if v}
-    rows = [
-        {"dept_abbr": d, "initiative_id": i, "progress_section": s, "plan_section": before[s]}
-        for d, i, s in sorted(named, key=lambda x: (_dept_order(x[0]), _section_order(x[2]), x[1]))
-        if s in before and (d, i, before[s]) not in named
-    ]
-    out = pd.DataFrame(rows, columns=["dept_abbr", "initiative_id", "progress_section", "plan_section"])
-    return out.merge(initiatives[["initiative_id", "name", "type"]], on="initiative_id", how="left")
-
-
-def timeline(mentions: pd.DataFrame, statements: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
-    """Tidy (department, initiative, section, mentions) for initiatives, every section of the series."""
-    ctx = mention_context(mentions, statements, initiatives)
-    ctx = ctx[ctx["type"].isin(INITIATIVE_TYPES)]
-    out = ctx.groupby(["dept_abbr", "name", "type", "section"]).size().rename("mentions").reset_index()
-    out["_d"] = out["dept_abbr"].map(lambda d: _dept_order(d)[0])
-    out["_s"] = out["section"].map(lambda s: _section_order(s)[0])
-    return out.sort_values(["_d", "name", "_s"]).drop(columns=["_d", "_s"]).reset_index(drop=True)
-
-
-def reach(initiatives: pd.DataFrame) -> pd.DataFrame:
-    """Initiatives with the number of departments that mention them, widest reach first."""
-    out = initiatives_only(initiatives)[["initiative_id", "name", "type", "departments", "n_mentions", "owner_department"]].copy()
-    out["n_departments"] = out["departments"].map(lambda v: len(split_list(v))).astype("int64")
-    return out.sort_values(["n_departments", "n_mentions", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
-
-
-__all__ = [
-    "TYPES",
-    "INITIATIVE_TYPES",
-    "HEAD_NOUNS",
-    "SERIES_NOUNS",
-    "TYPE_NOUNS",
-    "AcronymDefinition",
-    "Mention",
-    "find_acronyms",
-    "find_mentions",
-    "extract",
-    "name_key",
-    "slug",
-    "configured_ner",
-    "department_matrix",
-    "by_type",
-    "carry_through",
-    "carry_through_summary",
-    "unplanned",
-    "timeline",
-    "reach",
-    "initiatives_only",
-    "mention_context",
-    "split_list",
-]

@@ -1,0 +1,77 @@
+"""Text normalisation shared by the analyses (analysis.text)."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis import text
+
+
+def test_doctests():
+    result = doctest.testmod(text)
+    assert result.failed == 0 and result.attempted >= 1
+
+
+def test_schwartz_hearst_long_forms():
+    [d] = text.find_acronyms("Staff used Civil Service Learning (CSL)-delivered coaching.")
+    assert (d.short, d.long) == ("CSL", "Civil Service Learning")
+    [d] = text.find_acronyms("It recruits senior civil service (SCS) roles.")
+    assert d.long == "senior civil service"
+    sentence = "They trained staff on the Technology Code of Practice (TCoP) in May."
+    [d] = text.find_acronyms(sentence)
+    assert d.long == "Technology Code of Practice" and sentence[d.long_start : d.long_end] == d.long
+    assert text.find_acronyms("The plan (published in April) was late.") == []
+    assert text.find_acronyms("It spent 20 (twenty) days.") == []
+
+
+def test_a_long_form_may_start_inside_a_hyphenated_word():
+    [d] = text.find_acronyms("It joined a pan-arm\u2019s length body (ALB) forum.")
+    assert d.short == "ALB" and d.long.endswith("arm\u2019s length body")  # the long form starts at the space
+
+
+@pytest.mark.parametrize(
+    ("word", "acronym", "two_capitals"),
+    [("GDS", True, True), ("DfE", True, True), ("ALBs", True, True), ("PolicyKit", False, True), ("GOV.UK", False, True), ("Digital", False, False)],
+)
+def test_is_acronym_is_stricter_than_two_capitals(word, acronym, two_capitals):
+    assert text.is_acronym(word) is acronym
+    assert text.has_two_capitals(word) is two_capitals
+
+
+def test_month_and_calendar_words():
+    assert len(text.MONTHS) == 12 and text.MONTH_WORDS <= text.CALENDAR_WORDS
+    assert "sept" in text.CALENDAR_WORDS and "monday" in text.CALENDAR_WORDS
+
+
+def test_masked_spans_cover_departments_and_gds():
+    sample = "The Ministry of Justice worked with GDS\u2019s team."
+    spans = text.masked_spans(sample)
+    assert [sample[a:b] for a, b in spans] == ["The Ministry of Justice", "GDS\u2019s"]
+    assert text.in_spans(sample.index("Justice"), spans) and not text.in_spans(sample.index("team"), spans)
+
+
+# --- each list lives here and nowhere else -------------------------------------------------------------------
+
+_SRC = Path(text.__file__).parent
+_COPIES = {
+    "month names": re.compile(r"january\W+february", re.I),
+    "weekday names": re.compile(r"monday\W+tuesday", re.I),
+    "acronym definition search": re.compile(r"findBestLongForm|def \w*(?:long_form|defines_acronym)\w*\("),
+    "stop-word table": re.compile(r"stop_words import|Defaults\.stop_words"),
+    "lemma lookup table": re.compile(r"get_table\(\"lemma_lookup\"\)"),
+    "department name pattern": re.compile(r"departments\.name_pattern\(\)"),
+}
+
+
+@pytest.mark.parametrize("idea", sorted(_COPIES))
+def test_shared_text_rules_are_defined_only_in_the_text_module(idea):
+    found = [
+        p.name
+        for p in sorted(_SRC.rglob("*.py"))
+        if p.name != "text.py" and _COPIES[idea].search(p.read_text(encoding="utf-8"))
+    ]
+    assert found == [], f"{idea} also defined in {found}"
