@@ -781,17 +781,18 @@ def _ngrams(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def lsl_doc_counts(statements: pd.DataFrame, mask: bool = True) -> pd.Series:
+def lsl_doc_counts(statements: pd.DataFrame, mask: bool = True, words: Sequence[tuple[str, ...]] | None = None) -> pd.Series:
     """Lang and Stice-Lawrence (2015): for each statement, the largest number of documents that use one
     of its 4-word sequences (0 for a statement under four words).
 
     A document is a department's section set for one action (of one edition). Words are lower-cased with department
     names masked (otherwise a name inside a 4-gram hides a shared formula); 4-grams of the action's own
     title are ignored (a quoted title is shared without being boilerplate). `mask=False` keeps the names,
-    as the published measure does. Indexed like `statements`.
+    as the published measure does. `words`: each statement's `masked_words`, when already computed.
+    Indexed like `statements`.
     """
-    prepare = (lambda t: tokens(mask_names(t))) if mask else tokens
-    words = [tuple(prepare(t)) for t in statements["text"]]
+    prepare = masked_words if mask else tokens
+    words = [tuple(prepare(t)) for t in statements["text"]] if words is None or not mask else list(words)
     title_grams = {a: _ngrams(prepare(t), 4) for a, t in zip(statements["action"], statements["action_title"], strict=True)}
     doc_grams: dict[tuple, set] = defaultdict(set)
     for key, w in zip(zip(statements["action"], statements["dept_abbr"], editions(statements), strict=True), words, strict=True):
@@ -803,10 +804,15 @@ def lsl_doc_counts(statements: pd.DataFrame, mask: bool = True) -> pd.Series:
     return pd.Series(values, index=statements.index, dtype="int64")
 
 
-def _term_vector(texts: Iterable[str]) -> Counter:
+def masked_words(text: str) -> tuple[str, ...]:
+    """Lower-case words with department names masked: what both published measures compare."""
+    return tuple(tokens(mask_names(text)))
+
+
+def _term_vector(word_lists: Iterable[Sequence[str]]) -> Counter:
     counts: Counter = Counter()
-    for t in texts:
-        counts.update(tokens(mask_names(t)))
+    for words in word_lists:
+        counts.update(words)
     return counts
 
 
@@ -818,19 +824,22 @@ def cosine(a: Counter, b: Counter) -> float:
     return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
 
 
-def year_on_year(statements: pd.DataFrame) -> pd.DataFrame:
+def year_on_year(statements: pd.DataFrame, words: Sequence[tuple[str, ...]] | None = None) -> pd.DataFrame:
     """Brown and Tucker (2011); Cohen, Malloy and Nguyen (2020): each section's similarity to the same
     department's previous section of the same action (the nearest earlier period it has text for):
     cosine of term-frequency vectors and Jaccard of word sets (lower case, department names masked).
 
     One row per edition x action x department x section: previous_section, cosine, jaccard (NaN and empty
-    for a department's first section of the edition).
+    for a department's first section of the edition). `words`: each statement's `masked_words`, when
+    already computed.
     """
-    texts: dict[tuple, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for edition, action, dept, section, text in zip(
-        editions(statements), statements["action"], statements["dept_abbr"], statements["section"], statements["text"], strict=True
+    if words is None:
+        words = [masked_words(str(t)) for t in statements["text"]]
+    texts: dict[tuple, dict[str, list[tuple[str, ...]]]] = defaultdict(lambda: defaultdict(list))
+    for edition, action, dept, section, said in zip(
+        editions(statements), statements["action"], statements["dept_abbr"], statements["section"], words, strict=True
     ):
-        texts[(edition, int(action), str(dept))][str(section)].append(str(text))
+        texts[(edition, int(action), str(dept))][str(section)].append(said)
     rows = []
     for (edition, action, dept) in sorted(texts):
         by_section = texts[(edition, action, dept)]
@@ -880,16 +889,18 @@ spaCy tables are shared): a large corpus takes half the wall time on two cores; 
 the start-up."""
 
 
-def _signals_of(texts: list[str], years: list[int]) -> tuple[list, list, list]:
-    """Shape, specific items and vague cues of each statement: the work that depends on its text alone."""
+def _signals_of(texts: list[str], years: list[int]) -> tuple[list, ...]:
+    """Shape, specific items, vague cues and masked words of each statement: the work that depends on
+    its text alone."""
     return (
         [shape(t) for t in texts],
         [specific_items(t, y) for t, y in zip(texts, years, strict=True)],
         [vague_cues(t) for t in texts],
+        [masked_words(t) for t in texts],
     )
 
 
-def _per_statement(texts: list[str], years: list[int]) -> tuple[list, list, list]:
+def _per_statement(texts: list[str], years: list[int]) -> tuple[list, ...]:
     import multiprocessing
     import os
 
@@ -909,7 +920,7 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
     frame = statements.reset_index(drop=True)
     texts = [str(t) for t in frame["text"]]
     years = [int(y) for y in frame["year"]]
-    shapes, spec, cues = _per_statement(texts, years)
+    shapes, spec, cues, words = _per_statement(texts, years)
     titles = frame["action_title"].fillna("").astype(str).tolist()
     own = [tuple(i for i in s.items if not restates_title(i, t)) for s, t in zip(spec, titles, strict=True)]
     work = frame[["statement_id", "action", "dept_abbr", "section"]].assign(
@@ -939,9 +950,9 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
     out["specificity"] = np.minimum(out["specific_words"].to_numpy() / n_words, 1.0).round(4)
     out = out.merge(template_families(work, thresholds), on="statement_id", how="left", validate="one_to_one")
     out = out.merge(repeats(work), on="statement_id", how="left", validate="one_to_one")
-    out["lsl_doc_count"] = lsl_doc_counts(frame).to_numpy()
+    out["lsl_doc_count"] = lsl_doc_counts(frame, words=words).to_numpy()
     keys = ["edition", "action", "dept_abbr", "section"]
-    keyed = frame[keys[1:]].assign(edition=editions(frame)).merge(year_on_year(frame), on=keys, how="left", validate="many_to_one")
+    keyed = frame[keys[1:]].assign(edition=editions(frame)).merge(year_on_year(frame, words), on=keys, how="left", validate="many_to_one")
     out["yoy_cosine"] = keyed["cosine"].to_numpy()
     out["yoy_jaccard"] = keyed["jaccard"].to_numpy()
     return out
