@@ -99,6 +99,8 @@ ROLE_WORDS = frozenset(
 #: Words of a department's standing corporate governance: a board or committee named with them is the
 #: department's own machinery (a unit), not an initiative ("Executive Management Committee", "Investment Board").
 GOVERNANCE_WORDS = frozenset("executive management investment audit ministerial operating".split())
+#: Titles of posts: a name that starts with one is a post ("Director Defence Strategy"), not what follows it.
+POST_TITLES = frozenset("Director Head Chief Minister Secretary".split())
 #: Plural nouns that introduce a list of named things ("3 exemplar services: A, B and C"), and the type
 #: a head-less listed name takes from them.
 LIST_NOUNS: dict[str, str] = {
@@ -702,7 +704,7 @@ def _governance_as_units(mentions: list[Mention]) -> list[Mention]:
         words = {w.lower() for w in m.name.split()}
         if m.type == "group" and (words & GOVERNANCE_WORDS or m.name.split()[-1].islower()):
             m.type = "unit"
-        if m.type != "unit" and m.name.split()[0] in {"Director", "Head", "Chief", "Minister", "Secretary"}:
+        if m.type != "unit" and m.name.split()[0] in POST_TITLES:
             m.type = "unit"  # "Director Defence Strategy": a post, not a strategy
         if m.type == "group" and departments.resolve(" ".join(m.name.split()[:-1])) is not None:
             m.type = "organisation"  # "DfE Group": the department and its agencies
