@@ -37,6 +37,8 @@ FOCUS, CONTEXT = "#12436D", "#BFBFBF"
 TEXT = "#3D3D3D"
 # Source lines: the charts of notebooks 01-04 pool both editions; notebook 05 also has 2012-only charts.
 SOURCE_2012 = "Source: departments' responses to the Government Digital Strategy, December 2012 (alphagov/government-digital-strategy)"
+# Follow-through reads the 2015 pages only (the 2012 edition has no progress text).
+SOURCE_2015 = "Source: GOV.UK, Government Digital Strategy progress reports (updated 16 January 2015); project analysis"
 SOURCE_DEFAULT = (
     "Source: departments' responses to the Government Digital Strategy, December 2012, and GOV.UK progress "
     "reports (updated 16 January 2015); project analysis"

@@ -460,6 +460,7 @@ def follow_through_status(follow: pd.DataFrame, scores: pd.DataFrame, *, by: str
              f"{int(totals.get('not_reported', 0))} not reported; {int(totals.get('not_applicable', 0))} said the action did not "
              f"apply. {trust}"),
         data=tidy,
+        source=plots.SOURCE_2015,
     )
 
 
@@ -500,4 +501,5 @@ def rate_vs_testable(summary: pd.DataFrame, scores: pd.DataFrame) -> Chart:
              f"testable plan and {none} on none; the rank correlation is {rho:.2f}. Departments with no testable plan, not shown: "
              f"{', '.join(no_testable) or 'none'}. {trust}"),
         data=rated[["dept_abbr", "plans", "testable_plans", "testable_share", "delivery_rate"]],
+        source=plots.SOURCE_2015,
     )
