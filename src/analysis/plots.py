@@ -134,16 +134,18 @@ def _decorate(fig: Figure, title: str, subtitle: str, source: str) -> None:
     width, height = fig.get_size_inches()
     title_lines = textwrap.wrap(title, max(36, int(width * 8.6))) or [""]  # characters per line at 13 pt bold
     subtitle_lines = textwrap.wrap(subtitle, max(48, int(width * 12.8))) or [""]  # at 10 pt
+    source_lines = textwrap.wrap(source, max(60, int(width * 15.5))) or [""]  # at 8 pt: a long source wraps, never runs off
+    bottom = 0.21 + 0.14 * len(source_lines)  # room below the plot for the source line(s)
     title_top = 0.12
     subtitle_top = title_top + 0.24 * len(title_lines) + 0.08
     plot_top = subtitle_top + 0.19 * len(subtitle_lines) + 0.15
     engine = fig.get_layout_engine()
     if engine is not None and hasattr(engine, "set"):
-        engine.set(rect=(0.0, 0.35 / height, 1.0, 1 - 0.35 / height - plot_top / height))
+        engine.set(rect=(0.0, bottom / height, 1.0, 1 - bottom / height - plot_top / height))
     x = 0.12 / width
     fig.text(x, 1 - title_top / height, "\n".join(title_lines), ha="left", va="top", fontsize=13, fontweight="bold", color="#0B0C0C")
     fig.text(x, 1 - subtitle_top / height, "\n".join(subtitle_lines), ha="left", va="top", fontsize=10, color=TEXT)
-    fig.text(x, 0.1 / height, source, ha="left", va="bottom", fontsize=8, color=TEXT)
+    fig.text(x, 0.1 / height, "\n".join(source_lines), ha="left", va="bottom", fontsize=8, color=TEXT)
 
 
 @dataclass
