@@ -90,10 +90,10 @@ def reliability(scores: pd.DataFrame, analysis: str) -> str:
         values = [(corpus, score(scores, analysis, measure, corpus)) for corpus in CORPORA]
         shown = [f"{v[0]:.2f} ({corpus}, n={v[1]})" for corpus, v in values if v is not None]
         if shown:
-            parts.append(f"{measure} {'; '.join(shown)}")
+            parts.append(f"{measure[:1].upper()}{measure[1:]} {'; '.join(shown)}")
     if not parts:
         return NOT_MEASURED
-    return "Measured against hand labels (make evaluate): " + ". ".join(parts) + "."
+    return "Measured against hand labels (make evaluate). " + ". ".join(parts) + "."
 
 
 def follow_through_reliability(scores: pd.DataFrame, short: bool = False) -> str:
