@@ -310,6 +310,14 @@ def near_duplicate_groups(
     return [first_position[uf.find(distinct[s])] for s in shapes]
 
 
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """`np.unique(values)` by sorting: numpy 2.4's hash-based unique is far slower on millions of integers."""
+    values = np.sort(values)
+    if len(values):
+        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    return values
+
+
 def _pairs_within(groups: np.ndarray, members: np.ndarray) -> np.ndarray:
     """Every pair (i < j) of `members` that share a value of `groups` (one row per pair; duplicates kept)."""
     order = np.lexsort((members, groups))
@@ -349,14 +357,14 @@ def _lsh_components(sets: Sequence[frozenset[str]], threshold: float, num_perm: 
     prefix = sizes - np.ceil(threshold * sizes - 1e-9).astype(np.int64) + 1
     in_prefix = rank < np.repeat(prefix, sizes)
     pairs = _pairs_within(columns[order][in_prefix], owner[order][in_prefix])
-    pairs = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    pairs = _sorted_unique(pairs[:, 0] * n + pairs[:, 1])
     a, b = pairs // n, pairs % n
     shared = np.asarray(bigrams[a].multiply(bigrams[b]).sum(axis=1)).ravel()
     similar = shared / (sizes[a] + sizes[b] - shared) >= threshold  # |a ∩ b| / |a ∪ b|, as `jaccard`
     a, b = a[similar], b[similar]
     # ... and proposed by LSH: the MinHash values of both agree on all rows of some band
     bands, rows = lsh_params(threshold, num_perm)
-    hashed = np.unique(np.concatenate([a, b]))
+    hashed = _sorted_unique(np.concatenate([a, b]))
     hashes = np.zeros((n, num_perm), dtype=np.uint64)
     if len(hashed):
         minhashes = MinHash.bulk([[g.encode("utf-8") for g in sorted(sets[i])] for i in hashed], num_perm=num_perm, seed=seed)
