@@ -168,6 +168,12 @@ def shingles(shape_tokens: Sequence[str], size: int = SHINGLE_SIZE) -> frozenset
     return frozenset(" ".join(shape_tokens[i : i + size]) for i in range(len(shape_tokens) - size + 1))
 
 
+@lru_cache(maxsize=65536)
+def _shingles_of(shape_tokens: tuple[str, ...]) -> frozenset[str]:
+    """`shingles` of a shape, kept: template families and repeats both need each statement's bigrams."""
+    return shingles(shape_tokens)
+
+
 def jaccard(a: Iterable, b: Iterable) -> float:
     """|a ∩ b| / |a ∪ b|, 0 when both are empty."""
     a, b = set(a), set(b)
@@ -296,7 +302,7 @@ def near_duplicate_groups(
             distinct[s] = len(first_position)
             first_position.append(i)
     keys = list(distinct)
-    sets = [shingles(k) for k in keys]
+    sets = [_shingles_of(k) for k in keys]
     uf = _UnionFind(len(keys))
     usable = [i for i, s in enumerate(sets) if s]
     if threshold < 1.0 and 1 < len(usable) <= exact_max:
@@ -420,7 +426,7 @@ def template_families(frame: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) 
     for s, rep, n in zip(shapes, reps, sizes, strict=True):
         shared = n >= 2 and bool(s)
         ids.append(template_id(rep.split()) if shared else pd.NA)
-        similarity.append(round(jaccard(shingles(s), shingles(rep.split())), 4) if shared else 0.0)
+        similarity.append(round(jaccard(_shingles_of(s), _shingles_of(tuple(rep.split()))), 4) if shared else 0.0)
     return pd.DataFrame(
         {
             "statement_id": frame["statement_id"].to_numpy(),
@@ -653,7 +659,7 @@ def repeats(frame: pd.DataFrame) -> pd.DataFrame:
         editions(frame), frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"],
         frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
     ):
-        grams, items, aliases = shingles(sh), set(items), set(aliases)
+        grams, items, aliases = _shingles_of(tuple(sh)), set(items), set(aliases)
         within[(edition, action, dept)].append(_Said(section_order(section), sid, grams, items, aliases))
         across[(edition, section, dept)].append(_Said(int(action), sid, grams, items, aliases))
     first, second = _earlier_overlap(within), _earlier_overlap(across)
@@ -740,7 +746,15 @@ def vague_cues(text: str) -> tuple[str, ...]:
     ('continue to', 'work closely with', 'where appropriate')
     """
     masked = mask_names(text)
+    if not _any_vague_cue().search(masked):  # one search instead of one per cue for most statements
+        return ()
     return tuple(name for name, pattern in _VAGUE_PATTERNS.items() if pattern.search(masked))
+
+
+@lru_cache(maxsize=1)
+def _any_vague_cue() -> re.Pattern[str]:
+    """All of `VAGUE_CUES` as one alternation: it matches a text exactly when one of the cues does."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in VAGUE_CUES.values()), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
