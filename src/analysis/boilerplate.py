@@ -306,14 +306,31 @@ def near_duplicate_groups(
     uf = _UnionFind(len(keys))
     usable = [i for i, s in enumerate(sets) if s]
     if threshold < 1.0 and 1 < len(usable) <= exact_max:
-        for a, i in enumerate(usable):
-            for j in usable[a + 1 :]:
-                if uf.find(i) != uf.find(j) and jaccard(sets[i], sets[j]) >= threshold:
-                    uf.union(i, j)
+        for i, j in _similar_pairs([sets[i] for i in usable], threshold):
+            uf.union(usable[i], usable[j])
     elif threshold < 1.0 and len(usable) > 1:
         for i, root in enumerate(_lsh_components([sets[i] for i in usable], threshold, num_perm, seed)):
             uf.union(usable[root], usable[i])
     return [first_position[uf.find(distinct[s])] for s in shapes]
+
+
+def _similar_pairs(sets: Sequence[frozenset[str]], threshold: float) -> list[tuple[int, int]]:
+    """Every pair (i < j) of non-empty `sets` whose Jaccard similarity is >= threshold (> 0), compared
+    exactly: the pairs that share a bigram are listed once per shared bigram, so counting a pair's rows
+    gives |a ∩ b|, and |a ∪ b| = |a| + |b| - |a ∩ b| (as `jaccard`). Pairs sharing nothing score 0."""
+    n = len(sets)
+    vocabulary: dict[str, int] = {}
+    columns = np.array([vocabulary.setdefault(g, len(vocabulary)) for x in sets for g in x], dtype=np.int64)
+    sizes = np.array([len(x) for x in sets], dtype=np.int64)
+    pairs = _pairs_within(columns, np.repeat(np.arange(n), sizes))
+    keys = np.sort(pairs[:, 0] * n + pairs[:, 1])
+    if not len(keys):
+        return []
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    common = np.diff(np.append(starts, len(keys)))
+    a, b = keys[starts] // n, keys[starts] % n
+    similar = common / (sizes[a] + sizes[b] - common) >= threshold
+    return list(zip(a[similar].tolist(), b[similar].tolist(), strict=True))
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
