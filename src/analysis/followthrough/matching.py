@@ -269,6 +269,8 @@ class PlanMatcher:
 
     # -- one department and action: one vectoriser, every text transformed once -----------------------
     def _match_group(self, idx: list[int], todo: list[int], by_plan: dict[int, list[tuple[Features, Features]]]) -> None:
+        self._term_cache: dict[tuple[int, int], tuple[list[str], float, set[str]]] = {}
+        self._part_cache: dict[tuple[int, int, int], tuple] = {}  # keeps the keyed objects alive, so ids stay theirs
         tfidf = TfIdf([self.feats[k].terms for k in idx])
         vectors = {k: tfidf.vector(self.feats[k].terms) for k in idx}
         repeat_sim = self._repeat_similarity(idx, vectors)
@@ -310,14 +312,34 @@ class PlanMatcher:
 
     def _candidate(self, j, pf: Features, cf: Features, names, plan_terms, plan_specifics, sim, whole_sim, idf) -> Candidate:
         sfeat = self.feats[j]
-        own = [t for t in dict.fromkeys(sfeat.terms) if t not in FRAME_LEMMAS]
+        own, own_weight, term_set = self._terms_of(j, idf)
         new = [t for t in own if t not in plan_terms]
-        novelty = _weighted_share(new, own, idf)
+        novelty = _weighted_share(new, own, idf, own_weight)
+        wanted, wanted_weight, content = self._deliverables_of(pf, cf, idf)
+        coverage = _weighted_share([t for t in wanted if t in term_set], wanted, idf, wanted_weight)  # as `_coverage`
         return Candidate(
-            index=j, sim=sim, whole_sim=whole_sim, coverage=_coverage(cf.terms, set(sfeat.terms), idf), novelty=novelty,
+            index=j, sim=sim, whole_sim=whole_sim, coverage=coverage, novelty=novelty,
             new_specifics=sorted(sfeat.specifics - plan_specifics), new_terms=new,
-            terms=sorted({t for t in pf.terms if t not in FRAME_LEMMAS} & set(sfeat.terms)), names=_shared_names(names, sfeat.names),
+            terms=sorted(content & term_set), names=_shared_names(names, sfeat.names),
         )
+
+    # -- what `_candidate` needs of a statement or a part, computed once rather than once per pair ----------
+    def _terms_of(self, j: int, idf: dict[str, float]) -> tuple[list[str], float, set[str]]:
+        """A statement's own content terms (frame words left out), their IDF weight and its set of terms."""
+        key = (j, id(idf))
+        if key not in self._term_cache:
+            terms = self.feats[j].terms
+            own = [t for t in dict.fromkeys(terms) if t not in FRAME_LEMMAS]
+            self._term_cache[key] = (own, sum(idf.get(t, 1.0) for t in own), set(terms))
+        return self._term_cache[key]
+
+    def _deliverables_of(self, pf: Features, cf: Features, idf: dict[str, float]) -> tuple[list[str], float, set[str]]:
+        """A part's deliverable terms (as `_coverage` reads them), their IDF weight and its content terms."""
+        key = (id(pf), id(cf), id(idf))
+        if key not in self._part_cache:
+            wanted = [t for t in dict.fromkeys(cf.terms) if t not in FRAME_LEMMAS]
+            self._part_cache[key] = (wanted, sum(idf.get(t, 1.0) for t in wanted), {t for t in pf.terms if t not in FRAME_LEMMAS}, pf, cf, idf)
+        return self._part_cache[key][:3]
 
     # -- decisions -------------------------------------------------------------------------------------
     def table(self, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> pd.DataFrame:
@@ -383,8 +405,9 @@ class PlanMatcher:
         return PartOutcome("echo", echo, min((abs(th.novelty - e.candidate.novelty) for e in echo), default=1.0))
 
 
-def _weighted_share(some: list[str], all_terms: list[str], idf: dict[str, float]) -> float:
-    total = sum(idf.get(t, 1.0) for t in all_terms)
+def _weighted_share(some: list[str], all_terms: list[str], idf: dict[str, float], total: float | None = None) -> float:
+    """IDF-weighted share of `all_terms` that `some` has (`total`: the weight of `all_terms`, when known)."""
+    total = sum(idf.get(t, 1.0) for t in all_terms) if total is None else total
     return sum(idf.get(t, 1.0) for t in some) / total if total else 0.0
 
 
