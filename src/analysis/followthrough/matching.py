@@ -316,7 +316,7 @@ class PlanMatcher:
         new = [t for t in own if t not in plan_terms]
         novelty = _weighted_share(new, own, idf, own_weight)
         wanted, wanted_weight, content = self._deliverables_of(pf, cf, idf)
-        coverage = _weighted_share([t for t in wanted if t in term_set], wanted, idf, wanted_weight)  # as `_coverage`
+        coverage = _coverage(cf.terms, term_set, idf, wanted, wanted_weight)
         return Candidate(
             index=j, sim=sim, whole_sim=whole_sim, coverage=coverage, novelty=novelty,
             new_specifics=sorted(sfeat.specifics - plan_specifics), new_terms=new,
@@ -329,16 +329,16 @@ class PlanMatcher:
         key = (j, id(idf))
         if key not in self._term_cache:
             terms = self.feats[j].terms
-            own = [t for t in dict.fromkeys(terms) if t not in FRAME_LEMMAS]
-            self._term_cache[key] = (own, sum(idf.get(t, 1.0) for t in own), set(terms))
+            own = _content_terms(terms)
+            self._term_cache[key] = (own, _weight(own, idf), set(terms))
         return self._term_cache[key]
 
     def _deliverables_of(self, pf: Features, cf: Features, idf: dict[str, float]) -> tuple[list[str], float, set[str]]:
         """A part's deliverable terms (as `_coverage` reads them), their IDF weight and its content terms."""
         key = (id(pf), id(cf), id(idf))
         if key not in self._part_cache:
-            wanted = [t for t in dict.fromkeys(cf.terms) if t not in FRAME_LEMMAS]
-            self._part_cache[key] = (wanted, sum(idf.get(t, 1.0) for t in wanted), {t for t in pf.terms if t not in FRAME_LEMMAS}, pf, cf, idf)
+            wanted = _content_terms(cf.terms)
+            self._part_cache[key] = (wanted, _weight(wanted, idf), {t for t in pf.terms if t not in FRAME_LEMMAS}, pf, cf, idf)
         return self._part_cache[key][:3]
 
     # -- decisions -------------------------------------------------------------------------------------
@@ -407,14 +407,25 @@ class PlanMatcher:
 
 def _weighted_share(some: list[str], all_terms: list[str], idf: dict[str, float], total: float | None = None) -> float:
     """IDF-weighted share of `all_terms` that `some` has (`total`: the weight of `all_terms`, when known)."""
-    total = sum(idf.get(t, 1.0) for t in all_terms) if total is None else total
-    return sum(idf.get(t, 1.0) for t in some) / total if total else 0.0
+    total = _weight(all_terms, idf) if total is None else total
+    return _weight(some, idf) / total if total else 0.0
 
 
-def _coverage(part_terms: list[str], evidence_terms: set[str], idf: dict[str, float]) -> float:
-    """IDF-weighted share of the part's deliverable terms (frame words left out) found in the evidence."""
-    wanted = [t for t in dict.fromkeys(part_terms) if t not in FRAME_LEMMAS]
-    return _weighted_share([t for t in wanted if t in evidence_terms], wanted, idf)
+def _weight(terms: list[str], idf: dict[str, float]) -> float:
+    """Summed IDF of the terms (1 for a term outside the group's vocabulary)."""
+    return sum(idf.get(t, 1.0) for t in terms)
+
+
+def _content_terms(terms: list[str]) -> list[str]:
+    """Each term once, in order, frame words left out."""
+    return [t for t in dict.fromkeys(terms) if t not in FRAME_LEMMAS]
+
+
+def _coverage(part_terms: list[str], evidence_terms: set[str], idf: dict[str, float], wanted: list[str] | None = None, total: float | None = None) -> float:
+    """IDF-weighted share of the part's deliverable terms (frame words left out) found in the evidence
+    (`wanted`, `total`: those terms and their weight, when already computed)."""
+    wanted = _content_terms(part_terms) if wanted is None else wanted
+    return _weighted_share([t for t in wanted if t in evidence_terms], wanted, idf, total)
 
 
 def _shared_names(a, b) -> list[str]:
