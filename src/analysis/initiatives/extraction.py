@@ -759,7 +759,8 @@ def find_mentions(texts: Sequence[str], ner: NerFunction | None = None, authors:
     (the department of each text) lets a head-less name shared by departments count."""
     texts = [str(t) for t in texts]
     nlp = get_nlp()
-    docs = list(nlp.pipe(texts))
+    with nlp.select_pipes(enable=["sentence_rules"]):  # the rules read tokens and sentence starts, never lemmas
+        docs = list(nlp.pipe(texts))
     ctx = _context(docs)
     matcher = _matcher()
     # acronym definitions are needed before the runs are cut ("GDS and CSL" is two names)
