@@ -4,8 +4,11 @@
 Run: `.venv/bin/python benchmarks/bench_build.py [PAGES]` (or `make bench`). Renders PAGES random pages
 (`analysis.synthetic.random_page`: 40 action-major pages of 7 departments, one per action, and 8
 department-major pages), then times each stage of `analysis.pipeline` on them, after start-up (imports,
-the spaCy pipeline and its lookup tables are loaded before the clock starts). Prints statements per second
-of the whole build and each stage's seconds and share. Writing files is left out (it is not the analysis).
+the spaCy pipeline and its lookup tables are loaded before the clock starts; `start_up`), with the garbage
+collector set as `pipeline.build` sets it (`pipeline.batch_gc`). Prints statements per second of the whole
+build and each stage's wall and CPU seconds and share of the wall time. Writing files is left out (it is not
+the analysis). On a shared machine the wall clock counts the time other people's work held the cores: the
+CPU seconds are printed beside it, and the issue's target (2,000 statements a second) is on the wall clock.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis import boilerplate, followthrough, initiatives, paths, pipeline, reviews, schemas, segment, summaries, synthetic
+from analysis import boilerplate, editions, followthrough, initiatives, paths, pipeline, reviews, schemas, segment, summaries, synthetic
 from analysis.nlp import get_nlp
 
 PAGES_DEFAULT = 48
@@ -61,6 +64,7 @@ def _stage_times(files: list[Path]) -> tuple[dict[str, tuple[float, float]], int
     statements, _ = timed("segment", segment.statements, documents)
     statements = timed("validate", schemas.Statements.validate, statements)
     tables = {"statements": statements}
+    statements = timed("segment", segment.placed, statements)  # as `pipeline.analyse` passes them on
     tables["boilerplate"] = timed("boilerplate", boilerplate.classify, statements)
     tables["sections"] = timed("summaries", summaries.sections, statements, tables["boilerplate"])
     tables["departments"] = timed("summaries", summaries.departments, statements, tables["boilerplate"])
@@ -68,8 +72,10 @@ def _stage_times(files: list[Path]) -> tuple[dict[str, tuple[float, float]], int
     tables.update(timed("follow-through", pipeline.follow_through_tables, tables))
     tables, _ = timed("reviews", reviews.apply, tables, reviews.read(None))
     tables.update(timed("summaries", pipeline.summarise_follow_through, tables))
+    truncated = frozenset(d.source_file for d in documents if d.truncated)
+    tables["restatements"] = timed("restatements", editions.restatements, statements, truncated)
     timed("validate", pipeline.validate, tables)
-    return stages, len(statements)
+    return stages, len(tables["statements"])
 
 
 def show(title: str, stages: dict[str, tuple[float, float]], n: int) -> None:
