@@ -703,7 +703,7 @@ VAGUE_CUES: dict[str, str] = {
     "work closely with": r"\bwork(?:s|ed|ing)?\s+(?:closely\s+)?(?:with|alongside)\b",
     "liaise with": r"\bliais(?:e|es|ed|ing)\s+with\b|\b(?:assist|participat)(?:e|es|ed|ing)\b",
     # hedges
-    "where appropriate": r"\b(?:where(?:ever)?|as|if|when)\s+(?:appropriate|required|necessary|possible|needed|relevant)\b",
+    "where appropriate": r"\b(?:wher(?:e|ever)|as|if|when)\s+(?:appropriate|required|necessary|possible|needed|relevant)\b",
     "it needs": r"\b(?:it|they)\s+(?:requires?|needs?)\b",
     "a range of": r"\ba\s+(?:range|variety)\s+of\b|\bvarious\b",
     "could be": r"\b(?:can|could|may|might)\s+(?:also\s+)?be\b",
