@@ -114,6 +114,8 @@ def boilerplate_lines(statements: pd.DataFrame, labels: pd.DataFrame, seed_label
     built_b = built.loc[data.ids, "is_boilerplate"].to_numpy(dtype=bool)
     out.append("  Classifier (analysis.boilerplate, THRESHOLDS: " + seed_eval._describe(boilerplate.THRESHOLDS) + ")")
     out += _by_corpus("in sample (as built)", truth, built_b, corpus, EDITION_2012_IN_SAMPLE)
+    border_b = built.loc[data.borderline["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
+    out.append(f"  borderline items, 2012 edition (not scored): n={len(border_b)}, called B {int(border_b.sum())}, called S {len(border_b) - int(border_b.sum())}")
     held, chosen = leave_groups_out(predictions, truth, groups, coords)
     out += _by_corpus("held out (leave one action/page out)", truth, held, corpus, EDITION_2012_CROSS_VALIDATED)
     best = seed_eval.choose(predictions, truth, coords=coords)
