@@ -790,7 +790,7 @@ def restated_share(shape_tokens: Sequence[str], title: str) -> float:
     """Share of a statement's content words (not generic, not names of departments, not numbers) that are words
     of its action's title: how far it restates the commitment it answers (0 when it has no content word).
 
-    >>> restated_share(shape("We will redesign all our services handling over 100,000 transactions."), "Departments will redesign services handling over 100,000 transactions")
+    >>> restated_share(shape("We will publish our spending data."), "Every agency will publish its spending data")
     1.0
     """
     generic = generic_lemmas()
