@@ -69,13 +69,15 @@ def test_sorted_unique_equals_numpy_unique():
     assert bp._sorted_unique(np.array([], dtype=np.int64)).tolist() == []
 
 
-def test_vague_cues_short_cut_misses_nothing(seed_shapes):
+def test_vague_cue_short_cuts_miss_nothing(seed_shapes):
     _, texts = seed_shapes
     extra = ["DECC will continue to work closely with GDS where appropriate.", "It recruited 12 developers in March."]
     for text in texts + extra:
         masked = bp.mask_names(text)
         every_cue = tuple(name for name, pattern in bp._VAGUE_PATTERNS.items() if pattern.search(masked))
         assert bp.vague_cues(text) == every_cue, text
+        every_lemma = frozenset(bp.lookup_lemma(t) for p in bp._VAGUE_PATTERNS.values() for m in p.finditer(masked) for t in bp.tokens(m.group(0)))
+        assert bp.cue_lemmas(text) == every_lemma, text
     assert any(bp.vague_cues(t) for t in texts) and any(not bp.vague_cues(t) for t in texts)
 
 

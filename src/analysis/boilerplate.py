@@ -802,6 +802,8 @@ def cue_lemmas(text: str) -> frozenset[str]:
     ['by', 'champion', 'example', 'lead']
     """
     masked = mask_names(text)
+    if not _any_vague_cue().search(masked):  # no cue at all: one search instead of one per cue
+        return frozenset()
     return frozenset(lookup_lemma(t) for pattern in _VAGUE_PATTERNS.values() for m in pattern.finditer(masked) for t in tokens(m.group(0)))
 
 
