@@ -789,7 +789,7 @@ def vague_cues(text: str) -> tuple[str, ...]:
     ('continue to', 'work closely with', 'where appropriate')
     """
     masked = mask_names(text)
-    if not _any_vague_cue().search(masked):  # one search instead of one per cue for most statements
+    if not _has_vague_cue(masked):  # one search instead of one per cue for most statements
         return ()
     return tuple(name for name, pattern in _VAGUE_PATTERNS.items() if pattern.search(masked))
 
@@ -802,7 +802,7 @@ def cue_lemmas(text: str) -> frozenset[str]:
     ['by', 'champion', 'example', 'lead']
     """
     masked = mask_names(text)
-    if not _any_vague_cue().search(masked):  # no cue at all: one search instead of one per cue
+    if not _has_vague_cue(masked):  # no cue at all: one search instead of one per cue
         return frozenset()
     return frozenset(lookup_lemma(t) for pattern in _VAGUE_PATTERNS.values() for m in pattern.finditer(masked) for t in tokens(m.group(0)))
 
@@ -811,6 +811,12 @@ def cue_lemmas(text: str) -> frozenset[str]:
 def _any_vague_cue() -> re.Pattern[str]:
     """All of `VAGUE_CUES` as one alternation: it matches a text exactly when one of the cues does."""
     return re.compile("|".join(f"(?:{pattern})" for pattern in VAGUE_CUES.values()), re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _has_vague_cue(masked: str) -> bool:
+    """Whether any vague cue occurs in a name-masked text (asked by both `vague_cues` and `cue_lemmas`)."""
+    return _any_vague_cue().search(masked) is not None
 
 
 @lru_cache(maxsize=1)
