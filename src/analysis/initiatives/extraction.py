@@ -146,10 +146,11 @@ def _matcher() -> Matcher:
 
 @lru_cache(maxsize=1)
 def _word_probabilities():
-    """Log frequencies of cased word forms (spacy-lookups-data `lexeme_prob`), loaded only when needed."""
-    from spacy.util import load_language_data, registry
+    """Log frequencies of cased word forms (spacy-lookups-data `lexeme_prob`), loaded only when needed (from the
+    environment's faster copy when `make data` has written it: `word_frequencies`)."""
+    from analysis.initiatives.word_frequencies import load
 
-    return load_language_data(registry.lookups.get("en")["lexeme_prob"])
+    return load()
 
 
 # ---------------------------------------------------------------------------------------------------
