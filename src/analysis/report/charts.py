@@ -542,8 +542,8 @@ def series_substantive_heatmap(sections: pd.DataFrame, scores: pd.DataFrame, edi
         title=f"Least substantive action: {by_action.idxmin()} ({by_action.min():.0%} of words on average); "
         f"most: {by_action.idxmax()} ({by_action.max():.0%})",
         subtitle=f"Substantive share of words per December 2012 response; {responses} responses of {grid.shape[0]} departments "
-        f"to {grid.shape[1]} actions. {plots.THIN_MARK} hatched: from one or two statements ({n_thin} of {responses}); "
-        f"\u2013 no response. {trust}",
+        f"to {grid.shape[1]} actions. Hatched cells marked {plots.THIN_MARK} rest on one or two statements ({n_thin} of "
+        f"{responses}); \u2013 no response. {trust}",
         alt=(f"Heat map of the substantive share of words for {grid.shape[0]} departments (rows) and {grid.shape[1]} actions "
              f"(columns), value written in each cell. Averaged over departments, action {by_action.idxmin()} is lowest "
              f"({by_action.min():.0%}) and action {by_action.idxmax()} highest ({by_action.max():.0%}). {n_thin} of the "
@@ -560,18 +560,21 @@ def series_travelling_templates(templates: pd.DataFrame, top: int = 8) -> Chart:
 
     shown = templates.head(top).iloc[::-1]
     fig, ax = plots.new_figure(8.5, 4.8)
-    labels = [f"{t[:60]}\u2026" if len(t) > 60 else t for t in shown["example"]]
+    labels = [f"{t[:55]}\u2026" if len(t) > 55 else t for t in shown["example"]]
     bars = ax.barh(labels, shown["departments"], color=plots.FOCUS)
     plots.label_bars(ax, bars, fmt="{:.0f}")
     ax.set_xlabel("Departments using the sentence")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(axis="y", length=0, labelsize=7)
     ax.grid(axis="y", visible=False)
-    widest = int(templates["departments"].iloc[0]) if len(templates) else 0
+    widest = int(templates["departments"].max()) if len(templates) else 0
+    n_widest = int((templates["departments"] == widest).sum()) if len(templates) else 0
+    title = (f"The most shared sentence is used by {widest} departments" if n_widest == 1
+             else f"{n_widest} sentences are each used by {widest} departments, the most shared")
     return Chart(
         fig,
         "05-travelling-templates",
-        title=f"The most shared sentence is used by {widest} departments" if len(templates) else "No shared sentences",
+        title=title if len(templates) else "No shared sentences",
         subtitle=f"Sentence shapes shared by two or more departments, both editions; {len(templates)} families, "
         f"{int((templates['actions'] >= 2).sum())} of them across actions",
         alt=(f"Horizontal bar chart of the {len(shown)} most widely shared sentence shapes, labelled by an example sentence, "
