@@ -535,3 +535,9 @@ def test_long_form_defined_by_its_acronym_with_a_department_at_its_start():
     assert row(inits, "DfT Boat Data Exchange")["owner_department"] == "DfT"
     assert spans(mentions, 1) == ["DBDE"]
 
+
+
+def test_acronym_written_first_and_defined_in_brackets():
+    inits, mentions = found("We will extend NWI (National Widget Infrastructure) in May.", "The NWI will reach every office.")
+    assert named(inits) == {"National Widget Infrastructure": "project"}
+    assert spans(mentions, 0) == ["National Widget Infrastructure"] and spans(mentions, 1) == ["NWI"]

@@ -27,6 +27,7 @@ from analysis.text import (
     department_pattern,
     department_token_mask,
     find_acronyms,
+    find_short_first_acronyms,
     is_acronym,
     noun_singular,
     singular,
@@ -572,11 +573,16 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted((m for ms in kept.values() for m in ms), key=lambda m: (m.row, m.start))
 
 
+def _definitions(text: str, row: int):
+    """Acronym definitions of a text in both of Schwartz and Hearst's patterns: "Long Form (LF)", "LF (Long Form)"."""
+    return find_acronyms(text, row) + find_short_first_acronyms(text, row)
+
+
 def _acronym_mentions(texts: list[str], rule: list[Mention], ctx: _Context) -> list[Mention]:
     """Link each "Long Form (ACR)" to the name found over its long form; then every other "ACR" is a
     mention of that name. Acronyms of departments are left to the gazetteer; acronyms whose long form
     is not a name ("senior civil service (SCS)") are remembered as not-names."""
-    definitions = [d for row, text in enumerate(texts) for d in find_acronyms(text, row)]
+    definitions = [d for row, text in enumerate(texts) for d in _definitions(text, row)]
     by_row: dict[int, list[Mention]] = defaultdict(list)
     for m in rule:
         by_row[m.row].append(m)
@@ -777,7 +783,7 @@ def _defined_mentions(texts: list[str], rule: list[Mention]) -> list[Mention]:
     its start owns it ("DfT Open Data Exchange (DODE)")."""
     out = []
     for row, text in enumerate(texts):
-        for d in find_acronyms(text, row):
+        for d in _definitions(text, row):
             long = text[d.long_start : d.long_end]
             if any(m.row == row and m.start < d.long_end and d.long_start < m.end for m in rule):
                 continue
@@ -868,7 +874,7 @@ def find_mentions(
     matcher = _matcher()
     # acronym definitions are needed before the runs are cut ("GDS and CSL" is two names)
     for row, text in enumerate(texts):
-        for d in find_acronyms(text, row):
+        for d in _definitions(text, row):
             ctx.acronym_types.setdefault(d.short, None)
     rule: list[Mention] = []
     for row, doc in enumerate(docs):
