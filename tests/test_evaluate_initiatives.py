@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import initiatives as ini
-from analysis import paths, pipeline
+from analysis import paths, tables
 from analysis.evaluate import initiatives as ev
 
 
@@ -40,8 +40,10 @@ def test_group_items_count_gold_names_and_each_groups_false_positives():
 
 @pytest.fixture(scope="module")
 def all_statements():
-    _, frame, _ = pipeline.tidy(pipeline.raw_files(paths.RAW))
-    return frame
+    """Both editions' statements as `make data` built them (make test builds first)."""
+    if not (paths.PROCESSED / "statements.parquet").exists():
+        pytest.fail("data/processed is empty: run `make data` first (make test does)")
+    return tables.read("statements")
 
 
 def test_settings_are_the_cross_validation_choice(all_statements):
