@@ -51,7 +51,7 @@ print(f"2012 edition: {len(edition)} statements, {edition['dept_abbr'].nunique()
 plots.export(charts.series_substantive_heatmap(sections, scores), notebook="05-series")
 
 # %%
-print(findings.edition_boilerplate_reliability(scores))
+findings.Findings([findings.edition_boilerplate_reliability(scores)], caveat=True)
 
 # %% [markdown]
 # ## Templates that travel
@@ -74,7 +74,7 @@ plots.export(charts.series_travelling_templates(templates), notebook="05-series"
 plots.export(charts.series_initiatives_heatmap(statements, mentions, initiatives, scores), notebook="05-series")
 
 # %%
-print(findings.reliability(scores, "initiatives"))
+findings.Findings([findings.edition_initiatives_reliability(scores)], caveat=True)
 
 # %%
 findings.readable(series.initiatives_across(statements, mentions, initiatives).head(15))
