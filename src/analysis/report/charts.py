@@ -133,7 +133,8 @@ def substantive_share_heatmap(departments: pd.DataFrame, sections: pd.DataFrame)
         title=f"Most substantive: {periods.text_label(best)} ({share[best]:.0%} of words); "
         f"least: {periods.text_label(worst)} ({share[worst]:.0%})",
         subtitle=f"Substantive share of words by department and reporting period; {grid.shape[0]} departments x "
-        f"{grid.shape[1]} periods. {plots.THIN_MARK} hatched: from one or two statements ({n_thin} cells); - no text",
+        f"{grid.shape[1]} periods. Hatched cells marked {plots.THIN_MARK} rest on one or two statements ({n_thin} cells); "
+        "- no text",
         alt=(f"Heat map of the substantive share of words for {grid.shape[0]} departments in {grid.shape[1]} periods, value "
              f"written in each cell. Across departments, {periods.text_label(best)} has the highest share ({share[best]:.0%}) "
              f"and {periods.text_label(worst)} the lowest ({share[worst]:.0%}). {n_thin} cells rest on one or two statements "
