@@ -61,7 +61,8 @@ fetch: $(VENV_STAMP) ## Download the pages in data/raw/series.csv from GOV.UK's 
 	$(PY) -m analysis fetch $(if $(ONLY),$(addprefix --only ,$(ONLY))) $(if $(API_BASE),--api-base $(API_BASE))
 
 # spaCy's word-frequency table as the initiative rules read it, kept in .venv (loads in half the time of the
-# installed table; analysis.initiatives.word_frequencies). Order-only: writing it never rebuilds the tables.
+# installed table; analysis.initiatives.word_frequencies, paths.WORD_FREQUENCIES). Order-only: writing it never
+# rebuilds the tables.
 WORD_FREQUENCIES := $(VENV)/share/gds-analysis/lexeme_prob.marshal
 $(WORD_FREQUENCIES): $(VENV_STAMP)
 	$(PY) -m analysis.initiatives.word_frequencies $@

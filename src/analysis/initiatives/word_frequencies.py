@@ -17,7 +17,9 @@ import marshal
 import sys
 from pathlib import Path
 
-CACHE = Path(sys.prefix) / "share" / "gds-analysis" / "lexeme_prob.marshal"
+from analysis import paths
+
+CACHE = paths.WORD_FREQUENCIES
 FORMAT = 1  # change when what the file holds changes
 
 
