@@ -112,7 +112,7 @@ screenshots: report ## Screenshots of the front page and one department card (ne
 	  rm -rf $$profile; test -s reports/screenshots/$$name.png && echo "wrote reports/screenshots/$$name.png"; \
 	done
 
-bench: $(VENV_STAMP) ## Print benchmark figures (throughput, build time)
+bench: $(VENV_STAMP) | $(WORD_FREQUENCIES) ## Print benchmark figures (throughput, build time)
 	$(PY) benchmarks/bench.py
 
 PIP_TOOLS := pip-tools==7.6.2

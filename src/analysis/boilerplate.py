@@ -788,10 +788,7 @@ def vague_cues(text: str) -> tuple[str, ...]:
     >>> vague_cues("DECC will continue to work closely with GDS where appropriate.")
     ('continue to', 'work closely with', 'where appropriate')
     """
-    masked = mask_names(text)
-    if not _has_vague_cue(masked):  # one search instead of one per cue for most statements
-        return ()
-    return tuple(name for name, pattern in _VAGUE_PATTERNS.items() if pattern.search(masked))
+    return tuple(name for name, found in _cue_matches(mask_names(text)) if found)
 
 
 def cue_lemmas(text: str) -> frozenset[str]:
@@ -801,10 +798,17 @@ def cue_lemmas(text: str) -> frozenset[str]:
     >>> sorted(cue_lemmas("Our leaders will champion digital, leading by example."))
     ['by', 'champion', 'example', 'lead']
     """
-    masked = mask_names(text)
-    if not _has_vague_cue(masked):  # no cue at all: one search instead of one per cue
-        return frozenset()
-    return frozenset(lookup_lemma(t) for pattern in _VAGUE_PATTERNS.values() for m in pattern.finditer(masked) for t in tokens(m.group(0)))
+    return frozenset(lookup_lemma(t) for _, found in _cue_matches(mask_names(text)) for match in found for t in tokens(match))
+
+
+@lru_cache(maxsize=65536)
+def _cue_matches(masked: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each vague cue's name and the texts of its matches in a name-masked text, in `VAGUE_CUES` order: one
+    search per cue shared by `vague_cues` (the cues found) and `cue_lemmas` (their words); no cue at all
+    (one search of the alternation) gives no matches."""
+    if not _has_vague_cue(masked):
+        return tuple((name, ()) for name in _VAGUE_PATTERNS)
+    return tuple((name, tuple(m.group(0) for m in pattern.finditer(masked))) for name, pattern in _VAGUE_PATTERNS.items())
 
 
 @lru_cache(maxsize=1)
@@ -815,7 +819,7 @@ def _any_vague_cue() -> re.Pattern[str]:
 
 @lru_cache(maxsize=65536)
 def _has_vague_cue(masked: str) -> bool:
-    """Whether any vague cue occurs in a name-masked text (asked by both `vague_cues` and `cue_lemmas`)."""
+    """Whether any vague cue occurs in a name-masked text (one search before the one per cue of `_cue_matches`)."""
     return _any_vague_cue().search(masked) is not None
 
 

@@ -118,6 +118,8 @@ def find_acronyms(text: str, row: int = 0) -> list[AcronymDefinition]:
     """Every "long form (SHORT)" definition in a text: SHORT is one word of 2 to 10 characters with
     at least two capitals; the long form is searched in the min(|SHORT| + 5, 2|SHORT|) words before."""
     found = []
+    if "(" not in text:  # most statements: no bracket, no definition (the search below tries every position)
+        return found
     for m in re.finditer(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)", text):
         short = m.group(1)
         if not has_two_capitals(short):
@@ -145,6 +147,8 @@ def find_short_first_acronyms(text: str, row: int = 0) -> list[AcronymDefinition
     or more, at most min(|SHORT| + 5, 2|SHORT|)) and the short form's characters match it as in
     `best_long_form`. Kept apart from `find_acronyms`, whose callers count only "long form (SHORT)"."""
     found = []
+    if "(" not in text:  # most statements: no bracket, no definition (the search below tries every word)
+        return found
     for m in _SHORT_FIRST.finditer(text):
         short, inner = m.group(1), m.group(2)
         words = inner.split()

@@ -50,6 +50,7 @@ from analysis.initiatives.extraction import (
     is_proper_name,
     name_key,
     slug,
+    warm_up,
 )
 from analysis.initiatives.summaries import (
     CARRY_STATUSES,
@@ -69,5 +70,5 @@ __all__ = [
     "CARRY_STATUSES", "HEAD_NOUNS", "INITIATIVE_TYPES", "LIST_SEPARATOR", "SERIES_NOUNS", "SETTINGS", "TYPES", "TYPE_NOUNS",
     "Mention", "Settings", "by_type", "carry_through", "carry_through_summary", "configured_ner",
     "department_matrix", "extract", "find_mentions", "initiatives_only", "is_proper_name",
-    "mention_context", "name_key", "reach", "slug", "split_list", "timeline", "unplanned",
+    "mention_context", "name_key", "reach", "slug", "split_list", "timeline", "unplanned", "warm_up",
 ]

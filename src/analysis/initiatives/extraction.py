@@ -182,6 +182,12 @@ def _word_probabilities():
     return load()
 
 
+def warm_up() -> None:
+    """Load what the rules build once per process (start-up cost): the run matcher and the word-frequency table."""
+    _matcher()
+    _word_probabilities()
+
+
 # ---------------------------------------------------------------------------------------------------
 # Canonical keys and ids
 # ---------------------------------------------------------------------------------------------------
@@ -783,10 +789,14 @@ def _defined_mentions(texts: list[str], rule: list[Mention]) -> list[Mention]:
     without a head noun, when no rule found it: the text itself says it is one. A department written at
     its start owns it ("DfT Open Data Exchange (DODE)")."""
     out = []
+    rule_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # each row's rule mentions (not every mention for every definition)
+    for m in rule:
+        rule_spans[m.row].append((m.start, m.end))
+    occurrences: dict[str, list[tuple[int, int, int]]] = {}  # each acronym's (row, start, end) in the texts, searched once
     for row, text in enumerate(texts):
         for d in _definitions(text, row):
             long = text[d.long_start : d.long_end]
-            if any(m.row == row and m.start < d.long_end and d.long_start < m.end for m in rule):
+            if any(start < d.long_end and d.long_start < end for start, end in rule_spans.get(row, ())):
                 continue
             lead = department_pattern().match(long)
             rest = long[lead.end() :].strip() if lead else long
@@ -795,12 +805,13 @@ def _defined_mentions(texts: list[str], rule: list[Mention]) -> list[Mention]:
                 ctype = _typed(long, DEFAULT_TYPE)
                 if ctype:
                     out.append(Mention(row, d.long_start, d.long_end, long, ctype, owner, (d.short,), "defined"))
-                    short = re.compile(rf"(?<![\w.]){re.escape(d.short)}(?![\w])")
+                    if d.short not in occurrences:
+                        short = re.compile(rf"(?<![\w.]){re.escape(d.short)}(?![\w])")
+                        occurrences[d.short] = [(r, m.start(), m.end()) for r, t in enumerate(texts) for m in short.finditer(t)]
                     out += [
-                        Mention(r, m.start(), m.end(), long, ctype, owner, (d.short,), "defined")
-                        for r, t in enumerate(texts)
-                        for m in short.finditer(t)
-                        if (r, m.start()) != (row, d.short_start)
+                        Mention(r, start, end, long, ctype, owner, (d.short,), "defined")
+                        for r, start, end in occurrences[d.short]
+                        if (r, start) != (row, d.short_start)
                     ]
     return out
 
