@@ -608,6 +608,8 @@ def _acronym_mentions(texts: list[str], rule: list[Mention], ctx: _Context) -> l
     for short, target in sorted(linked.items()):
         pattern = re.compile(rf"(?<![\w.]){re.escape(short)}(?![\w])")
         for row, text in enumerate(texts):
+            if short not in text:  # the pattern matches the acronym itself: a plain substring test first
+                continue
             for m in pattern.finditer(text):
                 if (row, m.start()) in inside_definition:
                     continue
@@ -627,6 +629,8 @@ def _learned_mentions(texts: list[str], mentions: list[Mention]) -> list[Mention
         seen.add(m.stem)
         pattern = re.compile(rf"(?<![\w]){re.escape(m.stem)}(?![\w])")
         for row, text in enumerate(texts):
+            if m.stem not in text:  # the pattern matches the stem itself: a plain substring test first
+                continue
             for hit in pattern.finditer(text):
                 out.append(Mention(row, hit.start(), hit.end(), m.name, m.type, m.owner, (), "learned"))
     return out
@@ -807,7 +811,7 @@ def _defined_mentions(texts: list[str], rule: list[Mention]) -> list[Mention]:
                     out.append(Mention(row, d.long_start, d.long_end, long, ctype, owner, (d.short,), "defined"))
                     if d.short not in occurrences:
                         short = re.compile(rf"(?<![\w.]){re.escape(d.short)}(?![\w])")
-                        occurrences[d.short] = [(r, m.start(), m.end()) for r, t in enumerate(texts) for m in short.finditer(t)]
+                        occurrences[d.short] = [(r, m.start(), m.end()) for r, t in enumerate(texts) if d.short in t for m in short.finditer(t)]
                     out += [
                         Mention(r, start, end, long, ctype, owner, (d.short,), "defined")
                         for r, start, end in occurrences[d.short]
@@ -931,7 +935,9 @@ def extract(statements: pd.DataFrame, ner: NerFunction | None = None, settings: 
     evaluation cross-validates (default `SETTINGS`).
     """
     frame = statements.reset_index(drop=True)
-    mentions = find_mentions(frame["text"].tolist(), ner=ner, authors=frame["dept_abbr"].astype(str).tolist(), settings=settings)
+    # the columns read row by row below, as lists (a `frame.at` look-up per mention was most of this function's time)
+    texts, dept_abbrs, sections_of, statement_ids = (frame[c].tolist() for c in ("text", "dept_abbr", "section", "statement_id"))
+    mentions = find_mentions(texts, ner=ner, authors=frame["dept_abbr"].astype(str).tolist(), settings=settings)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[name_key(m.name)].append(m)
@@ -948,10 +954,10 @@ def extract(statements: pd.DataFrame, ner: NerFunction | None = None, settings: 
         while initiative_id in used_ids:
             initiative_id, n = f"{base}-{n}", n + 1
         used_ids.add(initiative_id)
-        surfaces = {frame.at[m.row, "text"][m.start : m.end] for m in ms}
+        surfaces = {texts[m.row][m.start : m.end] for m in ms}
         aliases = sorted(surfaces | {a for m in ms for a in m.aliases} | {m.name for m in ms}, key=lambda a: (a.lower(), a))
-        depts = sorted({frame.at[m.row, "dept_abbr"] for m in ms}, key=_dept_order)
-        sections = sorted({frame.at[m.row, "section"] for m in ms}, key=_section_order)
+        depts = sorted({dept_abbrs[m.row] for m in ms}, key=_dept_order)
+        sections = sorted({sections_of[m.row] for m in ms}, key=_section_order)
         rows.append(
             {
                 "initiative_id": initiative_id,
@@ -966,9 +972,9 @@ def extract(statements: pd.DataFrame, ner: NerFunction | None = None, settings: 
             }
         )
         for m in ms:
-            text = frame.at[m.row, "text"]
+            text = texts[m.row]
             mention_rows.append(
-                {"_row": m.row, "statement_id": frame.at[m.row, "statement_id"], "initiative_id": initiative_id,
+                {"_row": m.row, "statement_id": statement_ids[m.row], "initiative_id": initiative_id,
                  "surface": text[m.start : m.end], "char_start": m.start, "char_end": m.end}
             )
     initiatives = pd.DataFrame(rows, columns=schemas.columns("initiatives"))
