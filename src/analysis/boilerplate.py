@@ -232,7 +232,12 @@ def is_not_applicable(text: str) -> bool:
     >>> is_not_applicable("The standard applies to all services.")
     False
     """
-    text = str(text)
+    return _not_applicable(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _not_applicable(text: str) -> bool:
+    """`is_not_applicable` of a text, remembered: follow-through asks again for every statement classified here."""
     match = _NOT_APPLICABLE.search(text)
     if match and applies_after_all(text[match.end() :]):
         return False

@@ -313,10 +313,16 @@ def mask_names(text: str) -> str:
     'xdeptx ( xdeptx ) has supported the work by xcentrex .'
     """
     text = str(text).translate(APOSTROPHES)
-    text = _CENTRE.sub(f" {CENTRE} ", text)
-    text = _SERIES.sub(f" {SERIES} ", text)
+    # each pattern below tries every position of the text; a word every one of its matches contains is looked
+    # for first (a plain substring test), and a text without it is left as it is, as the pattern would leave it
+    if "GDS" in text or "Government" in text:
+        text = _CENTRE.sub(f" {CENTRE} ", text)
+    if "Digital" in text or "ction" in text:
+        text = _SERIES.sub(f" {SERIES} ", text)
     text = department_pattern().sub(_department_placeholder, text)
-    return _SELF.sub(f" {DEPT} ", text)
+    if "department" in text:
+        text = _SELF.sub(f" {DEPT} ", text)
+    return text
 
 
 @lru_cache(maxsize=1)
