@@ -5,6 +5,7 @@ computation it replaces, on the seed page's real statements."""
 from __future__ import annotations
 
 import gc
+import re
 
 import numpy as np
 import pytest
@@ -72,11 +73,12 @@ def test_sorted_unique_equals_numpy_unique():
 def test_vague_cue_short_cuts_miss_nothing(seed_shapes):
     _, texts = seed_shapes
     extra = ["DECC will continue to work closely with GDS where appropriate.", "It recruited 12 developers in March."]
+    plain = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in bp.VAGUE_CUES.items()}  # no look-ahead
     for text in texts + extra:
         masked = bp.mask_names(text)
-        every_cue = tuple(name for name, pattern in bp._VAGUE_PATTERNS.items() if pattern.search(masked))
+        every_cue = tuple(name for name, pattern in plain.items() if pattern.search(masked))
         assert bp.vague_cues(text) == every_cue, text
-        every_lemma = frozenset(bp.lookup_lemma(t) for p in bp._VAGUE_PATTERNS.values() for m in p.finditer(masked) for t in bp.tokens(m.group(0)))
+        every_lemma = frozenset(bp.lookup_lemma(t) for p in plain.values() for m in p.finditer(masked) for t in bp.tokens(m.group(0)))
         assert bp.cue_lemmas(text) == every_lemma, text
     assert any(bp.vague_cues(t) for t in texts) and any(not bp.vague_cues(t) for t in texts)
 

@@ -49,6 +49,7 @@ from analysis.text import (
     lookup_lemma,
     mask_names,
     stop_words,
+    with_first_characters,
 )
 from analysis.text import PLACEHOLDERS as _PLACEHOLDERS
 from analysis.vocabulary import BOILERPLATE_REASONS as REASONS  # in order of precedence; substantive: no reason
@@ -202,7 +203,7 @@ _NOT_APPLICABLE_PATTERNS = {
     # exempt from it
     "exempt": r"\b(?:is|are|fall|falls|fell)\s+(?:\w+\s+){0,2}exempt\b",
 }
-_NOT_APPLICABLE = re.compile("|".join(f"(?:{p})" for p in _NOT_APPLICABLE_PATTERNS.values()), re.IGNORECASE)
+_NOT_APPLICABLE = with_first_characters(re.compile("|".join(f"(?:{p})" for p in _NOT_APPLICABLE_PATTERNS.values()), re.IGNORECASE))
 _NON_ANSWER = re.compile(r"^\W*(?:awaiting|pending|to\s+be\s+confirmed|tbc|response\s+(?:to\s+follow|awaited))\b", re.IGNORECASE)
 """A placeholder instead of a response ("Awaiting DCLG confirmation"): nothing is said, so nothing applies yet."""
 
@@ -765,7 +766,7 @@ VAGUE_CUES: dict[str, str] = {
 """Cue name -> regular expression (case-insensitive, on the name-masked text). General English
 continuation, intent and hedging language (docs/methods.md "Boilerplate versus substantive" lists "continue to", "keen to", "seek to", "work
 closely with", "where appropriate"); none names a department or quotes a statement."""
-_VAGUE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in VAGUE_CUES.items()}
+_VAGUE_PATTERNS = {name: with_first_characters(re.compile(pattern, re.IGNORECASE)) for name, pattern in VAGUE_CUES.items()}
 
 GENERIC_WORDS = """
 ability appreciation awareness capability capacity competence confidence expertise experience knowledge
@@ -819,7 +820,7 @@ def _cue_matches(masked: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 @lru_cache(maxsize=1)
 def _any_vague_cue() -> re.Pattern[str]:
     """All of `VAGUE_CUES` as one alternation: it matches a text exactly when one of the cues does."""
-    return re.compile("|".join(f"(?:{pattern})" for pattern in VAGUE_CUES.values()), re.IGNORECASE)
+    return with_first_characters(re.compile("|".join(f"(?:{pattern})" for pattern in VAGUE_CUES.values()), re.IGNORECASE))
 
 
 @lru_cache(maxsize=65536)

@@ -295,8 +295,73 @@ _SELF = re.compile(r"\b[Tt]he\s+department(?:'s)?\b(?!s)")
 
 @lru_cache(maxsize=1)
 def department_pattern() -> re.Pattern[str]:
-    """Every department name and abbreviation of the gazetteer, as one regular expression."""
-    return departments.name_pattern()
+    """Every department name and abbreviation of the gazetteer, as one regular expression (`with_first_characters`)."""
+    return with_first_characters(departments.name_pattern())
+
+
+class _Unknown(Exception):
+    """A part of a pattern whose first character `first_characters` does not read off."""
+
+
+def first_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Every character a match of `pattern` can start with, read off its parsed form (under the pattern's own
+    flags: "k" of a case-insensitive pattern stands for every character that matches it); None when that is not
+    plain (a class such as \\w or [^x], a lookaround, flags set inside, a match that can be empty)."""
+    from re import _constants as sre
+    from re import _parser as sre_parse
+
+    def first(items) -> tuple[set[str], bool]:  # (first characters, whether the items can match nothing)
+        out: set[str] = set()
+        for op, av in items:
+            if op is sre.LITERAL:
+                return out | {chr(av)}, False
+            if op is sre.IN:
+                for kind, value in av:
+                    if kind is sre.LITERAL:
+                        out.add(chr(value))
+                    elif kind is sre.RANGE and value[1] - value[0] < 256:
+                        out.update(chr(c) for c in range(value[0], value[1] + 1))
+                    else:
+                        raise _Unknown
+                return out, False
+            if op is sre.AT:  # \\b, ^: zero width, the next item starts the match
+                continue
+            if op is sre.SUBPATTERN:
+                if av[1] or av[2]:  # flags set or cleared inside
+                    raise _Unknown
+                chars, empty = first(av[3])
+            elif op is sre.BRANCH:
+                chars, empty = set(), False
+                for alternative in av[1]:
+                    c, e = first(alternative)
+                    chars |= c
+                    empty = empty or e
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                chars, empty = first(av[2])
+                empty = empty or av[0] == 0
+            else:
+                raise _Unknown
+            out |= chars
+            if not empty:
+                return out, False
+        return out, True
+
+    try:
+        chars, empty = first(sre_parse.parse(pattern.pattern, pattern.flags))
+    except _Unknown:
+        return None
+    return None if empty or not chars else frozenset(chars)
+
+
+def with_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind a look-ahead for its first characters (`first_characters`), when they can be
+    read off: Python's engine tries a pattern that starts with an optional group or \\b at every position
+    of the text, and the look-ahead lets it pass over the positions no match can start at (a long
+    alternation such as the department names runs about twice as fast). Matches are the same."""
+    chars = first_characters(pattern)
+    if chars is None:
+        return pattern
+    return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(chars))}])(?:{pattern.pattern})", pattern.flags)
 
 
 def _department_placeholder(match: re.Match[str]) -> str:
@@ -329,7 +394,7 @@ def mask_names(text: str) -> str:
 def _masked_names() -> re.Pattern[str]:
     """Department names (gazetteer) and the organisations every update names."""
     orgs = "|".join(re.escape(o) for o in ORGANISATION_NAMES)
-    return re.compile(rf"{department_pattern().pattern}|(?:\b[Tt]he\s+)?\b(?:{orgs})\b(?:['\u2019]s\b)?")
+    return with_first_characters(re.compile(rf"{departments.name_pattern().pattern}|(?:\b[Tt]he\s+)?\b(?:{orgs})\b(?:['\u2019]s\b)?"))
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
