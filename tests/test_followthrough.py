@@ -7,6 +7,7 @@ and initiative tables are computed and passed exactly as `analysis.pipeline` pas
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -493,5 +494,24 @@ def test_evaluation_report_runs(tmp_path, seed_statements):
     write_table(seed_statements, tmp_path / "statements.parquet")
     write_table(run(seed_statements), tmp_path / "follow_through.csv")
     text = evaluation.report(tmp_path)
-    for needle in ("method as built", "strict=", "lenient=", "kappa=", "baseline: similarity only", "baseline: constant status", "disagreements"):
+    for needle in ("method as built", "strict=", "lenient=", "kappa=", "baseline: similarity only", "baseline: constant status", "disagreements",
+                   "leave-one-page-out", "side by side", "partly in sample"):
         assert needle in text
+
+
+def test_cross_validated_baselines_are_chosen_without_the_left_out_group():
+    from analysis.evaluate import followthrough as evaluation
+
+    # two pages: page A is mostly "echoed", page B mostly "partial"; with A left out the constant is
+    # chosen on B ("partial") and vice versa, so the constant baseline gets every item wrong here
+    truth = np.array(["echoed", "echoed", "echoed", "partial", "partial", "partial"], dtype=object)
+    groups = np.array(["A", "A", "A", "B", "B", "B"])
+    n_candidates = len(evaluation.threshold_grid()[1])
+    predictions = np.array([truth] * n_candidates)  # every threshold setting is right
+    scores = np.array([0.0, 0.0, 0.0, 0.5, 0.5, 0.5])
+    result = evaluation.cross_validated(truth, predictions, scores, groups, "pages")
+    assert result.constant_chosen == {"A": "partial", "B": "echoed"}
+    assert (result.constant_held != truth).all()
+    assert (result.held_out == truth).all()
+    # the similarity baseline never says echoed: page A is wrong whatever band is chosen
+    assert (result.base_held[:3] != "echoed").all()
