@@ -515,3 +515,40 @@ def test_cross_validated_baselines_are_chosen_without_the_left_out_group():
     assert (result.held_out == truth).all()
     # the similarity baseline never says echoed: page A is wrong whatever band is chosen
     assert (result.base_held[:3] != "echoed").all()
+
+
+# --- general changes of the second session (each on hand-written sentences) ----------------------------
+
+
+def test_progress_cut_off_by_a_truncated_page_is_no_evidence():
+    # The only progress sentence that relates to the plan stops mid-word at the end of a page that ends
+    # mid-text: what it would have reported is unknown, so the plan is not reported (not partial).
+    st = make_statements(
+        [
+            ("DfT", "plan_2014", "DfT will extend the network of digital champions to its agencies."),
+            ("DfT", "progress_2014", "DfT moved its website to GOV.UK."),
+            ("DfT", "progress_2014", "The network of digital champions was exten"),
+        ]
+    )
+    tables = {"statements": st, "boilerplate": boilerplate.classify(st)}
+    tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(st)
+    whole = pipeline.follow_through_tables(tables)["follow_through"]
+    cut = pipeline.follow_through_tables(tables, frozenset({"cases.txt"}))["follow_through"]
+    assert status_of(whole, "a04-DfT-plan_2014-001")["status"] != "not_reported"  # the fragment does relate
+    assert status_of(cut, "a04-DfT-plan_2014-001")["status"] == "not_reported"
+
+
+def test_cut_off_flags_only_the_last_unfinished_statement_of_a_truncated_page():
+    from analysis.followthrough.text_features import cut_off
+
+    st = make_statements(
+        [
+            ("DfT", "progress_2014", "DfT ran 3 workshops"),  # a bullet-like line without a full stop, not last
+            ("DfT", "progress_2014", "DfT published its toolkit."),
+            ("DfT", "progress_2014", "Some of the agencies also app"),
+        ]
+    )
+    assert cut_off(st, frozenset({"cases.txt"})) == [False, False, True]
+    assert cut_off(st, frozenset()) == [False, False, False]  # the page is complete: nothing is cut
+    finished = st.assign(text=st["text"].str.replace("also app", "also apply it.", regex=False))
+    assert cut_off(finished, frozenset({"cases.txt"})) == [False, False, False]

@@ -150,7 +150,8 @@ def fragments_labelled() -> Labelled | None:
     labels = with_second_coder(labels)
     tables = heldout.fragment_tables(sorted(set(labels["source_file"])))
     st = tables["statements"]
-    matcher = followthrough.PlanMatcher(st, tables["boilerplate"], followthrough.with_types(tables["initiative_mentions"], tables["initiatives"]))
+    mentions = followthrough.with_types(tables["initiative_mentions"], tables["initiatives"])
+    matcher = followthrough.PlanMatcher(st, tables["boilerplate"], mentions, tables["truncated_files"])
     return _labelled(labels, st, matcher, lambda lab, s: heldout.join(lab, s, text="plan_text", section="plan_section"))
 
 

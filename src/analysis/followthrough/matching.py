@@ -162,9 +162,11 @@ class _PartText:
 class PlanMatcher:
     """Threshold-free facts of every plan, computed once; `table(thresholds)` decides the statuses."""
 
-    def __init__(self, statements: pd.DataFrame, boilerplate: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None):
+    def __init__(self, statements: pd.DataFrame, boilerplate: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+                 truncated_files: frozenset[str] = frozenset()):
         st = statements.reset_index(drop=True)
         self.st = st
+        self.cut = ft.cut_off(st, truncated_files)
         self.ids = st["statement_id"].astype(str).tolist()
         self.texts = st["text"].astype(str).tolist()
         self.sections = st["section"].astype(str).tolist()
@@ -340,8 +342,8 @@ class PlanMatcher:
         sfeat, reason = self.feats[j], self.reasons.get(self.ids[j])
         if self.template[j] or reason == "template":
             return "template"
-        if reason in {"not_applicable", "empty"}:
-            return "none"
+        if reason in {"not_applicable", "empty"} or self.cut[j]:
+            return "none"  # says the action does not apply, or was cut off mid-sentence by a truncated page
         weak = reason == "vague" or sfeat.weak or sfeat.future or not sfeat.past
         repeat = plan.repeat_sim.get(j, 0.0) >= th.repeat or reason == "repeat"
         restates = not cand.new_specifics and cand.novelty < th.novelty
@@ -478,11 +480,13 @@ def follow_through(
     mentions: pd.DataFrame | None = None,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     initiatives: pd.DataFrame | None = None,
+    truncated_files: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
     """One row per plan statement with its status, confidence, testability and evidence (schemas.FollowThrough).
 
     `boilerplate` (analysis.boilerplate.classify) and `mentions` (analysis.initiatives.extract, typed by
     `initiatives`) are what the pipeline passes; without them light fallbacks here detect template and
-    repeated sentences and capitalised names.
+    repeated sentences and capitalised names. `truncated_files` names pages that end mid-text: their last
+    statement, when it stops mid-sentence, is no evidence (`text_features.cut_off`).
     """
-    return PlanMatcher(statements, boilerplate, with_types(mentions, initiatives)).table(thresholds)
+    return PlanMatcher(statements, boilerplate, with_types(mentions, initiatives), truncated_files).table(thresholds)

@@ -419,6 +419,25 @@ def _template_flags(statements: pd.DataFrame, feats: list[Features]) -> np.ndarr
     return flags
 
 
+# --- truncated pages ------------------------------------------------------------------------------------
+# A sentence is complete when it ends with one of these (closing quotes and brackets allowed after it).
+SENTENCE_END = re.compile(r"[.!?:;][\s\u201d\u2019\"')\]]*$")
+
+
+def cut_off(statements: pd.DataFrame, truncated_files: frozenset[str]) -> list[bool]:
+    """For each statement: True when it is the last statement of a page that ends mid-text (the parser's
+    `Document.truncated`) and it stops mid-sentence ("Some of the department's larger ALBs also app"). What
+    it would have said is unknown, so it is no evidence for or against a plan."""
+    flags = [False] * len(statements)
+    if not truncated_files or statements.empty:
+        return flags
+    st = statements.reset_index(drop=True)
+    for _, rows in st[st["source_file"].isin(truncated_files)].groupby("source_file"):
+        last = rows.sort_values(["line", "position"], kind="stable").index[-1]
+        flags[last] = not SENTENCE_END.search(str(st.at[last, "text"]).rstrip())
+    return flags
+
+
 # --- section pairing ------------------------------------------------------------------------------------
 def paired_section(section: str) -> str | None:
     """plan_Y -> progress_Y; commitment_Y -> progress_{Y+1}; None for progress sections (`periods.reported_in`)."""
