@@ -552,3 +552,34 @@ def test_cut_off_flags_only_the_last_unfinished_statement_of_a_truncated_page():
     assert cut_off(st, frozenset()) == [False, False, False]  # the page is complete: nothing is cut
     finished = st.assign(text=st["text"].str.replace("also app", "also apply it.", regex=False))
     assert cut_off(finished, frozenset({"cases.txt"})) == [False, False, False]
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        # states that the department holds or does none of what the action is about, and plans nothing
+        ("The Cabinet Secretariat does not run any transactional services and only advises other teams.", True),
+        ("HMT does not hold data sets that could be released.", True),
+        ("MOD does not currently manage any public-facing services.", True),
+        # a gap, not an absence; or something is planned after all; or a contrast follows
+        ("DfE does not have enough staff with digital skills.", False),
+        ("DfE does not have a digital strategy.", False),
+        ("DfT does not have a digital leader yet but will appoint one in 2014.", False),
+        ("Although DFID does not currently have many transactions, this is a priority.", False),
+        ("HMRC will not run any more paper forms.", False),
+        ("DfT does not use the new platform.", False),
+    ],
+)
+def test_plan_saying_the_department_has_none_of_it_is_not_applicable(text, says):
+    assert followthrough.detect_not_applicable(text) is says
+
+
+def test_not_applicable_plan_in_other_words_gets_that_status_whatever_the_progress_says():
+    st = make_statements(
+        [
+            ("DfT", "plan_2014", "DfT does not operate any services of this size and only advises its agencies."),
+            ("DfT", "progress_2014", "DfT ran 3 workshops on digital tools for its staff."),
+        ]
+    )
+    row = status_of(run(st), "a04-DfT-plan_2014-001")
+    assert row["status"] == "not_applicable" and not bool(row["plan_testable"])
