@@ -583,3 +583,51 @@ def test_not_applicable_plan_in_other_words_gets_that_status_whatever_the_progre
     )
     row = status_of(run(st), "a04-DfT-plan_2014-001")
     assert row["status"] == "not_applicable" and not bool(row["plan_testable"])
+
+
+def test_statements_sharing_only_a_general_aim_verb_are_not_related():
+    # Plan and progress both "develop" something, but different things (masterclasses vs an intranet
+    # page): no word but the aim verb is shared, so nothing relates and the plan is not reported. The
+    # control pair shares "masterclasses" and is related.
+    rows = [
+        ("DfT", "plan_2014", "DfT will develop masterclasses for senior staff."),
+        ("DfT", "progress_2014", "DfT developed an intranet page."),
+    ]
+    loose = Thresholds(match=0.01)  # low enough that the shared verb alone would pass the cosine test
+    assert status_of(run(make_statements(rows), loose), "a04-DfT-plan_2014-001")["status"] == "not_reported"
+    rows[1] = ("DfT", "progress_2014", "DfT developed masterclasses on agile delivery.")
+    assert status_of(run(make_statements(rows), loose), "a04-DfT-plan_2014-001")["status"] != "not_reported"
+
+
+@pytest.mark.parametrize(
+    "text, anaphoric",
+    [
+        ("It is actively working to identify digital learning opportunities.", True),
+        ("This will also support greater collaboration.", True),
+        ("These include a new toolkit.", True),
+        ("This action supports the work set out in action 3.", False),  # names its own noun: the action
+        ("DfT will identify learning opportunities.", False),
+        ("Items such as these will be published.", False),
+    ],
+)
+def test_anaphoric_openings(text, anaphoric):
+    from analysis.followthrough.text_features import is_anaphoric
+
+    assert is_anaphoric(text) is anaphoric
+
+
+def test_generic_anaphoric_plan_is_matched_with_the_sentence_it_refers_to():
+    # "It is working to identify opportunities" says nothing on its own; the sentence before it says
+    # what: e-learning on data protection. The progress reports the course with a number, so the plan
+    # finds its evidence only through its antecedent.
+    rows = [
+        ("DfT", "commitment_2012", "DfT is keen to offer staff e-learning on data protection."),
+        ("DfT", "commitment_2012", "It is actively working to identify opportunities."),
+        ("DfT", "progress_2013", "DfT launched a data protection e-learning course taken by 300 staff."),
+    ]
+    table = run(make_statements(rows))
+    assert status_of(table, "a04-DfT-commitment_2012-002")["status"] in {"delivered", "partial"}
+    assert "e-learning" in str(status_of(table, "a04-DfT-commitment_2012-002")["evidence_text"])
+    # the same sentence without an antecedent before it has nothing to match
+    alone = run(make_statements([rows[1], rows[2]]))
+    assert status_of(alone, "a04-DfT-commitment_2012-001")["status"] == "not_reported"

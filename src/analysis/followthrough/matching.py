@@ -231,7 +231,18 @@ class PlanMatcher:
         else:
             part_texts = [text]
         plan.section_wide = ft.is_aim_only(feat, testable) and not bullets
+        part_texts = self._with_antecedent(k, idx, part_texts, testable or bool(bullets))
         return [_PartText(len(self.plans) - 1, p, ft._deliverable_text(p)) for p in part_texts]
+
+    def _with_antecedent(self, k: int, idx: list[int], part_texts: list[str], specific: bool) -> list[str]:
+        """A generic plan that opens with a pronoun ("It is working to identify ...", "This will also ...")
+        is about what the sentence before it named: it is matched with that sentence's words as well
+        (`text_features.is_anaphoric`). A plan naming its own output or initiative is matched on its own."""
+        if specific or not ft.is_anaphoric(self.texts[k]):
+            return part_texts
+        position = self.st.at[k, "position"]
+        before = [j for j in idx if self.sections[j] == self.sections[k] and self.st.at[j, "position"] == position - 1]
+        return [f"{self.texts[before[0]]} {p}" for p in part_texts] if before else part_texts
 
     def _finish_plans(self, pending: list[_PartText], groups: list[list[int]]) -> None:
         """Features of every part in one batch (a part that is the whole plan reuses the plan's), then
@@ -363,7 +374,7 @@ class PlanMatcher:
                 continue  # a template sentence is no evidence for a specific plan (codebook)
             if kind in {"weak", "repeat", "vague"} and not (cand.new_specifics or cand.names or plan.section_wide or cand.coverage >= th.link):
                 continue  # adds nothing specific and barely touches the plan's content: about something else
-            lexical = cand.sim >= th.match or bool(cand.names)
+            lexical = (cand.sim >= th.match and _shares_content(cand)) or bool(cand.names)
             if lexical or plan.section_wide or kind == "template":
                 related.append(Evidence(cand, kind))
         best_sim = max((c.sim for c in part), default=0.0)
@@ -383,6 +394,13 @@ class PlanMatcher:
             return PartOutcome("weak", weak, min(gap, novelty_gap, best_sim - th.match if not plan.section_wide else 1.0))
         echo = [e for e in related if e.kind in {"echo", "template", "vague"}]
         return PartOutcome("echo", echo, min((abs(th.novelty - e.candidate.novelty) for e in echo), default=1.0))
+
+
+def _shares_content(cand: Candidate) -> bool:
+    """A statement relates to a plan part by its words only when they share a word other than a general
+    aim verb ("develop", "support", "work"): two sentences that only both "develop" something are about
+    different things."""
+    return any(t not in ft.AIM_VERBS for t in cand.terms)
 
 
 def _weighted_share(some: list[str], all_terms: list[str], idf: dict[str, float]) -> float:

@@ -383,6 +383,16 @@ def split_parts(text: str) -> list[str]:
     return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
 
 
+# A sentence that opens with one of these refers back to the sentence before it ("It will also ...",
+# "This will support ...", "These include ..."), unless the demonstrative names its own noun ("This action").
+ANAPHORIC_OPENING = re.compile(r"^\s*(?:it|this|these|they|that|those|such)\b(?!\s+(?:action|actions|strategy|department|year)\b)", re.I)
+
+
+def is_anaphoric(text: str) -> bool:
+    """True for a sentence whose subject is a pronoun or demonstrative pointing back ("It is actively working to ...")."""
+    return bool(ANAPHORIC_OPENING.match(text))
+
+
 def _deliverable_text(part: str) -> str:
     """The part without its purpose clause ("... with the aim of encouraging staff ...")."""
     return PURPOSE_MARKERS.split(part, maxsplit=1)[0]
