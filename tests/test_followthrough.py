@@ -449,6 +449,18 @@ def test_seed_evidence_is_from_the_same_department_and_paired_section(seed_state
             assert (where.at[sid, "dept_abbr"], where.at[sid, "section"]) == (row.dept_abbr, row.progress_section)
 
 
+def test_seed_evidence_and_confidence_columns_agree_with_the_status(seed_table):
+    # a call that rests on progress text quotes it; a call fixed without matching, or "nothing relates",
+    # quotes none (a conditional plan whose condition did not arise quotes the statement saying so)
+    quoted = seed_table["evidence_text"].notna()
+    assert quoted[seed_table["status"].isin(["delivered", "partial", "echoed"])].all()
+    assert not quoted[seed_table["status"].isin(["not_applicable", "pending"])].any()
+    silent = (seed_table["status"] == "not_reported") & ~seed_table["status_reason"].str.contains("condition")
+    assert not quoted[silent].any()
+    assert (seed_table.loc[quoted, "evidence_statement_ids"].str.count("; ") == seed_table.loc[quoted, "evidence_text"].str.count(r" \|\| ")).all()
+    assert seed_table["confidence"].between(0.5, 1).all()
+
+
 def test_seed_summary_counts_add_up(seed_table):
     summary = followthrough.department_summary(seed_table)
     judged = seed_table[seed_table["status"] != "pending"]

@@ -27,20 +27,24 @@ from analysis.vocabulary import FOLLOW_THROUGH_STATUSES, NOT_INITIATIVE_TYPES
 STATUSES = list(FOLLOW_THROUGH_STATUSES)
 
 # --- thresholds (named, documented; chosen by cross-validation: docs/methods.md) -------------------
-# A progress statement relates to a plan part when their TF-IDF cosine reaches MATCH_THRESHOLD (or they
-# share a name). Weak evidence (liaison, continuation, plans) that adds no name, number or date must also
-# cover LINK_THRESHOLD of the part's deliverable terms, else it is about something else.
-MATCH_THRESHOLD = 0.15
+# The values are what `evaluate.cv.choose` picks on all hand-coded plans of all labelled pages pooled
+# (the seed page and five fragment pages), the rule whose held-out score `make evaluate` reports by
+# leaving one page out at a time (evaluate/followthrough.py checks the two agree).
+# A progress statement relates to a plan part when their TF-IDF cosine reaches MATCH_THRESHOLD and they
+# share a word other than a general aim verb (or they share a name). Weak evidence (liaison,
+# continuation, plans) that adds no name, number or date must also cover LINK_THRESHOLD of the part's
+# deliverable terms, else it is about something else.
+MATCH_THRESHOLD = 0.1
 LINK_THRESHOLD = 0.3
 # A related statement only restates the plan (echo) when it adds no name, number or date and less than
 # NOVELTY_THRESHOLD of its content (IDF-weighted lemmas, tense and auxiliaries normalised) is new.
-NOVELTY_THRESHOLD = 0.3
+NOVELTY_THRESHOLD = 0.4
 # A progress statement repeats the department's earlier progress when their cosine reaches
 # REPEAT_THRESHOLD and it adds nothing specific (fallback when no boilerplate table is given).
 REPEAT_THRESHOLD = 0.6
 # Concrete evidence delivers a part when it covers COVERAGE_THRESHOLD of the part's deliverable terms
 # (IDF-weighted), or shares a named initiative with it; below that it is partial evidence.
-COVERAGE_THRESHOLD = 0.4
+COVERAGE_THRESHOLD = 0.2
 # Confidence: the margin from the deciding threshold, reaching full confidence at this distance.
 CONFIDENCE_SCALE = 0.25
 # At most this many statements are quoted as the evidence of one plan (highest similarity first).
