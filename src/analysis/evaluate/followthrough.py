@@ -42,7 +42,7 @@ GRID = {
 }
 BASELINE_STEPS = tuple(float(x) for x in np.round(np.arange(0.0, 1.0001, 0.05), 3))
 NO_LENIENT = "not measurable: the labels have one status per plan and no accepted-statuses column"
-CONFIDENT = 0.75
+CONFIDENT = 0.75  # confidence at or above which a call counts as "confident" in the report
 # Printed under the figures: what the held-out figures do and do not protect against.
 IN_SAMPLE_NOTE = [
     "  Read with care. Cross-validation protects the thresholds only. The rules were written while reading the seed page's",
@@ -52,6 +52,34 @@ IN_SAMPLE_NOTE = [
     "  made after reading the fragments' disagreements. The first two change no seed status, so only the fragments test",
     "  them, and there they are in sample. Every fragment figure above is therefore partly in sample.",
 ]
+
+
+def similarity_baseline(scores: pd.Series, low: float, high: float) -> pd.Series:
+    """Baseline that only thresholds the best similarity score: >= high delivered, >= low partial,
+    else not_reported (low == high gives the single-threshold delivered / not_reported baseline)."""
+    values = scores.astype("float64").to_numpy()
+    out = np.where(values >= high, "delivered", np.where(values >= low, "partial", "not_reported"))
+    return pd.Series(out, index=scores.index, dtype="str")
+
+
+@dataclass
+class Labelled:
+    """Hand-coded plans joined to a follow_through table (one row each, same order)."""
+
+    labels: pd.DataFrame  # the label rows, with statement_id
+    table: pd.DataFrame  # the method's rows for them
+    matcher: followthrough.PlanMatcher
+    groups: np.ndarray  # page of each plan (source_file), for cross-validation
+    unmatched: int
+
+    @property
+    def truth(self) -> np.ndarray:
+        return self.labels["status"].to_numpy()
+
+    def accepted(self) -> list[set[str]] | None:
+        if LENIENT_COLUMN not in self.labels.columns:
+            return None
+        return [{s.strip() for s in str(a).split("|") if s.strip()} | {t} for a, t in zip(self.labels[LENIENT_COLUMN], self.truth)]
 
 
 def _labelled(labels: pd.DataFrame, statements: pd.DataFrame, matcher: followthrough.PlanMatcher, join: Callable) -> Labelled:
