@@ -548,6 +548,8 @@ def test_progress_cut_off_by_a_truncated_page_is_no_evidence():
     cut = pipeline.follow_through_tables(tables, frozenset({"cases.txt"}))["follow_through"]
     assert status_of(whole, "a04-DfT-plan_2014-001")["status"] != "not_reported"  # the fragment does relate
     assert status_of(cut, "a04-DfT-plan_2014-001")["status"] == "not_reported"
+    assert "cut off by a truncated page" in status_of(cut, "a04-DfT-plan_2014-001")["status_reason"]
+    assert "cut off" not in status_of(whole, "a04-DfT-plan_2014-001")["status_reason"]
 
 
 def test_cut_off_flags_only_the_last_unfinished_statement_of_a_truncated_page():

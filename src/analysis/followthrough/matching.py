@@ -347,7 +347,13 @@ class PlanMatcher:
             return {**plan.row, "status": plan.fixed_status, "status_reason": plan.fixed_reason, "confidence": 1.0}
         feat = self.feats[plan.index]
         outcomes = [self._part_outcome(plan, part, th, feat) for part in plan.parts]
-        return {**plan.row, **decide(outcomes, plan.testable, plan.section_wide, self)}
+        return self._note_cut_off(plan, {**plan.row, **decide(outcomes, plan.testable, plan.section_wide, self)})
+
+    def _note_cut_off(self, plan: Plan, row: dict) -> dict:
+        """Say so when the paired section ends in a sentence a truncated page cut off (not counted as evidence)."""
+        if any(self.cut[j] for j in plan.candidates):
+            row["status_reason"] += "; the paired section ends in a sentence cut off by a truncated page, not counted"
+        return row
 
     def evidence_kind(self, cand: Candidate, plan: Plan, th: Thresholds) -> str:
         """What a progress statement is as evidence for a plan, in order of precedence: template, none,
