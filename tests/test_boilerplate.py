@@ -513,3 +513,93 @@ def test_exact_pairs_and_lsh_give_the_same_families(seed_statements):
     shapes = [bp.shape(t) for t in seed_statements["text"]]
     for threshold in (0.4, 0.6, 0.9):
         assert bp.near_duplicate_groups(shapes, threshold) == bp.near_duplicate_groups(shapes, threshold, exact_max=0), threshold
+
+
+# --- issue 10, item 5 (second round): general aims without a cue word ----------------------------------------
+
+
+def test_the_words_of_a_cue_are_not_also_concrete_content():
+    # "champion", "leading by example", "committed" make the cue; counted again as content they outweighed it
+    text = "Our directors will champion open working, leading by example."
+    assert {"champion", "lead", "example"} <= bp.cue_lemmas(text)
+    assert bp.concrete_terms(bp.shape(text), bp.cue_lemmas(text)) == ("director", "open")
+    out = bp.classify(table([("DfT", "plan_2015", 1, text)]), T)
+    assert out.loc[0, "concrete_words"] == 2 and out.loc[0, "boilerplate_reason"] == "vague"
+
+
+def test_words_of_any_action_title_of_the_edition_are_restated_not_concrete():
+    first = table([("DfT", "plan_2015", 1, "We will publish open data on every prison.")], action=1, title="departments will publish open data")
+    second = table([("HO", "plan_2015", 1, "We will publish open data on every prison.")], action=2, title="departments will appoint a leader")
+    out = bp.classify(pd.concat([first, second], ignore_index=True), T)
+    # action 2's response quotes action 1's title: "publish", "open" and "data" are the strategy's words, not its own
+    assert out["concrete_terms"].tolist() == ["prison", "prison"]
+    assert bp.strategy_words(["departments will publish open data", "appoint a leader"]) >= {"publish", "open", "datum", "appoint", "leader"}
+
+
+def test_hyphenated_and_joined_spellings_of_a_title_word_are_one_word():
+    assert bp.concrete_terms(bp.shape("We redesigned the forms."), bp.action_words("forms will be re-designed")) == ()
+    assert bp.concrete_terms(bp.shape("We re-designed the forms."), bp.action_words("forms will be redesigned")) == ()
+
+
+def test_restated_share_counts_the_title_words_among_the_content_words():
+    title = "every agency will publish its spending data monthly"
+    assert bp.restated_share(bp.shape("We will publish our spending data every month."), title) == 0.75  # publish, spend, datum; not month
+    assert bp.restated_share(bp.shape("We will publish spending data."), title) == 1.0
+    assert bp.restated_share(bp.shape("We will build a tide gauge in Hull."), title) == 0.0
+    assert bp.restated_share(bp.shape("We will do so."), title) == 0.0  # no content word
+
+
+@pytest.mark.parametrize(
+    "text, restates",
+    [
+        ("We will publish our spending data.", True),  # the commitment, given back
+        ("We will publish our spending data from June 2013.", False),  # a date of its own
+        ("We will publish our spending data on the Treasury Portal.", False),  # a name of its own
+        ("We will build a tide gauge in Hull.", False),  # its own content
+    ],
+)
+def test_restating_the_action_without_an_item_of_its_own_is_a_vague_cue(text, restates):
+    frame = table([("DfT", "plan_2015", 1, text)], title="every agency will publish its spending data")
+    out = bp.classify(frame, T.replace(restate_share=0.7))
+    assert (bp.RESTATES_ACTION in out.loc[0, "vague_cues"]) is restates
+    assert (out.loc[0, "boilerplate_reason"] == "vague") is restates
+    never = bp.classify(frame, T.replace(restate_share=1.01))  # a share is at most 1: the rule is off
+    assert bp.RESTATES_ACTION not in never.loc[0, "vague_cues"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We do not run transactional services, but will move our guidance to the Planning Portal by June 2013.", False),
+        ("The department has no services of this kind; however, it will open 3 regional offices.", False),
+        ("We do not run transactional services, but we support the aim of the action.", True),  # nothing specific after the turn
+        ("We do not run transactional services.", True),
+        ("Not applicable but will form part of the work on action 3.", True),  # an action number is not specific
+    ],
+)
+def test_a_not_applicable_clause_turned_to_something_specific_answers_the_action(text, expected):
+    assert bp.is_not_applicable(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The board fully endorses the principles of open data.", "endorse"),
+        ("Our agencies have embraced the digital agenda.", "endorse"),
+        ("We recognise the importance of good data.", "recognise"),
+        ("We will extend the scheme wherever possible.", "where appropriate"),
+        ("We will work towards a single website.", "working to"),
+    ],
+)
+def test_stance_and_hedge_cues(text, cue):
+    assert cue in bp.vague_cues(text)
+
+
+def test_no_stance_cue_for_an_act():
+    assert bp.vague_cues("We supported 40 teams and published 3 principles in May 2013.") == ()
+
+
+def test_calls_decide_the_same_as_decide(seed_statements):
+    feats = bp.features(seed_statements, T)
+    for t in (T, T.replace(vague_max_balance=5, restate_share=0.6), T.replace(specific_weight=1, repeat_containment=0.4)):
+        assert (bp.calls(bp.signals(feats, t), t).is_boilerplate == bp.decide(feats, t)["is_boilerplate"].to_numpy()).all()

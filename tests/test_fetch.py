@@ -315,3 +315,20 @@ def test_cli_fetch_unknown_page_and_bad_manifest_exit_2(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == f"error: {manifest}: no page named 'action-99' in the manifest"
     assert main(["fetch", "--manifest", str(tmp_path / "missing.csv")]) == 2
     assert "manifest not found" in capsys.readouterr().err
+
+
+def test_cli_fetch_while_another_fetch_holds_the_folder_is_refused(raw, tmp_path, capsys):
+    import fcntl
+    import os
+
+    manifest = write_manifest(tmp_path / "series.csv", SEED_PAGES)
+    raw.mkdir(parents=True, exist_ok=True)
+    fd = os.open(raw, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running fetch holds it
+        code = main(["fetch", "--manifest", str(manifest), "--raw", str(raw), "--api-base", "http://127.0.0.1:9/api/content"])
+    finally:
+        os.close(fd)
+    assert code == 2
+    assert capsys.readouterr().err.strip() == f"error: {raw}: another fetch is writing here; try again when it has finished"
+    assert not any(raw.iterdir())

@@ -196,6 +196,19 @@ def test_deleted_first_period_heading_keeps_the_commitment_in_section_unknown(tm
     assert f"line {i + 2}: text of DWP in action 4 before any period heading: kept in section unknown" in err
 
 
+def test_misspelt_period_heading_opens_its_section_with_a_warning(tmp_path, capsys):
+    labelled = label_page(SEED)
+    i = next(k for k, (line, _) in enumerate(labelled) if line == "Department for Work and Pensions")
+    assert labelled[i + 3][0] == "Progress during 2013"
+    labelled[i + 3] = ("Progres durng 2013", OTHER)
+    code, err, frame = run_tidy(tmp_path, page_text(labelled), capsys)
+    assert code == 0
+    assert_every_body_word_once(labelled, frame)
+    intranet = frame[frame["text"].str.contains("The DWP intranet provides links")]
+    assert intranet[["dept_abbr", "section"]].values.tolist() == [["DWP", "progress_2013"]]
+    assert f"line {i + 4}: period heading 'Progres durng 2013' read as 'Progress during 2013' (near miss)" in err
+
+
 def test_added_line_after_a_department_heading_is_kept_and_reported(tmp_path, capsys):
     labelled = _seed_with(after={"Department for Transport": "DfT notes the following:"})
     code, err, frame = run_tidy(tmp_path, page_text(labelled), capsys)

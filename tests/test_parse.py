@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.parse import ACTION_MAJOR, DEPARTMENT_MAJOR, ParseError, decode, parse_bytes, parse_file, parse_text
+from analysis.parse import ACTION_MAJOR, DEPARTMENT_MAJOR, ParseError, decode, headings, parse_bytes, parse_file, parse_text
 
 from .conftest import PAGES
 
@@ -260,3 +260,30 @@ def test_furniture_with_non_breaking_spaces_is_still_furniture(seed_path):
     assert "Updated\u00a016\u00a0January 2015" in furniture
     assert "This\u00a0was published under the 2010 to 2015 coalition government" in furniture
     assert not doc.unsectioned
+
+
+@pytest.mark.parametrize(
+    ("line", "section", "read_as"),
+    [
+        ("Progress durng 2014", "progress_2014", "Progress during 2014"),
+        ("### Planned activites in 2015:", "plan_2015", "Planned activities in 2015"),
+        ("Departmental digital strategy commitmenst (December 2012)", "commitment_2012",
+         "Departmental digital strategy commitments (December 2012)"),
+    ],
+)
+def test_misspelt_period_heading_is_read_as_the_nearest_wording(line, section, read_as):
+    found = headings.period_heading(line)
+    assert (found.section, found.near_miss) == (section, read_as)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Progress in 2014 was slower than planned", "Procurement in 2014", "Projects during 2014",
+     "Progres durng 2013 was slow.", "Planned savings in 2015"],
+)
+def test_body_lines_near_heading_words_are_not_headings(line):
+    assert headings.period_heading(line) is None
+
+
+def test_correctly_spelt_heading_is_not_a_near_miss():
+    assert headings.period_heading("Progress during 2014").near_miss == ""

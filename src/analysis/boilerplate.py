@@ -73,6 +73,9 @@ class Thresholds:
     """A statement with vague cues is vague when its concrete balance is at most this (see `vague_balance`)."""
     specific_weight: int = 3
     """How many concrete words one new specific item (name, number, date) is worth in the vague balance."""
+    restate_share: float = 0.5
+    """A statement naming no specific item of its own restates its action when at least this share of its content
+    words are the action title's: that counts as one vague cue (see `restates_action`)."""
     template_min_departments: int = 2
     """A shape is a template when this many departments use it (docs/codebook.md: "in another department's update"). Fixed."""
     template_min_tokens: int = 3
@@ -88,7 +91,7 @@ class Thresholds:
         return Thresholds(**values)
 
 
-THRESHOLDS = Thresholds(template_jaccard=0.4, repeat_containment=0.4, vague_max_balance=5, specific_weight=1)
+THRESHOLDS = Thresholds(template_jaccard=0.6, repeat_containment=0.4, vague_max_balance=5, specific_weight=3, restate_share=0.7)
 """Chosen by cross-validation leaving out one labelled group at a time (each 2012-edition action, and the seed
 page): `analysis.evaluate.edition2012`; `make evaluate` warns if they differ from its choice."""
 
@@ -223,7 +226,27 @@ def is_not_applicable(text: str) -> bool:
     >>> is_not_applicable("The standard applies to all services.")
     False
     """
-    return bool(_NOT_APPLICABLE.search(str(text))) or is_non_answer(text)
+    text = str(text)
+    match = _NOT_APPLICABLE.search(text)
+    if match and applies_after_all(text[match.end() :]):
+        return False
+    return bool(match) or is_non_answer(text)
+
+
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|nevertheless)\b", re.IGNORECASE)
+
+
+def applies_after_all(rest: str) -> bool:
+    """True when the words after a not-applicable clause turn ("but", "however") to something specific the
+    department does (a name, number or date): the statement then answers the action after all.
+
+    >>> applies_after_all(", but we will move our guidance to the Planning Portal by June 2013.")
+    True
+    >>> applies_after_all(" but will form part of the work on action 3.")
+    False
+    """
+    turn = _CONTRAST.search(rest)
+    return bool(turn) and bool(specific_items(rest[turn.end() :]).items)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -661,13 +684,16 @@ VAGUE_CUES: dict[str, str] = {
     "seek to": r"\b(?:seek|seeks|seeking|sought)\s+to\b",
     "aim to": r"\baim(?:s|ed|ing)?\s+to\b|\bwith\s+(?:the|an)\s+aim\s+of\b|\bwith\s+a\s+view\s+to\b",
     "look to": r"\blook(?:s|ed|ing)?\s+to\b",
-    "working to": r"\b(?:is|are|be|been)\s+(?:\w+ly\s+)?working\s+(?:to|towards)\b",
+    "working to": r"\b(?:is|are|be|been)\s+(?:\w+ly\s+)?working\s+(?:to|towards)\b|\bwill\s+(?:\w+ly\s+)?work\s+(?:to|towards)\b",
     "will support": r"\bwill\s+(?:\w+ly\s+)?support\b",
     "ensure": r"\bensur(?:e|es|ed|ing)\b",
     "welcome": r"\bwelcom(?:e|es|ed|ing)\b",
     "committed to": r"\b(?:is|are|remains?|fully)\s+committed\s+to\b|\bintend(?:s|ed)?\s+to\b|\b(?:our|its|the)\s+ambition\b",
     "recognise": r"\brecogni[sz](?:e|es|ed|ing)\s+(?:that|the)\b|\b(?:aligned|in\s+line)\s+with\b",
     "champion": r"\bchampion\w*\b|\blead(?:s|ing)?\s+by\s+example\b",
+    # a stance towards an idea rather than an act: a verb of endorsement with an abstract object
+    "endorse": r"\b(?:support|endors|embrac|welcom|recogni[sz]|highlight|stress|emphasi[sz]|underlin)\w*\s+(?:\w+\s+){0,2}"
+    r"(?:principle|importance|agenda|aim|ambition|vision|value|spirit|objective)s?\b",
     # needs and likelihoods rather than acts
     "will need": r"\bwill\s+(?:need|require)\b|\b(?:likely|expected)\s+to\b",
     "if it changes": r"\b(?:should|if)\s+(?:this|that|it|these|things)\s+change\b|\bin\s+(?:the\s+)?future\b",
@@ -677,7 +703,7 @@ VAGUE_CUES: dict[str, str] = {
     "work closely with": r"\bwork(?:s|ed|ing)?\s+(?:closely\s+)?(?:with|alongside)\b",
     "liaise with": r"\bliais(?:e|es|ed|ing)\s+with\b|\b(?:assist|participat)(?:e|es|ed|ing)\b",
     # hedges
-    "where appropriate": r"\b(?:where|as|if|when)\s+(?:appropriate|required|necessary|possible|needed|relevant)\b",
+    "where appropriate": r"\b(?:wher(?:e|ever)|as|if|when)\s+(?:appropriate|required|necessary|possible|needed|relevant)\b",
     "it needs": r"\b(?:it|they)\s+(?:requires?|needs?)\b",
     "a range of": r"\ba\s+(?:range|variety)\s+of\b|\bvarious\b",
     "could be": r"\b(?:can|could|may|might)\s+(?:also\s+)?be\b",
@@ -720,6 +746,17 @@ def vague_cues(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _VAGUE_PATTERNS.items() if pattern.search(masked))
 
 
+def cue_lemmas(text: str) -> frozenset[str]:
+    """Lemmas of the words that make up a statement's vague cues: the vague language itself, which is not also
+    concrete content ("champion", "leading by example", "committed").
+
+    >>> sorted(cue_lemmas("Our leaders will champion digital, leading by example."))
+    ['by', 'champion', 'example', 'lead']
+    """
+    masked = mask_names(text)
+    return frozenset(lookup_lemma(t) for pattern in _VAGUE_PATTERNS.values() for m in pattern.finditer(masked) for t in tokens(m.group(0)))
+
+
 @lru_cache(maxsize=1)
 def generic_lemmas() -> frozenset[str]:
     """`GENERIC_WORDS` with their lemmas (so "capabilities", "supported" and "ensuring" are covered)."""
@@ -738,7 +775,39 @@ def concrete_terms(shape_tokens: Sequence[str], restated: frozenset[str] = froze
     ()
     """
     generic = generic_lemmas()
-    return tuple(w for w in shape_tokens if w not in _PLACEHOLDERS and w not in generic and w not in restated and not w[:1].isdigit())
+    return tuple(
+        w for w in shape_tokens
+        if w not in _PLACEHOLDERS and w not in generic and w not in restated and _unhyphenated(w) not in restated and not w[:1].isdigit()
+    )
+
+
+def _unhyphenated(word: str) -> str:
+    """A word's lemma written without hyphens: "re-designed" and "redesigned" are one word."""
+    return lookup_lemma(word.replace("-", "")) if "-" in word else word
+
+
+def restated_share(shape_tokens: Sequence[str], title: str) -> float:
+    """Share of a statement's content words (not generic, not names of departments, not numbers) that are words
+    of its action's title: how far it restates the commitment it answers (0 when it has no content word).
+
+    >>> restated_share(shape("We will publish our spending data."), "Every agency will publish its spending data")
+    1.0
+    """
+    generic = generic_lemmas()
+    content = [w for w in shape_tokens if w not in _PLACEHOLDERS and w not in generic and not w[:1].isdigit()]
+    if not content:
+        return 0.0
+    words = action_words(title)
+    return round(sum(w in words or _unhyphenated(w) in words for w in content) / len(content), 4)
+
+
+def strategy_words(titles: Iterable[str]) -> frozenset[str]:
+    """The lemmas of all the action titles of one edition: the strategy's own commitments, which a response
+    restates rather than adds (a response to one action often quotes another's title)."""
+    words: frozenset[str] = frozenset()
+    for title in set(titles):
+        words |= action_words(title)
+    return words
 
 
 def restates_title(item: str, title: str) -> bool:
@@ -757,7 +826,8 @@ def restates_title(item: str, title: str) -> bool:
 @lru_cache(maxsize=256)
 def action_words(title: str) -> frozenset[str]:
     """The lemmas of an action's title (its shape), which a response that restates the action repeats."""
-    return frozenset(shape(str(title))) - _PLACEHOLDERS
+    words = frozenset(shape(str(title))) - _PLACEHOLDERS
+    return words | {_unhyphenated(w) for w in words}
 
 
 def vague_balance(concrete_words: int, new_specific: int, n_cues: int, specific_weight: int) -> int:
@@ -929,7 +999,12 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
         item_keys=[frozenset(item_key(i, y) for i in items) for items, y in zip(own, years, strict=True)],
         alias_keys=[frozenset(item_key(a, y) for a in s.aliases) for s, y in zip(spec, years, strict=True)],
     )
-    concrete = [concrete_terms(s, action_words(t)) for s, t in zip(shapes, titles, strict=True)]
+    by_edition: dict[int, list[str]] = defaultdict(list)
+    for edition, title in zip(editions(frame), titles, strict=True):
+        by_edition[edition].append(title)
+    strategy = {edition: strategy_words(t) for edition, t in by_edition.items()}
+    restated = [strategy[e] | cue_lemmas(x) for e, x in zip(editions(frame), texts, strict=True)]
+    concrete = [concrete_terms(s, r) for s, r in zip(shapes, restated, strict=True)]
     out = pd.DataFrame(
         {
             "statement_id": frame["statement_id"].to_numpy(),
@@ -944,6 +1019,7 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
             "specific_items": [len(s.items) for s in spec],
             "specific_words": [s.words for s in spec],
             "own_specific": [len(items) for items in own],
+            "restated_share": [restated_share(s, t) for s, t in zip(shapes, titles, strict=True)],
         }
     )
     n_words = frame["n_words"].astype("int64").clip(lower=1).to_numpy()
@@ -969,58 +1045,133 @@ def _strength(fires: np.ndarray, value: np.ndarray, threshold: float, higher_is_
     return np.where(fires, np.maximum(above, 0.5), np.minimum(below, 0.49))
 
 
+@dataclass(frozen=True)
+class _Signals:
+    """The numbers `decide` combines, taken once from the features (so many settings can be tried quickly)."""
+
+    not_applicable: np.ndarray
+    template_fires: np.ndarray  # template at any Jaccard threshold used to form the families
+    template_similarity: np.ndarray
+    similarity: np.ndarray
+    similarity_across: np.ndarray
+    new_specific: np.ndarray
+    new_specific_across: np.ndarray
+    concrete_words: np.ndarray
+    own_specific: np.ndarray
+    n_cues: np.ndarray
+    restated_share: np.ndarray
+    is_lead_in: np.ndarray
+    lead_in_of: np.ndarray  # for each statement, the position of its list's lead-in (-1: none)
+
+
+def signals(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> _Signals:
+    """The arrays `decide` needs from `features` (built with the same template threshold)."""
+    position = {sid: i for i, sid in enumerate(feats["statement_id"])}
+    return _Signals(
+        not_applicable=feats["not_applicable"].to_numpy(dtype=bool),
+        template_fires=(feats["template_size"].to_numpy() >= thresholds.template_min_departments)
+        & feats["template_eligible"].to_numpy(dtype=bool)
+        & feats["template_id"].notna().to_numpy(),
+        template_similarity=feats["template_similarity"].to_numpy(dtype="float64"),
+        similarity=feats["repeat_similarity"].to_numpy(dtype="float64"),
+        similarity_across=feats["repeat_similarity_across"].to_numpy(dtype="float64"),
+        new_specific=feats["new_specific"].to_numpy(dtype="int64"),
+        new_specific_across=feats["new_specific_across"].to_numpy(dtype="int64"),
+        concrete_words=feats["concrete_words"].to_numpy(dtype="int64"),
+        own_specific=feats["own_specific"].to_numpy(dtype="int64"),
+        n_cues=feats["n_vague_cues"].to_numpy(dtype="int64"),
+        restated_share=feats["restated_share"].to_numpy(dtype="float64"),
+        is_lead_in=feats["is_lead_in"].to_numpy(dtype=bool),
+        lead_in_of=np.array([position.get(x, -1) if isinstance(x, str) else -1 for x in feats["list_lead_in_id"]], dtype="int64"),
+    )
+
+
+@dataclass(frozen=True)
+class _Calls:
+    """Which signals fire under one setting, and the vague balance."""
+
+    not_applicable: np.ndarray
+    template: np.ndarray
+    within: np.ndarray
+    across: np.ndarray
+    restates: np.ndarray
+    n_cues: np.ndarray
+    balance: np.ndarray
+    vague: np.ndarray
+
+    @property
+    def repeat(self) -> np.ndarray:
+        return self.within | self.across
+
+    @property
+    def is_boilerplate(self) -> np.ndarray:
+        return self.not_applicable | self.template | self.repeat | self.vague
+
+
+def calls(sig: _Signals, t: Thresholds = THRESHOLDS) -> _Calls:
+    """The signals that fire under settings `t`. A statement that restates its action's title and names no
+    specific item of its own gets one more vague cue. A list lead-in ("DfE will:") is judged for vagueness
+    together with its bullets: their concrete words and specific items count in its balance, because its
+    content is in the list."""
+    restates = (sig.restated_share >= t.restate_share) & (sig.own_specific == 0)
+    n_cues = sig.n_cues + restates
+    own = sig.concrete_words + t.specific_weight * sig.own_specific
+    list_content = np.zeros(len(own), dtype="int64")
+    has_lead_in = sig.lead_in_of >= 0
+    np.add.at(list_content, sig.lead_in_of[has_lead_in], own[has_lead_in])
+    balance = sig.concrete_words + t.specific_weight * sig.new_specific - np.maximum(n_cues - 1, 0)
+    balance = balance + np.where(sig.is_lead_in, list_content, 0)
+    return _Calls(
+        not_applicable=sig.not_applicable,
+        template=sig.template_fires,
+        within=(sig.similarity >= t.repeat_containment) & (sig.new_specific == 0),
+        across=(sig.similarity_across >= t.repeat_containment) & (sig.new_specific_across == 0),
+        restates=restates,
+        n_cues=n_cues,
+        balance=balance,
+        vague=(n_cues > 0) & (balance <= t.vague_max_balance),
+    )
+
+
 def decide(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataFrame:
     """The decision from `features`: reason by precedence (not_applicable > template > repeat > vague),
-    flag, and a score in [0, 1] that is the strongest signal's strength (>= 0.5 exactly for boilerplate).
-
-    A list lead-in ("DfE will:") is judged for vagueness together with its bullets: their concrete words
-    and specific items count in its balance, because its content is in the list.
-    """
+    flag, and a score in [0, 1] that is the strongest signal's strength (>= 0.5 exactly for boilerplate)."""
     t = thresholds
     n = len(feats)
-    own = feats["concrete_words"].to_numpy() + t.specific_weight * feats["own_specific"].to_numpy()
-    by_lead_in = pd.Series(own).groupby(feats["list_lead_in_id"].to_numpy()).sum()
-    list_content = feats["statement_id"].map(by_lead_in).fillna(0).astype("int64").to_numpy()
-    balance = np.array(
-        [vague_balance(c, s, k, t.specific_weight) for c, s, k in zip(feats["concrete_words"], feats["new_specific"], feats["n_vague_cues"], strict=True)]
-    ) + np.where(feats["is_lead_in"].to_numpy(), list_content, 0)
-
-    not_applicable = feats["not_applicable"].to_numpy(dtype=bool)
-    template = (
-        (feats["template_size"].to_numpy() >= t.template_min_departments)
-        & feats["template_eligible"].to_numpy(dtype=bool)
-        & feats["template_id"].notna().to_numpy()
-    )
-    within = (feats["repeat_similarity"].to_numpy() >= t.repeat_containment) & (feats["new_specific"].to_numpy() == 0)
-    across = (feats["repeat_similarity_across"].to_numpy() >= t.repeat_containment) & (feats["new_specific_across"].to_numpy() == 0)
-    repeat = within | across
-    similarity, similarity_across = feats["repeat_similarity"].to_numpy(), feats["repeat_similarity_across"].to_numpy()
+    sig = signals(feats, t)
+    c = calls(sig, t)
+    repeat = c.repeat
     # the evidence shown is the repeat that fired (the stronger one when both or neither did)
-    use_across = across & (~within | (feats["repeat_similarity_across"].to_numpy() > feats["repeat_similarity"].to_numpy()))
-    use_across |= ~repeat & (feats["repeat_similarity_across"].to_numpy() > feats["repeat_similarity"].to_numpy())
-    has_cue = feats["n_vague_cues"].to_numpy() > 0
-    vague = has_cue & (balance <= t.vague_max_balance)
-
-    reason = np.select([not_applicable, template, repeat, vague], list(REASONS), default="")
+    use_across = c.across & (~c.within | (sig.similarity_across > sig.similarity))
+    use_across |= ~repeat & (sig.similarity_across > sig.similarity)
+    has_cue = c.n_cues > 0
+    reason = np.select([c.not_applicable, c.template, repeat, c.vague], list(REASONS), default="")
     strengths = np.vstack(
         [
-            np.where(not_applicable, 1.0, 0.0),
-            _strength(template, feats["template_similarity"].to_numpy(), t.template_jaccard),
-            _strength(repeat, np.maximum(similarity, np.where(across, similarity_across, 0.0)), t.repeat_containment),
-            np.where(has_cue, _strength(vague, balance, t.vague_max_balance, higher_is_stronger=False), 0.0),
+            np.where(c.not_applicable, 1.0, 0.0),
+            _strength(c.template, sig.template_similarity, t.template_jaccard),
+            _strength(repeat, np.maximum(sig.similarity, np.where(c.across, sig.similarity_across, 0.0)), t.repeat_containment),
+            np.where(has_cue, _strength(c.vague, c.balance, t.vague_max_balance, higher_is_stronger=False), 0.0),
         ]
     )
     score = strengths.max(axis=0) if n else np.zeros(0)
+    cues = [f"{k}; {RESTATES_ACTION}" if r and k else (RESTATES_ACTION if r else k) for k, r in zip(feats["vague_cues"], c.restates, strict=True)]
     out = feats.assign(
+        vague_cues=pd.array(cues, dtype="str"),
+        n_vague_cues=c.n_cues.astype("int64"),
         repeat_of=feats["repeat_of"].where(~use_across, feats["repeat_of_across"]),
         repeat_similarity=np.where(use_across, feats["repeat_similarity_across"], feats["repeat_similarity"]),
-        vague_balance=balance.astype("int64"),
+        vague_balance=c.balance.astype("int64"),
         boilerplate_reason=pd.array([r if r else pd.NA for r in reason], dtype="str"),
         is_boilerplate=reason != "",
         boilerplate_score=np.round(score, 4),
         lsl_boilerplate=feats["lsl_doc_count"].to_numpy() >= LSL_MIN_DOCUMENTS,
     )
     return out
+
+
+RESTATES_ACTION = "restates the action"
+"""The cue `calls` adds for a statement that restates its action's title and names no specific item of its own."""
 
 
 def classify(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> pd.DataFrame:

@@ -133,10 +133,15 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     settings = fetch.Settings(api_base=args.api_base, timeout=args.timeout, retries=args.retries, delay=args.delay)
     run = fetch.FetchRun(Path(args.raw), settings)
     outcomes = []
-    for page in pages:
-        outcome = run.one(page)
-        outcomes.append(outcome)
-        print(outcome.line(), file=sys.stdout if outcome.ok else sys.stderr, flush=True)
+    try:
+        with fetch.exclusive(run.raw_dir):
+            for page in pages:
+                outcome = run.one(page)
+                outcomes.append(outcome)
+                print(outcome.line(), file=sys.stdout if outcome.ok else sys.stderr, flush=True)
+    except fetch.FetchError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     counts = {status: sum(o.status == status for o in outcomes) for status in ("fetched", "updated", "current", "failed")}
     print(", ".join(f"{n} {status}" for status, n in counts.items()) + f" of {len(outcomes)} pages ({settings.api_base})")
     if outcomes and not any(o.ok for o in outcomes):

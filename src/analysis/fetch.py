@@ -14,18 +14,21 @@ downloaded again. A response is written whole or not at all.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import email.utils
+import fcntl
 import hashlib
 import http
 import http.client
 import io
+import os
 import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -313,6 +316,22 @@ class FetchRun:
 
     def all(self, pages: list[Page]) -> list[Outcome]:
         return [self.one(page) for page in pages]
+
+
+@contextlib.contextmanager
+def exclusive(raw_dir: Path) -> Iterator[None]:
+    """Hold a lock on `raw_dir` itself (no lock file: a fetch that finds nothing writes nothing), so that two
+    fetches cannot interleave their writes to the log; a second fetch is refused with a FetchError."""
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(raw_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise FetchError(f"{raw_dir}: another fetch is writing here; try again when it has finished") from None
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 def select(pages: list[Page], only: list[str] | None, manifest: Path) -> list[Page]:

@@ -156,11 +156,13 @@ class Boilerplate(pa.DataFrameModel):
         ge=0, description="Specific items (names, numbers, dates) that the department's earlier text of the action does not name."
     )
     vague_cues: Series[str] = pa.Field(
-        description="Continuation, intent and hedging cues found ('continue to; work closely with'); empty when none."
+        description="Continuation, intent, stance and hedging cues found ('continue to; work closely with'; 'restates the "
+        "action' for a statement that restates its action's title and names nothing of its own); empty when none."
     )
     n_vague_cues: Series[int] = pa.Field(ge=0, description="Number of distinct vague cues found.")
     concrete_terms: Series[str] = pa.Field(
-        description="Content lemmas of the statement outside the general vocabulary of intent and capability (space-separated)."
+        description="Content lemmas of the statement outside the general vocabulary of intent and capability, the "
+        "words of its cues and the words of the edition's action titles (space-separated)."
     )
     concrete_words: Series[int] = pa.Field(ge=0, description="Number of concrete_terms.")
     vague_balance: Series[int] = pa.Field(

@@ -23,13 +23,16 @@ from analysis.vocabulary import BOILERPLATE_REASONS, SUBSTANTIVE
 LABELS_FILE = "boilerplate_labels.csv"
 LABEL_VALUES = ("B", "S", "borderline")
 
+RESTATE_NEVER = 1.01
 # Candidate settings searched by the cross-validation (classifier: every combination), in order.
 CLASSIFIER_GRID: dict[str, tuple] = {
     "template_jaccard": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
     "repeat_containment": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
-    "vague_max_balance": (0, 1, 2, 3, 4, 5),
+    "vague_max_balance": (0, 1, 2, 3, 4, 5, 6, 7, 8),
     "specific_weight": (1, 2, 3),
+    "restate_share": (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, RESTATE_NEVER),
 }
+"""The last restate_share never fires (a share is at most 1): the CV may also choose to leave that rule out."""
 LSL_GRID = (2, 3, 4, 5, 6, 7, 8, 9, 10)
 SIMILARITY_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 SPECIFICITY_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
@@ -109,13 +112,17 @@ def classifier_coords() -> np.ndarray:
 
 
 def classifier_predictions(statements: pd.DataFrame, ids: pd.Series, candidates: list[boilerplate.Thresholds]) -> np.ndarray:
-    """Boolean matrix: candidate x statement in `ids` (is_boilerplate under that candidate's settings)."""
-    by_template: dict[float, pd.DataFrame] = {}
+    """Boolean matrix: candidate x statement in `ids` (is_boilerplate under that candidate's settings, as
+    `boilerplate.decide` calls it: the same `boilerplate.calls`, on features built once per template threshold)."""
+    by_template: dict[float, tuple] = {}
     rows = []
     for t in candidates:
         if t.template_jaccard not in by_template:
-            by_template[t.template_jaccard] = boilerplate.features(statements, t).set_index("statement_id", drop=False)
-        rows.append(boilerplate.decide(by_template[t.template_jaccard], t).loc[ids, "is_boilerplate"].to_numpy(dtype=bool))
+            feats = boilerplate.features(statements, t)
+            where = pd.Index(feats["statement_id"]).get_indexer(ids)
+            by_template[t.template_jaccard] = (boilerplate.signals(feats, t), where)
+        sig, where = by_template[t.template_jaccard]
+        rows.append(boilerplate.calls(sig, t).is_boilerplate[where])
     return np.vstack(rows)
 
 

@@ -192,6 +192,8 @@ class _PageReader:
             section = UNKNOWN_SECTION
         elif section not in periods.BY_NAME:
             warnings.append(f"line {n}: unusual period heading {quote(heading)} read as {section}")
+        if period.near_miss:
+            warnings.append(f"line {n}: period heading {quote(heading)} read as {quote(period.near_miss)} (near miss)")
         current = self.current
         if current is not None and current.section == section and not current.blocks and self.dept is not None:
             warnings.append(f"line {n}: heading {quote(heading)} repeated: read as one")  # the same heading twice in a row

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis import periods
+from rapidfuzz import fuzz, process
+
+from analysis import departments, periods
 
 # Years a period of the series can name (the series' periods, and the year after its last plans); a period
 # heading outside them is read as section UNKNOWN_SECTION, with a warning, rather than inventing a period.
@@ -44,15 +46,30 @@ PERIOD_WORDS = (
 )
 
 
+# The heading wordings with the year as a slot: a short line this close to one of them ("Progress durng 2014",
+# "Departmental digital strategy commitmenst (December 2012)") is a misspelt heading, read with a warning,
+# rather than body text filed under the section above. Closeness is the department near-miss score, one rule.
+_PERIOD_FORMS = {
+    "Departmental digital strategy commitments (December {year})": periods.COMMITMENT,
+    "Progress during {year}": periods.PROGRESS,
+    "Progress in {year}": periods.PROGRESS,
+    "Planned activities in {year}": periods.PLAN,
+}
+_YEAR_RE = re.compile(r"\b(\d{4})\b")
+_NEAR_MISS_MAX_WORDS = 8
+
+
 @dataclass(frozen=True)
 class PeriodHeading:
-    """A period heading: the section it opens (e.g. progress_2014), its year, the heading text, and any
-    sentence fused onto the same line ("### Progress during 2014 DWP ran ...")."""
+    """A period heading: the section it opens (e.g. progress_2014), its year, the heading text, any sentence
+    fused onto the same line ("### Progress during 2014 DWP ran ..."), and the wording it was read as when
+    the heading is misspelt (`near_miss`, "" when it is spelt as the series spells it)."""
 
     section: str
     year: int
     heading: str
     rest: str = ""
+    near_miss: str = ""
 
     @property
     def in_range(self) -> bool:
@@ -69,7 +86,7 @@ def period_heading(line: str, *, heading_expected: bool = False) -> PeriodHeadin
     """
     m = _PERIOD_RE.match(line)
     if not m:
-        return None
+        return near_period_heading(line)
     rest = m["rest"].strip()
     if rest:
         fused_ok = rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"\u201c("
@@ -84,6 +101,23 @@ def period_heading(line: str, *, heading_expected: bool = False) -> PeriodHeadin
     stripped = line.strip()
     heading = stripped[: len(stripped) - len(m["rest"])].strip() if rest else stripped
     return PeriodHeading(periods.name_of(kind, year), year, heading, rest)
+
+
+def near_period_heading(line: str) -> PeriodHeading | None:
+    """A misspelt period heading: a short unpunctuated line with a year whose words are within the near-miss
+    score of one of the series' heading wordings; None for anything else (body sentences end in a stop or
+    are longer)."""
+    bare = " ".join(strip_numbering(line).split()).rstrip(":")
+    year = _YEAR_RE.search(bare)
+    if not year or len(bare.split()) > _NEAR_MISS_MAX_WORDS or re.search(r"[.!?;]$", bare):
+        return None
+    forms = {form.format(year=year[1]): kind for form, kind in _PERIOD_FORMS.items()}
+    best = process.extractOne(
+        bare, list(forms), scorer=fuzz.ratio, processor=str.lower, score_cutoff=departments.NEAR_MISS_MIN_SCORE
+    )
+    if best is None:
+        return None
+    return PeriodHeading(periods.name_of(forms[best[0]], int(year[1])), int(year[1]), line.strip(), near_miss=best[0])
 
 
 def looks_like_period_heading(line: str) -> bool:
