@@ -189,3 +189,61 @@ def test_heatmap_marks_cells_from_one_or_two_statements(tables):
     thin = chart.data[chart.data["statements"] < plots.THIN_CELL_STATEMENTS]
     plt.close(chart.figure)
     assert len(marked) == len(thin) > 0
+
+
+# --- notebook 05 (the series across actions) ---------------------------------------------------------
+
+SERIES_SCORES = pd.DataFrame([
+    ("boilerplate", "F1 on boilerplate", "2012 edition, cross-validated", 0.654, 180),
+    ("boilerplate", "F1 on boilerplate", "2012 edition, in sample", 0.707, 180),
+    ("initiatives", "precision of names", "other pages, held out", 0.321, 9),
+    ("initiatives", "recall of names", "other pages, held out", 0.432, 8),
+], columns=["analysis", "measure", "corpus", "value", "n"])
+
+
+def _series_charts(t):
+    from analysis import series
+
+    return {
+        "series_substantive_heatmap": lambda: charts.series_substantive_heatmap(t["sections"], SERIES_SCORES),
+        "series_travelling_templates": lambda: charts.series_travelling_templates(series.travelling_templates(t["statements"], t["boilerplate"])),
+        "series_initiatives_heatmap": lambda: charts.series_initiatives_heatmap(t["statements"], t["initiative_mentions"], t["initiatives"], SERIES_SCORES),
+    }
+
+
+@pytest.mark.parametrize("name", ["series_substantive_heatmap", "series_travelling_templates", "series_initiatives_heatmap"])
+def test_each_series_chart_has_its_words_and_data(tables, name):
+    chart = _series_charts(tables)[name]()
+    plt.close(chart.figure)
+    for text in (chart.title, chart.subtitle, chart.alt):
+        assert len(text) > 20 and "nan" not in text.split()
+    assert len(chart.data) > 0
+
+
+def test_series_heatmap_marks_thin_cells_and_carries_the_measured_reliability(tables):
+    chart = charts.series_substantive_heatmap(tables["sections"], SERIES_SCORES)
+    marked = [t.get_text() for t in chart.figure.axes[0].texts if t.get_text().endswith(plots.THIN_MARK)]
+    plt.close(chart.figure)
+    thin = chart.data[chart.data["statements"] < plots.THIN_CELL_STATEMENTS]
+    assert len(marked) == len(thin) > 0
+    assert f"({len(thin)} of {len(chart.data)})" in chart.subtitle
+    assert "F1 0.65" in chart.subtitle and "n=180" in chart.subtitle and "F1 0.65" in chart.alt  # from the scores, not typed
+
+
+def test_series_initiatives_heatmap_carries_names_precision_and_recall(tables):
+    chart = _series_charts(tables)["series_initiatives_heatmap"]()
+    plt.close(chart.figure)
+    assert "precision 0.32, recall 0.43 (n=8 names)" in chart.subtitle
+
+
+def test_series_findings_say_how_reliable_the_boilerplate_call_is(tables):
+    from analysis import series
+
+    t = tables
+    templates = series.travelling_templates(t["statements"], t["boilerplate"])
+    across = series.initiatives_across(t["statements"], t["initiative_mentions"], t["initiatives"])
+    text = findings.series_found(t["sections"], templates, across, t["restatements"], SERIES_SCORES)
+    assert any("rest on one or two statements" in s for s in text)
+    assert "F1 on boilerplate is 0.65 with the settings chosen without the action scored (0.71 in sample)" in text[-2]
+    assert findings.edition_boilerplate_reliability(SERIES_SCORES.iloc[0:0]) == findings.NOT_MEASURED
+    assert text[-1].startswith("How far to trust the names: Names found on other pages, held out: precision 0.32, recall 0.43")

@@ -72,3 +72,10 @@ def test_findings_are_sentences_from_the_tables():
     assert text[1] == "1 of the 3 responses have no substantive statement at all."
     assert "1 of them also travel across actions" in text[2]
     assert "1 unchanged, 1 shortened, 0 rewritten; 1 of them" in text[4]
+
+
+def test_findings_count_the_responses_that_rest_on_one_or_two_statements():
+    grid = series.substantive_grid(_sections())  # BBB: 1 -> 75%; AAA: 1 -> 100%, 2 -> 0%
+    thin = pd.DataFrame({1: [False, True], 2: [True, True]}, index=grid.index)  # BBB's action 2 has no response
+    text = series.findings(grid, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), thin=thin)
+    assert "2 of the 3 responses rest on one or two statements (marked * on the heat map); 2 of these are at 0% or 100%" in text[2]

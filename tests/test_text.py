@@ -28,6 +28,16 @@ def test_schwartz_hearst_long_forms():
     assert text.find_acronyms("It spent 20 (twenty) days.") == []
 
 
+def test_schwartz_hearst_short_form_first():
+    sentence = "We will extend NWI (National Widget Infrastructure) in May."
+    [d] = text.find_short_first_acronyms(sentence)
+    assert (d.short, d.long) == ("NWI", "National Widget Infrastructure")
+    assert sentence[d.long_start : d.long_end] == d.long and sentence[d.short_start : d.short_end] == "NWI"
+    assert text.find_short_first_acronyms("HMRC (2013) and CO (with GDS) wrote.") == []  # no long form in the brackets
+    assert text.find_short_first_acronyms("DWP (the Department for Work and Pensions) wrote.") == []  # the bracket must be the long form
+    assert text.find_acronyms(sentence) == []  # the long-form-first search is unchanged
+
+
 def test_a_long_form_may_start_inside_a_hyphenated_word():
     [d] = text.find_acronyms("It joined a pan-arm\u2019s length body (ALB) forum.")
     assert d.short == "ALB" and d.long.endswith("arm\u2019s length body")  # the long form starts at the space

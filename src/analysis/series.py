@@ -98,8 +98,10 @@ def _names(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def findings(grid: pd.DataFrame, templates: pd.DataFrame, across: pd.DataFrame, restatements: pd.DataFrame) -> list[str]:
-    """The notebook's findings as sentences computed from the tables (nothing typed in by hand)."""
+def findings(grid: pd.DataFrame, templates: pd.DataFrame, across: pd.DataFrame, restatements: pd.DataFrame,
+             thin: pd.DataFrame | None = None) -> list[str]:
+    """The notebook's findings as sentences computed from the tables (nothing typed in by hand). `thin`: the
+    grid's cells that rest on too few statements to read as a pattern (same shape as `grid`)."""
     out = []
     by_dept = grid.mean(axis=1, skipna=True)
     by_action = grid.mean(axis=0, skipna=True)
@@ -113,6 +115,14 @@ def findings(grid: pd.DataFrame, templates: pd.DataFrame, across: pd.DataFrame, 
         )
         empty = int((grid == 0).sum().sum())
         out.append(f"{empty} of the {cells} responses have no substantive statement at all.")
+        if thin is not None:
+            marked = thin.reindex(index=grid.index, columns=grid.columns, fill_value=False).astype(bool) & grid.notna()
+            n_thin = int(marked.to_numpy().sum())
+            extreme = int((marked & ((grid == 0) | (grid == 1))).to_numpy().sum())
+            out.append(
+                f"{n_thin} of the {cells} responses rest on one or two statements (marked * on the heat map); {extreme} of these are "
+                f"at 0% or 100%, which is one or two sentences' call, not a department's pattern."
+            )
     if len(templates):
         top = templates.iloc[0]
         wide = templates[templates["actions"] >= 2]

@@ -137,6 +137,25 @@ def find_acronyms(text: str, row: int = 0) -> list[AcronymDefinition]:
     return found
 
 
+_SHORT_FIRST = re.compile(r"(?<![\w.&\-])([A-Za-z][A-Za-z0-9&]{1,9})\s*\(\s*([^()]{3,150}?)\s*\)")
+
+
+def find_short_first_acronyms(text: str, row: int = 0) -> list[AcronymDefinition]:
+    """Schwartz and Hearst's other pattern, "SHORT (long form)": the whole bracket is the long form (two words
+    or more, at most min(|SHORT| + 5, 2|SHORT|)) and the short form's characters match it as in
+    `best_long_form`. Kept apart from `find_acronyms`, whose callers count only "long form (SHORT)"."""
+    found = []
+    for m in _SHORT_FIRST.finditer(text):
+        short, inner = m.group(1), m.group(2)
+        words = inner.split()
+        if not has_two_capitals(short) or not 2 <= len(words) <= min(len(short) + 5, 2 * len(short)):
+            continue
+        if best_long_form(short, inner) != inner or short.lower() in inner.lower().split():
+            continue
+        found.append(AcronymDefinition(row, short, inner, m.start(2), m.end(2), m.start(1), m.end(1)))
+    return found
+
+
 # ---------------------------------------------------------------------------------------------------
 # Lemmas
 # ---------------------------------------------------------------------------------------------------

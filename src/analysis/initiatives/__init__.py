@@ -39,9 +39,11 @@ from analysis.initiatives.extraction import (
     INITIATIVE_TYPES,
     LIST_SEPARATOR,
     SERIES_NOUNS,
+    SETTINGS,
     TYPE_NOUNS,
     TYPES,
     Mention,
+    Settings,
     configured_ner,
     extract,
     find_mentions,
@@ -64,8 +66,8 @@ from analysis.initiatives.summaries import (
 )
 
 __all__ = [
-    "CARRY_STATUSES", "HEAD_NOUNS", "INITIATIVE_TYPES", "LIST_SEPARATOR", "SERIES_NOUNS", "TYPES", "TYPE_NOUNS",
-    "Mention", "by_type", "carry_through", "carry_through_summary", "configured_ner",
+    "CARRY_STATUSES", "HEAD_NOUNS", "INITIATIVE_TYPES", "LIST_SEPARATOR", "SERIES_NOUNS", "SETTINGS", "TYPES", "TYPE_NOUNS",
+    "Mention", "Settings", "by_type", "carry_through", "carry_through_summary", "configured_ner",
     "department_matrix", "extract", "find_mentions", "initiatives_only", "is_proper_name",
     "mention_context", "name_key", "reach", "slug", "split_list", "timeline", "unplanned",
 ]

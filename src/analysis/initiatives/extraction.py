@@ -27,6 +27,7 @@ from analysis.text import (
     department_pattern,
     department_token_mask,
     find_acronyms,
+    find_short_first_acronyms,
     is_acronym,
     noun_singular,
     singular,
@@ -113,6 +114,34 @@ DEFAULT_TYPE = "project"
 
 #: Last words of places: such names are dropped (docs/methods.md "Named initiatives": places are not initiatives).
 PLACE_HEADS = frozenset({"house", "bridge", "street", "road", "square", "tower", "building", "park", "lane"})
+
+#: Nouns of deliberate change: a capitalised name that ends in one names a change programme even with no
+#: head noun of the list above ("Civil Service Reform", "Courts Modernisation"). Weaker than a generic
+#: noun written after the name ("the Business Transformation team" is a unit).
+CHANGE_NOUNS = frozenset(
+    "reform transformation modernisation modernization renewal redesign overhaul rationalisation rationalization "
+    "consolidation simplification reorganisation reorganization restructuring".split()
+)
+CHANGE_TYPE = "programme"
+
+#: Prepositions that can open a name ("Inside Government", "Beyond Borders"): such a name is a phrase whose
+#: last word is the preposition's object, not a head noun, so it has no head (and is not an organisation).
+NAME_PREPOSITIONS = frozenset("inside outside beyond towards toward into onto across through within".split())
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The extractor's choices that hand labels can judge: chosen by cross-validation that leaves out
+    whole actions and pages (`analysis.evaluate.initiatives`, docs/methods.md "Named initiatives")."""
+
+    ordinary_margin: float = 2.0
+    """A sentence-initial capital is an ordinary word when its lower-case form is more than e**margin
+    times as frequent as the capitalised one (spaCy lexeme log-frequencies)."""
+    shared_by: int = 2
+    """A head-less proper name counts when this many departments write it (`_recurring_mentions`)."""
+
+
+SETTINGS = Settings()
 
 
 
@@ -221,6 +250,7 @@ class _Context:
 
     capitalised_inside: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
     acronym_types: dict[str, str | None] = field(default_factory=dict)  # short form -> type (None: not a name)
+    settings: Settings = SETTINGS
 
 
 def _is_titlecase_word(token: Token) -> bool:
@@ -242,7 +272,7 @@ def _ordinary_sentence_start(token: Token, ctx: _Context, dept: list[bool]) -> b
     lower_p, title_p = probs.get(low), probs.get(token.text)
     if lower_p is None:
         return False
-    return title_p is None or lower_p - title_p > 2.0
+    return title_p is None or lower_p - title_p > ctx.settings.ordinary_margin
 
 
 def _head_type(word: str) -> tuple[str | None, str | None]:
@@ -259,6 +289,14 @@ def _head_type(word: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _change_type(tokens: Sequence[Token]) -> str | None:
+    """`CHANGE_TYPE` for a name of two words or more that ends in a noun of change ("Civil Service Reform")."""
+    words = [t for t in tokens if any(ch.isalpha() for ch in t.text)]
+    if len(words) < 2 or words[0].lower_ in NAME_PREPOSITIONS or not words[-1].text[:1].isupper():
+        return None
+    return CHANGE_TYPE if noun_singular(words[-1].text) in CHANGE_NOUNS or words[-1].lower_ in CHANGE_NOUNS else None
+
+
 def _classify(tokens: Sequence[Token], ctx: _Context) -> tuple[str | None, str | None]:
     """Type of a candidate name from its tokens, and a replacement for its last word (participant nouns)."""
     words = [t for t in tokens if t.text not in {":", "-"} and t.lower_ not in CONNECTORS]
@@ -270,6 +308,8 @@ def _classify(tokens: Sequence[Token], ctx: _Context) -> tuple[str | None, str |
     first = before_colon[0]
     if first.lower_ in SERIES_NOUNS and len(before_colon) >= 2:
         return SERIES_NOUNS[first.lower_], None
+    if first.lower_ in NAME_PREPOSITIONS:
+        return None, None  # "Inside Government": a phrase, its last word is no head
     alpha = [t for t in before_colon if any(ch.isalpha() for ch in t.text)]
     if not alpha:
         return None, None
@@ -467,6 +507,8 @@ def _name_mentions(
         if found is not None:
             generic_end, last_type = found
             tail = list(doc[last_tokens[-1].i + 1 : generic_end])
+    if last_type is None:
+        last_type = _change_type(last_tokens)  # "Civil Service Reform": no head, no generic noun after
     shared: list[Token] = tail or ([last_tokens[-1]] if last_type in INITIATIVE_TYPES else [])
 
     # (tokens, owner, type, replacement last word, borrowed words, is_last)
@@ -476,6 +518,7 @@ def _name_mentions(
             parts.append((conj, inner_owner, last_type, last_word, tail, True))
             continue
         ctype, cword = _classify(conj, ctx)
+        ctype = ctype or _change_type(conj)
         borrowed: list[Token] = []
         if ctype is None and shared and any(_is_titlecase_word(t) for t in conj) and conj[-1].lower_ not in ROLE_WORDS:
             ctype, borrowed = last_type, shared
@@ -530,11 +573,16 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted((m for ms in kept.values() for m in ms), key=lambda m: (m.row, m.start))
 
 
+def _definitions(text: str, row: int):
+    """Acronym definitions of a text in both of Schwartz and Hearst's patterns: "Long Form (LF)", "LF (Long Form)"."""
+    return find_acronyms(text, row) + find_short_first_acronyms(text, row)
+
+
 def _acronym_mentions(texts: list[str], rule: list[Mention], ctx: _Context) -> list[Mention]:
     """Link each "Long Form (ACR)" to the name found over its long form; then every other "ACR" is a
     mention of that name. Acronyms of departments are left to the gazetteer; acronyms whose long form
     is not a name ("senior civil service (SCS)") are remembered as not-names."""
-    definitions = [d for row, text in enumerate(texts) for d in find_acronyms(text, row)]
+    definitions = [d for row, text in enumerate(texts) for d in _definitions(text, row)]
     by_row: dict[int, list[Mention]] = defaultdict(list)
     for m in rule:
         by_row[m.row].append(m)
@@ -612,11 +660,15 @@ def _typed(name: str, fallback: str) -> str | None:
     """Type from the name's own head noun (the last word, or the word before "of": "Directorate of Media
     and Communications"), else `fallback`; None for places."""
     words = name.split()
+    if words[0].lower() in NAME_PREPOSITIONS:
+        return fallback  # "Inside Government": no head
     ctype, _ = _head_type(words[-1])
     if ctype is None and "of" in words[1:]:
         ctype, _ = _head_type(words[words.index("of", 1) - 1])
     if ctype == "place":
         return None
+    if ctype is None and len(words) >= 2 and (noun_singular(words[-1]) in CHANGE_NOUNS or words[-1].lower() in CHANGE_NOUNS):
+        ctype = CHANGE_TYPE
     return ctype or fallback
 
 
@@ -647,7 +699,7 @@ def _listed_mentions(texts: list[str]) -> list[Mention]:
 
 def _pattern_mentions(texts: list[str], pattern: re.Pattern[str], source: str) -> list[Mention]:
     """Proper names caught by `pattern`'s `name` group: a name someone owns ("the Coal Authority's Mining
-    Reports") or a name in quotation marks (‘Digital by Default’)."""
+    Reports")."""
     out = []
     for row, text in enumerate(texts):
         for m in pattern.finditer(text):
@@ -658,38 +710,93 @@ def _pattern_mentions(texts: list[str], pattern: re.Pattern[str], source: str) -
     return out
 
 
-def _recurring_mentions(texts: list[str], authors: Sequence[str]) -> list[Mention]:
-    """A head-less proper name written by two or more departments, once at least not at the start of a
-    sentence ("Inside Government"): a shared name, not a capitalised phrase of one text."""
+_WORD_AFTER = re.compile(r"\s+(?P<word>[a-z][a-z\-]*)\b")
+_SENTENCE_CASE = re.compile(r"^[A-Z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,5}$")
+
+
+def _generic_type_after(text: str, position: int) -> str | None:
+    """Type given by a generic lower-case noun at `position`, or after one lower-case modifier
+    ("programme", "transformation programme")."""
+    for _ in range(2):
+        word = _WORD_AFTER.match(text, position)
+        if word is None:
+            return None
+        if noun_singular(word["word"]) in TYPE_NOUNS:
+            return TYPE_NOUNS[noun_singular(word["word"])]
+        position = word.end()
+    return None
+
+
+def _quoted_name(name: str, generic: str | None) -> bool:
+    """Whether quoted text is a name: a proper name once any department in it is set aside (it owns the
+    name: ‘Our DfT’); or, when a generic noun follows the quotation, a single word or sentence case."""
+    rest = department_pattern().sub(" ", name).split()
+    if not rest or departments.resolve(name) is not None:
+        return False
+    if any(w.lower() in CALENDAR_WORDS or w.lower() in ROLE_WORDS or w.lower().strip("'\u2019s") in ROLE_WORDS for w in rest):
+        return False
+    if is_proper_name(name) or (len(name.split()) >= 2 and len(rest) < len(name.split()) and all(_NAME_WORD.match(w) for w in rest)):
+        return True
+    return generic is not None and bool(_SENTENCE_CASE.match(name))
+
+
+def _quoted_mentions(texts: list[str]) -> list[Mention]:
+    """A name in quotation marks (‘Digital Every Day’): the marks say where the name is, so a department
+    written into it is its owner (‘Our DfT’), and a single word or a name in sentence case counts when a
+    generic noun after the closing mark types it (the ‘Beacon’ pilot, the ‘Tell us once’ programme).
+    Type: the name's own head noun, else that generic noun, else the default."""
+    out = []
+    for row, text in enumerate(texts):
+        for m in _QUOTED.finditer(text):
+            name = m["name"].strip()
+            generic = _generic_type_after(text, m.end())
+            if not _quoted_name(name, generic):
+                continue
+            ctype = _typed(name, generic or DEFAULT_TYPE)
+            owner = department_pattern().search(name)
+            if ctype:
+                dept = _owner_department(owner.group(0)) if owner else None
+                out.append(Mention(row, m.start("name"), m.start("name") + len(name), name, ctype, dept, (), "quoted"))
+    return out
+
+
+def _recurring_mentions(texts: list[str], authors: Sequence[str], shared_by: int = SETTINGS.shared_by) -> list[Mention]:
+    """A head-less proper name written by `shared_by` departments or more, once at least not at the start
+    of a sentence ("Inside Government"): a shared name, not a capitalised phrase of one text."""
     found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for row, text in enumerate(texts):
         for m in _TITLE_RUN.finditer(text):
             name = m.group(0)
-            if _head_type(name.split()[-1])[0] is None and is_proper_name(name):
+            headless = name.split()[0].lower() in NAME_PREPOSITIONS or _head_type(name.split()[-1])[0] is None
+            if headless and is_proper_name(name):
                 found[name].append((row, m.start(), m.end()))
     out = []
     for name, hits in found.items():
-        if len({authors[r] for r, _, _ in hits}) >= 2 and any(start > 0 for _, start, _ in hits):
+        if len({authors[r] for r, _, _ in hits}) >= shared_by and any(start > 0 for _, start, _ in hits):
             out += [Mention(r, s, e, name, DEFAULT_TYPE, None, (), "recurring") for r, s, e in hits]
     return out
 
 
 def _defined_mentions(texts: list[str], rule: list[Mention]) -> list[Mention]:
     """A long form defined by its acronym ("National Information Infrastructure (NII)") is a name even
-    without a head noun, when no rule found it: the text itself says it is one."""
+    without a head noun, when no rule found it: the text itself says it is one. A department written at
+    its start owns it ("DfT Open Data Exchange (DODE)")."""
     out = []
     for row, text in enumerate(texts):
-        for d in find_acronyms(text, row):
+        for d in _definitions(text, row):
             long = text[d.long_start : d.long_end]
             if any(m.row == row and m.start < d.long_end and d.long_start < m.end for m in rule):
                 continue
-            if departments.resolve(d.short) is None and is_proper_name(long):
+            lead = department_pattern().match(long)
+            rest = long[lead.end() :].strip() if lead else long
+            owner = _owner_department(lead.group(0)) if lead else None
+            if departments.resolve(d.short) is None and is_proper_name(rest) and (lead is None or len(rest.split()) >= 2):
                 ctype = _typed(long, DEFAULT_TYPE)
                 if ctype:
-                    out.append(Mention(row, d.long_start, d.long_end, long, ctype, None, (d.short,), "defined"))
+                    out.append(Mention(row, d.long_start, d.long_end, long, ctype, owner, (d.short,), "defined"))
                     short = re.compile(rf"(?<![\w.]){re.escape(d.short)}(?![\w])")
                     out += [
-                        Mention(r, m.start(), m.end(), long, ctype, None, (d.short,), "defined")
+                        Mention(r, m.start(), m.end(), long, ctype, owner, (d.short,), "defined")
                         for r, t in enumerate(texts)
                         for m in short.finditer(t)
                         if (r, m.start()) != (row, d.short_start)
@@ -754,17 +861,20 @@ def configured_ner() -> NerFunction | None:
     return ner
 
 
-def find_mentions(texts: Sequence[str], ner: NerFunction | None = None, authors: Sequence[str] | None = None) -> list[Mention]:
+def find_mentions(
+    texts: Sequence[str], ner: NerFunction | None = None, authors: Sequence[str] | None = None, settings: Settings = SETTINGS
+) -> list[Mention]:
     """Every mention of a named thing (initiatives, units, organisations) in a list of texts; `authors`
     (the department of each text) lets a head-less name shared by departments count."""
     texts = [str(t) for t in texts]
     nlp = get_nlp()
     docs = list(nlp.pipe(texts))
     ctx = _context(docs)
+    ctx.settings = settings
     matcher = _matcher()
     # acronym definitions are needed before the runs are cut ("GDS and CSL" is two names)
     for row, text in enumerate(texts):
-        for d in find_acronyms(text, row):
+        for d in _definitions(text, row):
             ctx.acronym_types.setdefault(d.short, None)
     rule: list[Mention] = []
     for row, doc in enumerate(docs):
@@ -774,10 +884,10 @@ def find_mentions(texts: Sequence[str], ner: NerFunction | None = None, authors:
             rule.extend(_run_mentions(doc, row, span, dept, ctx))
     acronym = _acronym_mentions(texts, rule, ctx)
     mentions = rule + acronym + _learned_mentions(texts, rule)
-    mentions += _listed_mentions(texts) + _pattern_mentions(texts, _POSSESSED, "possessed") + _pattern_mentions(texts, _QUOTED, "quoted")
+    mentions += _listed_mentions(texts) + _pattern_mentions(texts, _POSSESSED, "possessed") + _quoted_mentions(texts)
     mentions += _defined_mentions(texts, rule)
     if authors is not None:
-        mentions += _recurring_mentions(texts, list(authors))
+        mentions += _recurring_mentions(texts, list(authors), settings.shared_by)
     mentions = _governance_as_units(mentions)
     if ner is not None:
         mentions += _ner_mentions(texts, docs, ner, ctx)
@@ -800,14 +910,15 @@ def _section_order(section: str) -> tuple[int, str]:
     return (periods.NAMES.index(section) if section in periods.BY_NAME else len(periods.NAMES)), section
 
 
-def extract(statements: pd.DataFrame, ner: NerFunction | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract(statements: pd.DataFrame, ner: NerFunction | None = None, settings: Settings = SETTINGS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(initiatives, mentions) from the statements table; see the module docstring for the rules.
 
     `ner` optionally adds candidates from a statistical named-entity recogniser (a function from text to
-    (start, end, label) triples); without it everything is rule-based.
+    (start, end, label) triples); without it everything is rule-based. `settings`: the choices the
+    evaluation cross-validates (default `SETTINGS`).
     """
     frame = statements.reset_index(drop=True)
-    mentions = find_mentions(frame["text"].tolist(), ner=ner, authors=frame["dept_abbr"].astype(str).tolist())
+    mentions = find_mentions(frame["text"].tolist(), ner=ner, authors=frame["dept_abbr"].astype(str).tolist(), settings=settings)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[name_key(m.name)].append(m)

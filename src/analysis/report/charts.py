@@ -103,16 +103,22 @@ def substantive_share_ranked(departments: pd.DataFrame) -> Chart:
     )
 
 
-def statements_per_cell(sections: pd.DataFrame) -> pd.DataFrame:
-    """Department x period statement counts (all actions together), from the sections table."""
-    return sections.groupby(["dept_abbr", "section"])["statements"].sum().unstack("section")
+def statements_per_cell(sections: pd.DataFrame, column: str = "section") -> pd.DataFrame:
+    """Department x period (or x `column`, e.g. action) statement counts, from the sections table."""
+    return sections.groupby(["dept_abbr", column])["statements"].sum().unstack(column)
+
+
+def thin_cells(counts: pd.DataFrame) -> pd.DataFrame:
+    """Cells of a share heat map that rest on fewer than `plots.THIN_CELL_STATEMENTS` statements: marked on
+    every such map (`plots.heatmap(marked=...)`) so that one sentence's call is not read as a pattern."""
+    return counts.notna() & (counts < plots.THIN_CELL_STATEMENTS)
 
 
 def substantive_share_heatmap(departments: pd.DataFrame, sections: pd.DataFrame) -> Chart:
     """Department x period substantive share; cells resting on one or two statements are marked."""
     grid = summaries.share_grid(departments)
     counts = statements_per_cell(sections).reindex(index=grid.index, columns=grid.columns)
-    thin = counts.notna() & (counts < plots.THIN_CELL_STATEMENTS)
+    thin = thin_cells(counts)
     fig, ax = plots.new_figure(8.5, 1.9 + 0.33 * len(grid))
     plots.heatmap(ax, grid, "{:.0%}", vmax=1, marked=thin)
     tidy = grid.reset_index().melt(id_vars="dept_abbr", var_name="section", value_name="substantive_share_words")
@@ -127,7 +133,8 @@ def substantive_share_heatmap(departments: pd.DataFrame, sections: pd.DataFrame)
         title=f"Most substantive: {periods.text_label(best)} ({share[best]:.0%} of words); "
         f"least: {periods.text_label(worst)} ({share[worst]:.0%})",
         subtitle=f"Substantive share of words by department and reporting period; {grid.shape[0]} departments x "
-        f"{grid.shape[1]} periods. {plots.THIN_MARK} hatched: from one or two statements ({n_thin} cells); - no text",
+        f"{grid.shape[1]} periods. Hatched cells marked {plots.THIN_MARK} rest on one or two statements ({n_thin} cells); "
+        "- no text",
         alt=(f"Heat map of the substantive share of words for {grid.shape[0]} departments in {grid.shape[1]} periods, value "
              f"written in each cell. Across departments, {periods.text_label(best)} has the highest share ({share[best]:.0%}) "
              f"and {periods.text_label(worst)} the lowest ({share[worst]:.0%}). {n_thin} cells rest on one or two statements "
@@ -502,4 +509,101 @@ def rate_vs_testable(summary: pd.DataFrame, scores: pd.DataFrame) -> Chart:
              f"{', '.join(no_testable) or 'none'}. {trust}"),
         data=rated[["dept_abbr", "plans", "testable_plans", "testable_share", "delivery_rate"]],
         source=plots.SOURCE_2015,
+    )
+
+
+# --- 05 series -----------------------------------------------------------------------------------
+
+
+def series_statement_counts(sections: pd.DataFrame, grid: pd.DataFrame, edition: int = 2012) -> pd.DataFrame:
+    """Statements behind each cell of a department x action grid of one edition (NaN: no response)."""
+    counts = statements_per_cell(sections[sections["edition"] == edition], "action")
+    counts.columns = pd.Index([int(c) for c in counts.columns], name="action")
+    return counts.reindex(index=grid.index, columns=grid.columns)
+
+
+def series_substantive_heatmap(sections: pd.DataFrame, scores: pd.DataFrame, edition: int = 2012) -> Chart:
+    """Department x action substantive share of one edition; cells resting on one or two statements are marked,
+    and the boilerplate call's measured reliability on this edition is in the subtitle."""
+    from analysis import series
+
+    grid = series.substantive_grid(sections, edition=edition)
+    counts = series_statement_counts(sections, grid, edition)
+    thin = thin_cells(counts)
+    fig, ax = plots.new_figure(8.5, 7.5)
+    plots.heatmap(ax, grid, "{:.0%}", vmax=1, xlabels=[f"Action {a}" for a in grid.columns], cell_lines=True, marked=thin)
+    by_action = grid.mean(axis=0)
+    tidy = grid.reset_index().melt(id_vars="dept_abbr", var_name="action", value_name="substantive_share_words").dropna()
+    tidy["statements"] = [int(counts.at[d, a]) for d, a in zip(tidy["dept_abbr"], tidy["action"], strict=True)]
+    responses, n_thin = int(grid.notna().sum().sum()), int(thin.to_numpy().sum())
+    trust = findings.edition_boilerplate_reliability(scores, short=True)
+    return Chart(
+        fig,
+        "05-substantive-share-department-action",
+        title=f"Least substantive action: {by_action.idxmin()} ({by_action.min():.0%} of words on average); "
+        f"most: {by_action.idxmax()} ({by_action.max():.0%})",
+        subtitle=f"Substantive share of words per December 2012 response; {responses} responses of {grid.shape[0]} departments "
+        f"to {grid.shape[1]} actions. Hatched cells marked {plots.THIN_MARK} rest on one or two statements ({n_thin} of "
+        f"{responses}); \u2013 no response. {trust}",
+        alt=(f"Heat map of the substantive share of words for {grid.shape[0]} departments (rows) and {grid.shape[1]} actions "
+             f"(columns), value written in each cell. Averaged over departments, action {by_action.idxmin()} is lowest "
+             f"({by_action.min():.0%}) and action {by_action.idxmax()} highest ({by_action.max():.0%}). {n_thin} of the "
+             f"{responses} responses rest on one or two statements and are marked with an asterisk: a 0% or 100% there is one "
+             f"sentence's call, not a pattern. {trust}"),
+        data=tidy,
+        source=plots.SOURCE_2012,
+    )
+
+
+def series_travelling_templates(templates: pd.DataFrame, top: int = 8) -> Chart:
+    """Bars of the sentence shapes shared by the most departments (either edition), labelled by an example."""
+    from matplotlib.ticker import MaxNLocator
+
+    shown = templates.head(top).iloc[::-1]
+    fig, ax = plots.new_figure(8.5, 4.8)
+    labels = [f"{t[:55]}\u2026" if len(t) > 55 else t for t in shown["example"]]
+    bars = ax.barh(labels, shown["departments"], color=plots.FOCUS)
+    plots.label_bars(ax, bars, fmt="{:.0f}")
+    ax.set_xlabel("Departments using the sentence")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.tick_params(axis="y", length=0, labelsize=7)
+    ax.grid(axis="y", visible=False)
+    widest = int(templates["departments"].max()) if len(templates) else 0
+    n_widest = int((templates["departments"] == widest).sum()) if len(templates) else 0
+    title = (f"The most shared sentence is used by {widest} departments" if n_widest == 1
+             else f"{n_widest} sentences are each used by {widest} departments, the most shared")
+    return Chart(
+        fig,
+        "05-travelling-templates",
+        title=title if len(templates) else "No shared sentences",
+        subtitle=f"Sentence shapes shared by two or more departments, both editions; {len(templates)} families, "
+        f"{int((templates['actions'] >= 2).sum())} of them across actions",
+        alt=(f"Horizontal bar chart of the {len(shown)} most widely shared sentence shapes, labelled by an example sentence, "
+             f"with the number of departments using each. The widest reaches {widest} departments."),
+        data=templates,
+        source=plots.SOURCE_DEFAULT,
+    )
+
+
+def series_initiatives_heatmap(statements: pd.DataFrame, mentions: pd.DataFrame, table: pd.DataFrame, scores: pd.DataFrame,
+                               edition: int = 2012) -> Chart:
+    """Department x action count of distinct named initiatives in one edition, with the extractor's measured
+    precision and recall in the subtitle."""
+    from analysis import series
+
+    named = series.initiatives_by_action(statements, mentions, table, edition=edition)
+    fig, ax = plots.new_figure(8.5, 7.5)
+    plots.heatmap(ax, named, "{:.0f}", blank_zero=True, xlabels=[f"Action {a}" for a in named.columns], cell_lines=True)
+    per_action = named.sum(axis=0)
+    trust = findings.initiatives_reliability(scores)
+    return Chart(
+        fig,
+        "05-initiatives-department-action",
+        title=f"Action {per_action.idxmax()} draws the most named initiatives ({per_action.max()} department-initiative pairs)",
+        subtitle=f"Named initiatives per department and action, December 2012; {int(named.sum().sum())} in all; blank: none. {trust}",
+        alt=(f"Heat map counting named initiatives for {named.shape[0]} departments and {named.shape[1]} actions; empty cells have "
+             f"none. Action {per_action.idxmax()} has the most ({per_action.max()}), {int((named.sum(axis=1) == 0).sum())} "
+             f"departments name none. {trust}"),
+        data=named.reset_index().melt(id_vars="dept_abbr", var_name="action", value_name="initiatives"),
+        source=plots.SOURCE_2012,
     )

@@ -114,6 +114,34 @@ def follow_through_reliability(scores: pd.DataFrame, short: bool = False) -> str
             f"departments' own words; use them as pointers to read the plan and the evidence, not as findings.")
 
 
+def edition_boilerplate_reliability(scores: pd.DataFrame, short: bool = False) -> str:
+    """How far to trust the boilerplate call on the December 2012 edition: F1 against its hand labels with each
+    action left out (the figure to trust), in sample beside it, and on other pages held out."""
+    held = score(scores, "boilerplate", "F1 on boilerplate", "2012 edition, cross-validated")
+    inside = score(scores, "boilerplate", "F1 on boilerplate", "2012 edition, in sample")
+    other = score(scores, "boilerplate", "F1 on boilerplate", "other pages, held out")
+    if held is None:
+        return "Reliability not measured yet (make evaluate)." if short else NOT_MEASURED
+    if short:
+        return f"Boilerplate call on this edition: F1 {held[0]:.2f} against hand labels, each action left out (n={held[1]})."
+    inside_text = f" ({inside[0]:.2f} in sample)" if inside else ""
+    other_text = f"; on fragments of other pages, held out, {other[0]:.2f} (n={other[1]})" if other else ""
+    return (f"How far to trust the boilerplate call behind these shares: against hand labels of {held[1]} sentences of this "
+            f"edition, F1 on boilerplate is {held[0]:.2f} with the settings chosen without the action scored{inside_text}"
+            f"{other_text}. A cell's share is the rules' call, not a hand count: compare rows and columns rather than single cells.")
+
+
+def initiatives_reliability(scores: pd.DataFrame) -> str:
+    """Short: the extractor's precision and recall of names on text it was not tuned on (fragments of other
+    pages), else cross-validated on the 2012 edition."""
+    for corpus, words in (("other pages, held out", "on other pages, held out"), ("2012 edition, cross-validated", "on this edition, cross-validated")):
+        p = score(scores, "initiatives", "precision of names", corpus)
+        r = score(scores, "initiatives", "recall of names", corpus)
+        if p and r:
+            return f"Names found {words}: precision {p[0]:.2f}, recall {r[0]:.2f} (n={r[1]} names)."
+    return "Reliability not measured yet (make evaluate)."
+
+
 def reliability_table(scores: pd.DataFrame) -> pd.DataFrame:
     """Analysis x measure rows, one column per corpus ("0.914 (n=186)"; empty where not measured)."""
     keys = [(a, m) for a, ms in HEADLINE.items() for m in ms]
@@ -283,3 +311,29 @@ def department(abbr: str, statements: pd.DataFrame, departments: pd.DataFrame, f
                    f"testable): {c['delivered']} reported delivered, {c['partial']} partly delivered, {c['echoed']} only echoed, "
                    f"{c['not_reported']} not mentioned, {c['not_applicable']} not applicable.")
     return out
+
+
+# --- 05 series -------------------------------------------------------------------------------------
+
+
+def series_found(sections: pd.DataFrame, templates: pd.DataFrame, across: pd.DataFrame, restatements: pd.DataFrame,
+                 scores: pd.DataFrame, edition: int = 2012) -> list[str]:
+    """Notebook 05's findings: the sentences of `series.findings`, with the cells resting on one or two statements
+    counted, then how far to trust the boilerplate call and the names (measured, from the scores table)."""
+    from analysis import series
+    from analysis.report.charts import series_statement_counts, thin_cells
+
+    grid = series.substantive_grid(sections, edition=edition)
+    thin = thin_cells(series_statement_counts(sections, grid, edition))
+    return [*series.findings(grid, templates, across, restatements, thin=thin), edition_boilerplate_reliability(scores),
+            edition_initiatives_reliability(scores)]
+
+
+def edition_initiatives_reliability(scores: pd.DataFrame) -> str:
+    """How far to trust the names on this edition: the held-out figure first, then this edition's own figure,
+    which is in sample for the word lists (they were revised while reading its misses)."""
+    inside = [score(scores, "initiatives", m, "2012 edition, in sample") for m in ("precision of names", "recall of names")]
+    inside_text = (f" On this edition's own hand list the rules score precision {inside[0][0]:.2f}, recall {inside[1][0]:.2f} "
+                   f"(n={inside[1][1]} names), but that is in sample: their word lists were revised while reading its misses."
+                   if all(inside) else "")
+    return f"How far to trust the names: {initiatives_reliability(scores)}{inside_text}"
