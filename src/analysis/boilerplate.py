@@ -171,6 +171,12 @@ def shingles(shape_tokens: Sequence[str], size: int = SHINGLE_SIZE) -> frozenset
     return frozenset(" ".join(shape_tokens[i : i + size]) for i in range(len(shape_tokens) - size + 1))
 
 
+@lru_cache(maxsize=65536)
+def _shingles_of(shape_tokens: tuple[str, ...]) -> frozenset[str]:
+    """`shingles` of a shape, kept: template families and repeats both need each statement's bigrams."""
+    return shingles(shape_tokens)
+
+
 def jaccard(a: Iterable, b: Iterable) -> float:
     """|a ∩ b| / |a ∪ b|, 0 when both are empty."""
     a, b = set(a), set(b)
@@ -319,18 +325,43 @@ def near_duplicate_groups(
             distinct[s] = len(first_position)
             first_position.append(i)
     keys = list(distinct)
-    sets = [shingles(k) for k in keys]
+    sets = [_shingles_of(k) for k in keys]
     uf = _UnionFind(len(keys))
     usable = [i for i, s in enumerate(sets) if s]
     if threshold < 1.0 and 1 < len(usable) <= exact_max:
-        for a, i in enumerate(usable):
-            for j in usable[a + 1 :]:
-                if uf.find(i) != uf.find(j) and jaccard(sets[i], sets[j]) >= threshold:
-                    uf.union(i, j)
+        for i, j in _similar_pairs([sets[i] for i in usable], threshold):
+            uf.union(usable[i], usable[j])
     elif threshold < 1.0 and len(usable) > 1:
         for i, root in enumerate(_lsh_components([sets[i] for i in usable], threshold, num_perm, seed)):
             uf.union(usable[root], usable[i])
     return [first_position[uf.find(distinct[s])] for s in shapes]
+
+
+def _similar_pairs(sets: Sequence[frozenset[str]], threshold: float) -> list[tuple[int, int]]:
+    """Every pair (i < j) of non-empty `sets` whose Jaccard similarity is >= threshold (> 0), compared
+    exactly: the pairs that share a bigram are listed once per shared bigram, so counting a pair's rows
+    gives |a ∩ b|, and |a ∪ b| = |a| + |b| - |a ∩ b| (as `jaccard`). Pairs sharing nothing score 0."""
+    n = len(sets)
+    vocabulary: dict[str, int] = {}
+    columns = np.array([vocabulary.setdefault(g, len(vocabulary)) for x in sets for g in x], dtype=np.int64)
+    sizes = np.array([len(x) for x in sets], dtype=np.int64)
+    pairs = _pairs_within(columns, np.repeat(np.arange(n), sizes))
+    keys = np.sort(pairs[:, 0] * n + pairs[:, 1])
+    if not len(keys):
+        return []
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    common = np.diff(np.append(starts, len(keys)))
+    a, b = keys[starts] // n, keys[starts] % n
+    similar = common / (sizes[a] + sizes[b] - common) >= threshold
+    return list(zip(a[similar].tolist(), b[similar].tolist(), strict=True))
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """`np.unique(values)` by sorting: numpy 2.4's hash-based unique is far slower on millions of integers."""
+    values = np.sort(values)
+    if len(values):
+        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    return values
 
 
 def _pairs_within(groups: np.ndarray, members: np.ndarray) -> np.ndarray:
@@ -344,6 +375,21 @@ def _pairs_within(groups: np.ndarray, members: np.ndarray) -> np.ndarray:
         first, second = np.triu_indices(size, 1)
         found.append(np.stack([block[:, first].ravel(), block[:, second].ravel()], axis=1))
     return np.concatenate(found)
+
+
+PAIR_CHUNK = 65_536
+"""Pairs whose shared bigrams are counted in one step: a few megabytes of rows at a time, reused, rather than
+a copy of every pair's rows at once (hundreds of megabytes on 48 pages, most of the time spent faulting
+fresh memory in)."""
+
+
+def _shared_counts(bigrams, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For each pair (a[k], b[k]) of rows of the 0/1 matrix `bigrams`, how many columns both have."""
+    out = np.zeros(len(a), dtype=np.int64)
+    for start in range(0, len(a), PAIR_CHUNK):
+        rows = slice(start, start + PAIR_CHUNK)
+        out[rows] = np.asarray(bigrams[a[rows]].multiply(bigrams[b[rows]]).sum(axis=1)).ravel()
+    return out
 
 
 def _lsh_components(sets: Sequence[frozenset[str]], threshold: float, num_perm: int, seed: int) -> np.ndarray:
@@ -372,14 +418,14 @@ def _lsh_components(sets: Sequence[frozenset[str]], threshold: float, num_perm: 
     prefix = sizes - np.ceil(threshold * sizes - 1e-9).astype(np.int64) + 1
     in_prefix = rank < np.repeat(prefix, sizes)
     pairs = _pairs_within(columns[order][in_prefix], owner[order][in_prefix])
-    pairs = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    pairs = _sorted_unique(pairs[:, 0] * n + pairs[:, 1])
     a, b = pairs // n, pairs % n
-    shared = np.asarray(bigrams[a].multiply(bigrams[b]).sum(axis=1)).ravel()
+    shared = _shared_counts(bigrams, a, b)
     similar = shared / (sizes[a] + sizes[b] - shared) >= threshold  # |a ∩ b| / |a ∪ b|, as `jaccard`
     a, b = a[similar], b[similar]
     # ... and proposed by LSH: the MinHash values of both agree on all rows of some band
     bands, rows = lsh_params(threshold, num_perm)
-    hashed = np.unique(np.concatenate([a, b]))
+    hashed = _sorted_unique(np.concatenate([a, b]))
     hashes = np.zeros((n, num_perm), dtype=np.uint64)
     if len(hashed):
         minhashes = MinHash.bulk([[g.encode("utf-8") for g in sorted(sets[i])] for i in hashed], num_perm=num_perm, seed=seed)
@@ -420,7 +466,7 @@ def template_families(frame: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) 
     for s, rep, n in zip(shapes, reps, sizes, strict=True):
         shared = n >= 2 and bool(s)
         ids.append(template_id(rep.split()) if shared else pd.NA)
-        similarity.append(round(jaccard(shingles(s), shingles(rep.split())), 4) if shared else 0.0)
+        similarity.append(round(jaccard(_shingles_of(s), _shingles_of(tuple(rep.split()))), 4) if shared else 0.0)
     return pd.DataFrame(
         {
             "statement_id": frame["statement_id"].to_numpy(),
@@ -653,7 +699,7 @@ def repeats(frame: pd.DataFrame) -> pd.DataFrame:
         editions(frame), frame["statement_id"], frame["action"], frame["dept_abbr"], frame["section"],
         frame["shape"], frame["item_keys"], frame["alias_keys"], strict=True
     ):
-        grams, items, aliases = shingles(sh), set(items), set(aliases)
+        grams, items, aliases = _shingles_of(tuple(sh)), set(items), set(aliases)
         within[(edition, action, dept)].append(_Said(section_order(section), sid, grams, items, aliases))
         across[(edition, section, dept)].append(_Said(int(action), sid, grams, items, aliases))
     first, second = _earlier_overlap(within), _earlier_overlap(across)
@@ -743,6 +789,8 @@ def vague_cues(text: str) -> tuple[str, ...]:
     ('continue to', 'work closely with', 'where appropriate')
     """
     masked = mask_names(text)
+    if not _has_vague_cue(masked):  # one search instead of one per cue for most statements
+        return ()
     return tuple(name for name, pattern in _VAGUE_PATTERNS.items() if pattern.search(masked))
 
 
@@ -754,7 +802,21 @@ def cue_lemmas(text: str) -> frozenset[str]:
     ['by', 'champion', 'example', 'lead']
     """
     masked = mask_names(text)
+    if not _has_vague_cue(masked):  # no cue at all: one search instead of one per cue
+        return frozenset()
     return frozenset(lookup_lemma(t) for pattern in _VAGUE_PATTERNS.values() for m in pattern.finditer(masked) for t in tokens(m.group(0)))
+
+
+@lru_cache(maxsize=1)
+def _any_vague_cue() -> re.Pattern[str]:
+    """All of `VAGUE_CUES` as one alternation: it matches a text exactly when one of the cues does."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in VAGUE_CUES.values()), re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _has_vague_cue(masked: str) -> bool:
+    """Whether any vague cue occurs in a name-masked text (asked by both `vague_cues` and `cue_lemmas`)."""
+    return _any_vague_cue().search(masked) is not None
 
 
 @lru_cache(maxsize=1)

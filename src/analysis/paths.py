@@ -6,6 +6,7 @@ Nothing else in the package hard-codes a path, so the project works from any wor
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,3 +35,6 @@ REVIEW_SHEET = REPORTS / "review" / "to-review.csv"
 NOTEBOOKS = ROOT / "notebooks"
 DOCS = ROOT / "docs"
 DATA_DICTIONARY = DOCS / "data-dictionary.md"
+# spaCy's word-frequency table as the initiative rules read it, kept with the environment it was made from
+# (analysis.initiatives.word_frequencies; the Makefile's WORD_FREQUENCIES)
+WORD_FREQUENCIES = Path(sys.prefix) / "share" / "gds-analysis" / "lexeme_prob.marshal"

@@ -9,7 +9,10 @@ set or the new one, never a mix.
 from __future__ import annotations
 
 import errno
+import gc
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,13 +143,35 @@ def output_paths(out_dir: Path, name: str) -> list[Path]:
     return [out_dir / f"{name}.csv"]
 
 
+GC_BATCH_THRESHOLD = 10_000
+"""Allocations between the garbage collector's young-generation passes during a build (Python's default is
+700). A build allocates millions of small objects (tokens, tuples, dictionaries), few of them in cycles;
+with the default, the collector's passes over everything alive cost about a sixth of the analysis time."""
+
+
+@contextmanager
+def batch_gc(threshold: int = GC_BATCH_THRESHOLD) -> Iterator[None]:
+    """The garbage collector set for one batch run: what start-up loaded (modules, the spaCy pipeline, its
+    lookup tables) is frozen, so collections never walk it again, and young-generation passes are rarer.
+    Only when objects are freed changes, never which: the previous settings return on exit."""
+    previous = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(threshold, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+        gc.unfreeze()
+
+
 def build(raw_dir: Path = paths.RAW, out_dir: Path = paths.PROCESSED, reviews_dir: Path = paths.REVIEWS) -> BuildResult:
     """The full pipeline that `make data` runs; analysts' reviews (data/reviews/) are applied last. Nothing is
     written unless every table validates, and then the whole set is published at once."""
     skipped: list[str] = []
-    documents, statements, warnings = tidy(raw_files(raw_dir, skipped))
-    truncated = frozenset(d.source_file for d in documents if d.truncated)
-    tables = validate(analyse(statements, reviews.read(reviews_dir), warnings, truncated))
+    with batch_gc():
+        documents, statements, warnings = tidy(raw_files(raw_dir, skipped))
+        truncated = frozenset(d.source_file for d in documents if d.truncated)
+        tables = validate(analyse(statements, reviews.read(reviews_dir), warnings, truncated))
     result = BuildResult(documents, tables, skipped + warnings)
     out_dir = Path(out_dir)
 

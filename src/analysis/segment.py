@@ -46,7 +46,7 @@ def link_urls(texts: list[str], links: tuple[tuple[int, str], ...]) -> list[list
     found: list[list[str]] = [[] for _ in texts]
     ends, total = [], 0
     for text in texts:
-        total += sum(not c.isspace() for c in text)
+        total += len(text) - sum(map(str.isspace, text))
         ends.append(total)
     for at, url in links:
         index = next((i for i, end in enumerate(ends) if at < end), len(texts) - 1)

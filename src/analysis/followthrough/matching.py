@@ -286,6 +286,8 @@ class PlanMatcher:
 
     # -- one department and action: one vectoriser, every text transformed once -----------------------
     def _match_group(self, idx: list[int], todo: list[int], by_plan: dict[int, list[tuple[Features, Features]]]) -> None:
+        self._term_cache: dict[tuple[int, int], tuple[list[str], float, set[str]]] = {}
+        self._part_cache: dict[tuple[int, int, int], tuple] = {}  # keeps the keyed objects alive, so ids stay theirs
         tfidf = TfIdf([self.feats[k].terms for k in idx])
         vectors = {k: tfidf.vector(self.feats[k].terms) for k in idx}
         repeat_sim = self._repeat_similarity(idx, vectors)
@@ -327,14 +329,34 @@ class PlanMatcher:
 
     def _candidate(self, j, pf: Features, cf: Features, names, plan_terms, plan_specifics, sim, whole_sim, idf) -> Candidate:
         sfeat = self.feats[j]
-        own = [t for t in dict.fromkeys(sfeat.terms) if t not in FRAME_LEMMAS]
+        own, own_weight, term_set = self._terms_of(j, idf)
         new = [t for t in own if t not in plan_terms]
-        novelty = _weighted_share(new, own, idf)
+        novelty = _weighted_share(new, own, idf, own_weight)
+        wanted, wanted_weight, content = self._deliverables_of(pf, cf, idf)
+        coverage = _coverage(cf.terms, term_set, idf, wanted, wanted_weight)
         return Candidate(
-            index=j, sim=sim, whole_sim=whole_sim, coverage=_coverage(cf.terms, set(sfeat.terms), idf), novelty=novelty,
+            index=j, sim=sim, whole_sim=whole_sim, coverage=coverage, novelty=novelty,
             new_specifics=sorted(sfeat.specifics - plan_specifics), new_terms=new,
-            terms=sorted({t for t in pf.terms if t not in FRAME_LEMMAS} & set(sfeat.terms)), names=_shared_names(names, sfeat.names),
+            terms=sorted(content & term_set), names=_shared_names(names, sfeat.names),
         )
+
+    # -- what `_candidate` needs of a statement or a part, computed once rather than once per pair ----------
+    def _terms_of(self, j: int, idf: dict[str, float]) -> tuple[list[str], float, set[str]]:
+        """A statement's own content terms (frame words left out), their IDF weight and its set of terms."""
+        key = (j, id(idf))
+        if key not in self._term_cache:
+            terms = self.feats[j].terms
+            own = _content_terms(terms)
+            self._term_cache[key] = (own, _weight(own, idf), set(terms))
+        return self._term_cache[key]
+
+    def _deliverables_of(self, pf: Features, cf: Features, idf: dict[str, float]) -> tuple[list[str], float, set[str]]:
+        """A part's deliverable terms (as `_coverage` reads them), their IDF weight and its content terms."""
+        key = (id(pf), id(cf), id(idf))
+        if key not in self._part_cache:
+            wanted = _content_terms(cf.terms)
+            self._part_cache[key] = (wanted, _weight(wanted, idf), {t for t in pf.terms if t not in FRAME_LEMMAS}, pf, cf, idf)
+        return self._part_cache[key][:3]
 
     # -- decisions -------------------------------------------------------------------------------------
     def table(self, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> pd.DataFrame:
@@ -413,15 +435,27 @@ def _shares_content(cand: Candidate) -> bool:
     return any(t not in ft.AIM_VERBS for t in cand.terms)
 
 
-def _weighted_share(some: list[str], all_terms: list[str], idf: dict[str, float]) -> float:
-    total = sum(idf.get(t, 1.0) for t in all_terms)
-    return sum(idf.get(t, 1.0) for t in some) / total if total else 0.0
+def _weighted_share(some: list[str], all_terms: list[str], idf: dict[str, float], total: float | None = None) -> float:
+    """IDF-weighted share of `all_terms` that `some` has (`total`: the weight of `all_terms`, when known)."""
+    total = _weight(all_terms, idf) if total is None else total
+    return _weight(some, idf) / total if total else 0.0
 
 
-def _coverage(part_terms: list[str], evidence_terms: set[str], idf: dict[str, float]) -> float:
-    """IDF-weighted share of the part's deliverable terms (frame words left out) found in the evidence."""
-    wanted = [t for t in dict.fromkeys(part_terms) if t not in FRAME_LEMMAS]
-    return _weighted_share([t for t in wanted if t in evidence_terms], wanted, idf)
+def _weight(terms: list[str], idf: dict[str, float]) -> float:
+    """Summed IDF of the terms (1 for a term outside the group's vocabulary)."""
+    return sum(idf.get(t, 1.0) for t in terms)
+
+
+def _content_terms(terms: list[str]) -> list[str]:
+    """Each term once, in order, frame words left out."""
+    return [t for t in dict.fromkeys(terms) if t not in FRAME_LEMMAS]
+
+
+def _coverage(part_terms: list[str], evidence_terms: set[str], idf: dict[str, float], wanted: list[str] | None = None, total: float | None = None) -> float:
+    """IDF-weighted share of the part's deliverable terms (frame words left out) found in the evidence
+    (`wanted`, `total`: those terms and their weight, when already computed)."""
+    wanted = _content_terms(part_terms) if wanted is None else wanted
+    return _weighted_share([t for t in wanted if t in evidence_terms], wanted, idf, total)
 
 
 def _shared_names(a, b) -> list[str]:

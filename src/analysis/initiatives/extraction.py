@@ -175,10 +175,11 @@ def _matcher() -> Matcher:
 
 @lru_cache(maxsize=1)
 def _word_probabilities():
-    """Log frequencies of cased word forms (spacy-lookups-data `lexeme_prob`), loaded only when needed."""
-    from spacy.util import load_language_data, registry
+    """Log frequencies of cased word forms (spacy-lookups-data `lexeme_prob`), loaded only when needed (from the
+    environment's faster copy when `make data` has written it: `word_frequencies`)."""
+    from analysis.initiatives.word_frequencies import load
 
-    return load_language_data(registry.lookups.get("en")["lexeme_prob"])
+    return load()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -868,7 +869,8 @@ def find_mentions(
     (the department of each text) lets a head-less name shared by departments count."""
     texts = [str(t) for t in texts]
     nlp = get_nlp()
-    docs = list(nlp.pipe(texts))
+    with nlp.select_pipes(enable=["sentence_rules"]):  # the rules read tokens and sentence starts, never lemmas
+        docs = list(nlp.pipe(texts))
     ctx = _context(docs)
     ctx.settings = settings
     matcher = _matcher()

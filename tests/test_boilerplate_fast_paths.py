@@ -1,0 +1,89 @@
+"""The boilerplate classifier's fast paths give what the plain definitions give (issue 11 item 6: speed
+without a changed byte). Each compares a vectorised or short-cut internal with the straightforward
+computation it replaces, on the seed page's real statements."""
+
+from __future__ import annotations
+
+import gc
+
+import numpy as np
+import pytest
+
+from analysis import boilerplate as bp
+from analysis import pipeline
+
+
+@pytest.fixture(scope="module")
+def seed_shapes(seed_document):
+    from analysis.segment import statements
+
+    frame, _ = statements([seed_document])
+    return [bp.shape(t) for t in frame["text"]], [str(t) for t in frame["text"]]
+
+
+def _groups_pair_by_pair(shapes, threshold):
+    """Single-linkage groups by comparing every pair with `jaccard` (the definition)."""
+    first: dict[tuple, int] = {}
+    for i, s in enumerate(shapes):
+        first.setdefault(s, i)
+    keys = list(first)
+    uf = bp._UnionFind(len(keys))
+    sets = [bp.shingles(k) for k in keys]
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            if sets[i] and sets[j] and bp.jaccard(sets[i], sets[j]) >= threshold:
+                uf.union(i, j)
+    return [first[keys[uf.find(keys.index(s))]] for s in shapes]
+
+
+@pytest.mark.parametrize("threshold", [0.2, 0.4, 0.75, 0.95])
+def test_exact_families_equal_pair_by_pair_jaccard(seed_shapes, threshold):
+    shapes, _ = seed_shapes
+    assert bp.near_duplicate_groups(shapes, threshold) == _groups_pair_by_pair(shapes, threshold)
+
+
+def test_shared_counts_equal_set_intersections(seed_shapes):
+    from scipy.sparse import csr_matrix
+
+    shapes, _ = seed_shapes
+    sets = [bp.shingles(s) for s in dict.fromkeys(shapes) if s][:80]
+    vocabulary: dict[str, int] = {}
+    rows = [[vocabulary.setdefault(g, len(vocabulary)) for g in x] for x in sets]
+    matrix = csr_matrix(
+        (np.ones(sum(map(len, rows)), dtype=np.int32), (np.repeat(np.arange(len(rows)), [len(r) for r in rows]), np.concatenate(rows))),
+        shape=(len(rows), len(vocabulary)),
+    )
+    a, b = np.triu_indices(len(sets), 1)
+    expected = [len(sets[i] & sets[j]) for i, j in zip(a, b, strict=True)]
+    old_chunk = bp.PAIR_CHUNK
+    try:
+        bp.PAIR_CHUNK = 7  # several chunks, the last one short
+        assert bp._shared_counts(matrix, a, b).tolist() == expected
+    finally:
+        bp.PAIR_CHUNK = old_chunk
+
+
+def test_sorted_unique_equals_numpy_unique():
+    values = np.random.default_rng(0).integers(0, 50, 500)
+    assert bp._sorted_unique(values).tolist() == np.unique(values).tolist()
+    assert bp._sorted_unique(np.array([], dtype=np.int64)).tolist() == []
+
+
+def test_vague_cue_short_cuts_miss_nothing(seed_shapes):
+    _, texts = seed_shapes
+    extra = ["DECC will continue to work closely with GDS where appropriate.", "It recruited 12 developers in March."]
+    for text in texts + extra:
+        masked = bp.mask_names(text)
+        every_cue = tuple(name for name, pattern in bp._VAGUE_PATTERNS.items() if pattern.search(masked))
+        assert bp.vague_cues(text) == every_cue, text
+        every_lemma = frozenset(bp.lookup_lemma(t) for p in bp._VAGUE_PATTERNS.values() for m in p.finditer(masked) for t in bp.tokens(m.group(0)))
+        assert bp.cue_lemmas(text) == every_lemma, text
+    assert any(bp.vague_cues(t) for t in texts) and any(not bp.vague_cues(t) for t in texts)
+
+
+def test_batch_gc_restores_the_collector():
+    before = gc.get_threshold()
+    with pipeline.batch_gc(threshold=12_345):
+        assert gc.get_threshold()[0] == 12_345
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
