@@ -399,27 +399,12 @@ def _deliverable_text(part: str) -> str:
 
 
 # --- fallbacks for the colleagues' outputs ----------------------------------------------------------------
-# A plan that, instead of planning, states that the department has or does none of what the action is
-# about: a negated present-tense verb of holding or responsibility ("do not lead on any policy areas",
-# "does not hold data sets that ...", "does not currently run any ..."; not "does not have a ...", "many",
-# "enough": those describe a gap, not an absence), with nothing planned and no contrast
-# ("Although X does not have many ..., this is a priority" plans something after all).
-DENIES_RESPONSIBILITY = re.compile(
-    r"\b(?:do|does)\s+not\s+(?:\w+ly\s+)?(?:have|hold|own|run|operate|lead|manage|deliver|provide|offer|maintain|handle)\b"
-    r"(?:\s+on|\s+for)?\s+(?!(?:many|much|enough|all|a|an|the|its|their|this|that)\b)\w",
-    re.I,
-)
-PLANS_SOMETHING = re.compile(r"\b(?:will|shall|going\s+to|plans?\s+to|intends?\s+to|aims?\s+to)\b", re.I)
-CONTRAST = re.compile(r"\b(?:but|although|though|however|yet|while|whilst)\b", re.I)
 
 
 def detect_not_applicable(text: str) -> bool:
-    """Says the action does not apply: the boilerplate classifier's definition (one place for the wording),
-    or, for a plan, a statement that the department holds or does none of what the action is about and
-    plans nothing (`DENIES_RESPONSIBILITY`, no future, no contrast)."""
-    if boilerplate.is_not_applicable(text):
-        return True
-    return bool(DENIES_RESPONSIBILITY.search(text)) and not PLANS_SOMETHING.search(text) and not CONTRAST.search(text)
+    """Says the action does not apply: the boilerplate classifier's definition, one place for the wording
+    (including a plan that says the department holds or does none of what the action is about)."""
+    return boilerplate.is_not_applicable(text)
 
 
 # Fallback template detector (when no boilerplate table is given): a sentence is a cross-department
