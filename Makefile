@@ -56,6 +56,9 @@ venv: $(VENV_STAMP) ## Create .venv with the pinned dependencies (done by the ot
 # The list of pages is an input too: removing a page rebuilds. The file changes only when the list does.
 RAW_LIST := $(PROCESSED)/.raw-files
 $(shell mkdir -p $(PROCESSED) && (echo '$(RAW)' | cmp -s - $(RAW_LIST) || echo '$(RAW)' > $(RAW_LIST)))
+# the same for the analysts' reviews: deleting a review file rebuilds the tables without it
+REVIEW_LIST := build/reviews.list
+$(shell mkdir -p build && (echo '$(REVIEWS)' | cmp -s - $(REVIEW_LIST) || echo '$(REVIEWS)' > $(REVIEW_LIST)))
 
 fetch: $(VENV_STAMP) ## Download the pages in data/raw/series.csv from GOV.UK's Content API (ONLY=page, API_BASE=url)
 	$(PY) -m analysis fetch $(if $(ONLY),$(addprefix --only ,$(ONLY))) $(if $(API_BASE),--api-base $(API_BASE))
@@ -67,7 +70,7 @@ WORD_FREQUENCIES := $(VENV)/share/gds-analysis/lexeme_prob.marshal
 $(WORD_FREQUENCIES): $(VENV_STAMP)
 	$(PY) -m analysis.initiatives.word_frequencies $@
 
-$(TABLES) &: $(RAW) $(RAW_LIST) $(REVIEWS) $(SRC) $(VENV_STAMP) $(NER_STAMP) | $(WORD_FREQUENCIES)
+$(TABLES) &: $(RAW) $(RAW_LIST) $(REVIEWS) $(REVIEW_LIST) $(SRC) $(VENV_STAMP) $(NER_STAMP) | $(WORD_FREQUENCIES)
 	@chmod a-w $(RAW)
 	$(PY) -m analysis build --raw data/raw --out $(PROCESSED) --reviews data/reviews
 

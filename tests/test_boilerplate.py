@@ -456,6 +456,12 @@ def test_seed_named_events_are_substantive(seed_result):
         ("Although it does not have many transactions, this is a priority.", False),  # few, not none
         ("We do not yet know how many services will move.", False),
         ("The department is awaiting the results of its survey before it starts.", False),
+        # holds or does none of what the action is about, and plans nothing: the follow-through's plans use
+        # the same test, so a plan and its boilerplate call agree
+        ("The agency does not manage policy areas of its own and advises others.", True),
+        ("The office does not hold registers that would suit publication.", True),
+        ("The office does not hold registers yet but will publish 2 by June 2014.", False),
+        ("The agency does not have a digital leader.", False),  # a gap, not an absence
     ],
 )
 def test_not_applicable_in_other_words(text, expected):

@@ -66,3 +66,16 @@ def test_lab_runs_as_root_and_headless_with_inline_charts():
 def test_screenshots_target_is_listed_and_not_part_of_test():
     assert re.search(r"^\s*\S*screenshots\S*\s", _make("help").stdout, re.M)
     assert "chromium" not in _make("-n", "test").stdout.lower()
+
+
+def test_the_list_of_review_files_is_an_input(tmp_path):
+    """Deleting a review file must rebuild the tables without it (its rows would otherwise stay applied)."""
+    shutil.copy(paths.ROOT / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "data" / "reviews").mkdir(parents=True)
+    (tmp_path / "data" / "reviews" / "mine.csv").write_text("id,field,value,reviewer,date,note\n")
+    printed = subprocess.run(["make", "-pn", "data"], cwd=tmp_path, capture_output=True, text=True).stdout
+    assert re.search(r"^\S*follow_through\.csv.*:.*build/reviews\.list", printed, re.M) or "build/reviews.list" in printed
+    assert (tmp_path / "build" / "reviews.list").read_text().split() == ["data/reviews/mine.csv"]
+    (tmp_path / "data" / "reviews" / "mine.csv").unlink()
+    subprocess.run(["make", "-pn", "data"], cwd=tmp_path, capture_output=True, text=True)
+    assert (tmp_path / "build" / "reviews.list").read_text().split() == []

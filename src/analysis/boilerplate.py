@@ -242,10 +242,33 @@ def _not_applicable(text: str) -> bool:
     match = _NOT_APPLICABLE.search(text)
     if match and applies_after_all(text[match.end() :]):
         return False
-    return bool(match) or is_non_answer(text)
+    return bool(match) or is_non_answer(text) or denies_responsibility(text)
 
 
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|nevertheless)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|nevertheless|while|whilst)\b", re.IGNORECASE)
+# "None of it" in general words: a negated present-tense verb of holding or responsibility with an open object
+# ("do not lead on any policy areas", "does not hold data sets that ..."), not a gap ("does not have a ...",
+# "many", "enough"); it counts only when nothing is planned and nothing turns ("will", "but", "although").
+_DENIES_RESPONSIBILITY = re.compile(
+    r"\b(?:do|does)\s+not\s+(?:\w+ly\s+)?(?:have|hold|own|run|operate|lead|manage|deliver|provide|offer|maintain|handle)\b"
+    r"(?:\s+on|\s+for)?\s+(?!(?:many|much|enough|all|a|an|the|its|their|this|that)\b)\w",
+    re.IGNORECASE,
+)
+_PLANS_SOMETHING = re.compile(r"\b(?:will|shall|going\s+to|plans?\s+to|intends?\s+to|aims?\s+to)\b", re.IGNORECASE)
+
+
+def denies_responsibility(text: str) -> bool:
+    """True when the statement says the department holds or does none of what the action is about and plans
+    nothing instead.
+
+    >>> denies_responsibility("The department does not hold data sets that would be suitable for release.")
+    True
+    >>> denies_responsibility("The department does not hold data sets yet, but will publish 3 by May 2014.")
+    False
+    >>> denies_responsibility("The agency does not have a digital leader.")
+    False
+    """
+    return bool(_DENIES_RESPONSIBILITY.search(text)) and not _PLANS_SOMETHING.search(text) and not _CONTRAST.search(text)
 
 
 def applies_after_all(rest: str) -> bool:

@@ -102,7 +102,7 @@ def analyse(
     tables["sections"] = summaries.sections(statements, tables["boilerplate"])
     tables["departments"] = summaries.departments(statements, tables["boilerplate"])
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner())
-    tables.update(follow_through_tables(tables))
+    tables.update(follow_through_tables(tables, truncated_files))
     tables, review_warnings = reviews.apply(tables, reviews.read(None) if review_table is None else review_table)
     if warnings is not None:
         warnings += review_warnings
@@ -111,13 +111,15 @@ def analyse(
     return tables
 
 
-def follow_through_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Follow-through from the statements and the other analyses' tables, as the build runs it."""
+def follow_through_tables(tables: dict[str, pd.DataFrame], truncated_files: frozenset[str] = frozenset()) -> dict[str, pd.DataFrame]:
+    """Follow-through from the statements and the other analyses' tables, as the build runs it (the last
+    statement of a page that ends mid-text is no evidence when it stops mid-sentence)."""
     # follow-through pairs periods of the GOV.UK pages; the 2012 edition has no progress text of its own
     statements = segment.placed(tables["statements"])
     statements = statements[statements["edition"] != EDITION_2012].reset_index(drop=True)
     follow = followthrough.follow_through(
-        statements, boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"]
+        statements, boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"],
+        truncated_files=truncated_files,
     )
     return {"follow_through": follow}
 

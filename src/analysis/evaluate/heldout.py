@@ -33,8 +33,10 @@ def fragment_tables(files: list[str]) -> dict[str, pd.DataFrame]:
     statements = segment.placed(statements)
     tables = {"statements": statements, "boilerplate": boilerplate.classify(statements)}
     tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements)
+    tables["truncated_files"] = frozenset(d.source_file for d in documents if d.truncated)
     tables["follow_through"] = followthrough.follow_through(
-        statements, boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"]
+        statements, boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"],
+        truncated_files=tables["truncated_files"],
     )
     return tables
 

@@ -383,14 +383,27 @@ def split_parts(text: str) -> list[str]:
     return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
 
 
+# A sentence that opens with one of these refers back to the sentence before it ("It will also ...",
+# "This will support ...", "These include ..."), unless the demonstrative names its own noun ("This action").
+ANAPHORIC_OPENING = re.compile(r"^\s*(?:it|this|these|they|that|those|such)\b(?!\s+(?:action|actions|strategy|department|year)\b)", re.I)
+
+
+def is_anaphoric(text: str) -> bool:
+    """True for a sentence whose subject is a pronoun or demonstrative pointing back ("It is actively working to ...")."""
+    return bool(ANAPHORIC_OPENING.match(text))
+
+
 def _deliverable_text(part: str) -> str:
     """The part without its purpose clause ("... with the aim of encouraging staff ...")."""
     return PURPOSE_MARKERS.split(part, maxsplit=1)[0]
 
 
 # --- fallbacks for the colleagues' outputs ----------------------------------------------------------------
+
+
 def detect_not_applicable(text: str) -> bool:
-    """One definition of "says the action does not apply", shared with the boilerplate classifier."""
+    """Says the action does not apply: the boilerplate classifier's definition, one place for the wording
+    (including a plan that says the department holds or does none of what the action is about)."""
     return boilerplate.is_not_applicable(text)
 
 
@@ -416,6 +429,25 @@ def _template_flags(statements: pd.DataFrame, feats: list[Features]) -> np.ndarr
             if len(a & b) / len(a | b) >= TEMPLATE_JACCARD:
                 seen.add(depts[j])
         flags[i] = len(seen) >= TEMPLATE_MIN_DEPARTMENTS
+    return flags
+
+
+# --- truncated pages ------------------------------------------------------------------------------------
+# A sentence is complete when it ends with one of these (closing quotes and brackets allowed after it).
+SENTENCE_END = re.compile(r"[.!?:;][\s\u201d\u2019\"')\]]*$")
+
+
+def cut_off(statements: pd.DataFrame, truncated_files: frozenset[str]) -> list[bool]:
+    """For each statement: True when it is the last statement of a page that ends mid-text (the parser's
+    `Document.truncated`) and it stops mid-sentence ("Some of the department's larger ALBs also app"). What
+    it would have said is unknown, so it is no evidence for or against a plan."""
+    flags = [False] * len(statements)
+    if not truncated_files or statements.empty:
+        return flags
+    st = statements.reset_index(drop=True)
+    for _, rows in st[st["source_file"].isin(truncated_files)].groupby("source_file"):
+        last = rows.sort_values(["line", "position"], kind="stable").index[-1]
+        flags[last] = not SENTENCE_END.search(str(st.at[last, "text"]).rstrip())
     return flags
 
 

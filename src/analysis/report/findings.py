@@ -108,8 +108,9 @@ def follow_through_reliability(scores: pd.DataFrame, short: bool = False) -> str
         return (f"Caution: on other pages these statuses agreed with hand coding for {_pct(held[0])} of {held[1]} plans"
                 f"{kappa_text}: pointers for a reader, not findings.")
     seed_text = f" (on the page the rules were written from, {_pct(seed[0])} of {seed[1]}, in sample)" if seed else ""
-    return (f"How far to trust these statuses: on other pages of the series, held out, the method agreed with hand coding for "
-            f"{_pct(held[0])} of {held[1]} plans{kappa_text}{seed_text}. Statuses are reported follow-through in the "
+    return (f"How far to trust these statuses: on other pages of the series, with thresholds chosen without each page, the method "
+            f"agreed with hand coding for {_pct(held[0])} of {held[1]} plans{kappa_text}{seed_text}; some rules were revised after "
+            f"reading those pages' errors, so that figure is partly in sample. Statuses are reported follow-through in the "
             f"departments' own words; use them as pointers to read the plan and the evidence, not as findings.")
 
 
