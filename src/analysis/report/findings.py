@@ -105,7 +105,7 @@ def follow_through_reliability(scores: pd.DataFrame, short: bool = False) -> str
         return "Reliability not measured yet (make evaluate)." if short else NOT_MEASURED
     kappa_text = f", kappa {kappa[0]:.2f}" if kappa else ""
     if short:
-        return (f"Caution: on other pages these statuses agreed with hand coding for {_pct(held[0])} of {held[1]} plans"
+        return (f"Caution: on other pages (partly in sample) these statuses agreed with hand coding for {_pct(held[0])} of {held[1]} plans"
                 f"{kappa_text}: pointers for a reader, not findings.")
     seed_text = f" (on the page the rules were written from, {_pct(seed[0])} of {seed[1]}, in sample)" if seed else ""
     return (f"How far to trust these statuses: on other pages of the series, with thresholds chosen without each page, the method "
