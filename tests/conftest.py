@@ -41,12 +41,12 @@ def _figures_to_tmp(tmp_path, monkeypatch):
 # Headline scores written by hand for the report tests: distinctive values that appear in the pages only
 # if the pages read the scores table (nothing typed).
 FIXTURE_SCORES = """analysis,measure,corpus,value,n
-boilerplate,F1 on boilerplate,"other pages, held out",0.321,61
+boilerplate,F1 on boilerplate,"other pages, partly in sample",0.321,61
 boilerplate,F1 on boilerplate,"seed page, cross-validated",0.654,186
-follow-through,agreement with hand coding,"other pages, held out",0.123,17
-follow-through,Cohen's kappa,"other pages, held out",0.045,17
+follow-through,agreement with hand coding,"other pages, partly in sample",0.123,17
+follow-through,Cohen's kappa,"other pages, partly in sample",0.045,17
 follow-through,agreement with hand coding,"seed page, in sample",0.876,51
-initiatives,recall of names,"other pages, held out",0.432,8
+initiatives,recall of names,"other pages, partly in sample",0.432,8
 """
 
 

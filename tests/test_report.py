@@ -68,10 +68,10 @@ def test_html_hides_code_cells_and_links_home():
 # --- reliability sentences read the scores table ---------------------------------------------------------
 
 SCORES = pd.DataFrame([
-    ("follow-through", "agreement with hand coding", "other pages, held out", 0.25, 20),
-    ("follow-through", "Cohen's kappa", "other pages, held out", 0.054, 20),
+    ("follow-through", "agreement with hand coding", "other pages, partly in sample", 0.25, 20),
+    ("follow-through", "Cohen's kappa", "other pages, partly in sample", 0.054, 20),
     ("follow-through", "agreement with hand coding", "seed page, in sample", 0.863, 51),
-    ("boilerplate", "F1 on boilerplate", "other pages, held out", 0.732, 61),
+    ("boilerplate", "F1 on boilerplate", "other pages, partly in sample", 0.732, 61),
 ], columns=["analysis", "measure", "corpus", "value", "n"])
 
 
@@ -85,7 +85,7 @@ def test_follow_through_caveat_quotes_the_held_out_agreement():
 
 def test_reliability_table_one_row_per_measure():
     table = findings.reliability_table(SCORES)
-    assert table.loc[table["measure"] == "F1 on boilerplate", "other pages, held out"].item() == "0.732 (n=61)"
+    assert table.loc[table["measure"] == "F1 on boilerplate", "other pages, partly in sample"].item() == "0.732 (n=61)"
     assert table.loc[table["measure"] == "F1 on boilerplate", "seed page, in sample"].item() == ""
     assert len(table) == 3
 
@@ -196,8 +196,8 @@ def test_heatmap_marks_cells_from_one_or_two_statements(tables):
 SERIES_SCORES = pd.DataFrame([
     ("boilerplate", "F1 on boilerplate", "2012 edition, cross-validated", 0.654, 180),
     ("boilerplate", "F1 on boilerplate", "2012 edition, in sample", 0.707, 180),
-    ("initiatives", "precision of names", "other pages, held out", 0.321, 9),
-    ("initiatives", "recall of names", "other pages, held out", 0.432, 8),
+    ("initiatives", "precision of names", "other pages, partly in sample", 0.321, 9),
+    ("initiatives", "recall of names", "other pages, partly in sample", 0.432, 8),
 ], columns=["analysis", "measure", "corpus", "value", "n"])
 
 
@@ -246,4 +246,4 @@ def test_series_findings_say_how_reliable_the_boilerplate_call_is(tables):
     assert any("rest on one or two statements" in s for s in text)
     assert "F1 on boilerplate is 0.65 with the settings chosen without the action scored (0.71 in sample)" in text[-2]
     assert findings.edition_boilerplate_reliability(SERIES_SCORES.iloc[0:0]) == findings.NOT_MEASURED
-    assert text[-1].startswith("How far to trust the names: Names found on other pages, held out: precision 0.32, recall 0.43")
+    assert text[-1].startswith("How far to trust the names: Names found on other pages (partly in sample): precision 0.32, recall 0.43")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import accuracy_score, cohen_kappa_score, confusion_matrix, precision_recall_fscore_support
 
-from analysis import paths
+from analysis import paths, vocabulary
 
 
 def norm_text(text: str) -> str:
@@ -67,11 +67,10 @@ def format_scores(name: str, scores: dict[str, float]) -> str:
 # The headline scores, as a table the report reads (reports/tables/scores.csv, written by `make evaluate`):
 # each evaluation records its main figures with `record` while it writes its report.
 SCORE_COLUMNS = ["analysis", "measure", "corpus", "value", "n"]
-SEED_IN_SAMPLE = "seed page, in sample"
-SEED_CROSS_VALIDATED = "seed page, cross-validated"
-HELD_OUT = "other pages, held out"
-EDITION_2012_IN_SAMPLE = "2012 edition, in sample"
-EDITION_2012_CROSS_VALIDATED = "2012 edition, cross-validated"
+# The corpus labels are named once, in `analysis.vocabulary`.
+SEED_IN_SAMPLE, SEED_CROSS_VALIDATED = vocabulary.SEED_IN_SAMPLE, vocabulary.SEED_CROSS_VALIDATED
+EDITION_2012_IN_SAMPLE, EDITION_2012_CROSS_VALIDATED = vocabulary.EDITION_2012_IN_SAMPLE, vocabulary.EDITION_2012_CROSS_VALIDATED
+HELD_OUT = vocabulary.OTHER_PAGES
 _recorded: list[dict] = []
 
 

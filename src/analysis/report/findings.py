@@ -16,7 +16,7 @@ from analysis import periods, summaries, vocabulary
 from analysis.report.data import score
 
 # The scores each analysis shows beside its results: (analysis, measure) and the corpora in reading order.
-CORPORA = ["seed page, in sample", "seed page, cross-validated", "2012 edition, in sample", "2012 edition, cross-validated", "other pages, held out"]
+CORPORA = list(vocabulary.SCORE_CORPORA)
 HEADLINE = {
     "boilerplate": ("F1 on boilerplate",),
     "initiatives": ("precision of names", "recall of names"),
@@ -98,14 +98,14 @@ def reliability(scores: pd.DataFrame, analysis: str) -> str:
 
 def follow_through_reliability(scores: pd.DataFrame, short: bool = False) -> str:
     """The follow-through caveat with the measured held-out agreement (the figure to trust, not the seed's)."""
-    held = score(scores, "follow-through", "agreement with hand coding", "other pages, held out")
-    kappa = score(scores, "follow-through", "Cohen's kappa", "other pages, held out")
-    seed = score(scores, "follow-through", "agreement with hand coding", "seed page, in sample")
+    held = score(scores, "follow-through", "agreement with hand coding", vocabulary.OTHER_PAGES)
+    kappa = score(scores, "follow-through", "Cohen's kappa", vocabulary.OTHER_PAGES)
+    seed = score(scores, "follow-through", "agreement with hand coding", vocabulary.SEED_IN_SAMPLE)
     if held is None:
         return "Reliability not measured yet (make evaluate)." if short else NOT_MEASURED
     kappa_text = f", kappa {kappa[0]:.2f}" if kappa else ""
     if short:
-        return (f"Caution: on other pages these statuses agreed with hand coding for {_pct(held[0])} of {held[1]} plans"
+        return (f"Caution: on other pages (partly in sample) these statuses agreed with hand coding for {_pct(held[0])} of {held[1]} plans"
                 f"{kappa_text}: pointers for a reader, not findings.")
     seed_text = f" (on the page the rules were written from, {_pct(seed[0])} of {seed[1]}, in sample)" if seed else ""
     return (f"How far to trust these statuses: on other pages of the series, with thresholds chosen without each page, the method "
@@ -116,16 +116,16 @@ def follow_through_reliability(scores: pd.DataFrame, short: bool = False) -> str
 
 def edition_boilerplate_reliability(scores: pd.DataFrame, short: bool = False) -> str:
     """How far to trust the boilerplate call on the December 2012 edition: F1 against its hand labels with each
-    action left out (the figure to trust), in sample beside it, and on other pages held out."""
-    held = score(scores, "boilerplate", "F1 on boilerplate", "2012 edition, cross-validated")
-    inside = score(scores, "boilerplate", "F1 on boilerplate", "2012 edition, in sample")
-    other = score(scores, "boilerplate", "F1 on boilerplate", "other pages, held out")
+    action left out (the figure to trust), in sample beside it, and on other pages (partly in sample)."""
+    held = score(scores, "boilerplate", "F1 on boilerplate", vocabulary.EDITION_2012_CROSS_VALIDATED)
+    inside = score(scores, "boilerplate", "F1 on boilerplate", vocabulary.EDITION_2012_IN_SAMPLE)
+    other = score(scores, "boilerplate", "F1 on boilerplate", vocabulary.OTHER_PAGES)
     if held is None:
         return "Reliability not measured yet (make evaluate)." if short else NOT_MEASURED
     if short:
         return f"Boilerplate call on this edition: F1 {held[0]:.2f} against hand labels, each action left out (n={held[1]})."
     inside_text = f" ({inside[0]:.2f} in sample)" if inside else ""
-    other_text = f"; on fragments of other pages, held out, {other[0]:.2f} (n={other[1]})" if other else ""
+    other_text = f"; on fragments of other pages (partly in sample), {other[0]:.2f} (n={other[1]})" if other else ""
     return (f"How far to trust the boilerplate call behind these shares: against hand labels of {held[1]} sentences of this "
             f"edition, F1 on boilerplate is {held[0]:.2f} with the settings chosen without the action scored{inside_text}"
             f"{other_text}. A cell's share is the rules' call, not a hand count: compare rows and columns rather than single cells.")
@@ -134,7 +134,8 @@ def edition_boilerplate_reliability(scores: pd.DataFrame, short: bool = False) -
 def initiatives_reliability(scores: pd.DataFrame) -> str:
     """Short: the extractor's precision and recall of names on text it was not tuned on (fragments of other
     pages), else cross-validated on the 2012 edition."""
-    for corpus, words in (("other pages, held out", "on other pages, held out"), ("2012 edition, cross-validated", "on this edition, cross-validated")):
+    choices = ((vocabulary.OTHER_PAGES, "on other pages (partly in sample)"), (vocabulary.EDITION_2012_CROSS_VALIDATED, "on this edition, cross-validated"))
+    for corpus, words in choices:
         p = score(scores, "initiatives", "precision of names", corpus)
         r = score(scores, "initiatives", "recall of names", corpus)
         if p and r:
@@ -332,7 +333,7 @@ def series_found(sections: pd.DataFrame, templates: pd.DataFrame, across: pd.Dat
 def edition_initiatives_reliability(scores: pd.DataFrame) -> str:
     """How far to trust the names on this edition: the held-out figure first, then this edition's own figure,
     which is in sample for the word lists (they were revised while reading its misses)."""
-    inside = [score(scores, "initiatives", m, "2012 edition, in sample") for m in ("precision of names", "recall of names")]
+    inside = [score(scores, "initiatives", m, vocabulary.EDITION_2012_IN_SAMPLE) for m in ("precision of names", "recall of names")]
     inside_text = (f" On this edition's own hand list the rules score precision {inside[0][0]:.2f}, recall {inside[1][0]:.2f} "
                    f"(n={inside[1][1]} names), but that is in sample: their word lists were revised while reading its misses."
                    if all(inside) else "")
