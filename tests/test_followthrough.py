@@ -161,6 +161,38 @@ def test_section_rollup_counts_each_plan_once():
     assert (row["plans"], row["delivered"], row["not_reported"], row["section_status"]) == (2, 1, 1, "partial")
 
 
+def test_a_plan_section_mixing_not_applicable_and_pending_plans_is_one_section():
+    # No department has a 2015 progress section: both plans wait for one, whatever their status, so the
+    # section is one row of the roll-up (two rows with different progress sections failed the build).
+    st = make_statements(
+        [
+            ("HMT", "plan_2015", "This action is not applicable to HMT."),
+            ("HMT", "plan_2015", "HMT will keep its digital training under review."),
+        ]
+    )
+    table = run(st)
+    assert table["progress_section"].isna().all()
+    assert sorted(table["status"]) == ["not_applicable", "pending"]
+    rollup = followthrough.section_rollup(table)
+    assert len(rollup) == 1
+    schemas.FollowThroughSections.validate(rollup)
+
+
+def test_a_testable_plan_opening_with_a_purpose_clause_is_judged_on_its_words():
+    # "To help ..." opens the sentence, so cutting the purpose clause leaves no activity before it: the
+    # plan is matched whole (before, it had no part and was called delivered with no evidence).
+    st = make_statements(
+        [
+            ("DfT", "plan_2014", "To help staff get the skills they need, DfT will run 4 coding workshops in 2014."),
+            ("DfT", "progress_2014", "DfT published its annual accounts in July."),
+        ]
+    )
+    row = status_of(run(st), "a04-DfT-plan_2014-001")
+    assert row["n_parts"] >= 1
+    assert row["status"] in {"not_reported", "partial", "echoed"} or pd.notna(row["evidence_statement_ids"])
+    schemas.FollowThrough.validate(run(st))
+
+
 def test_not_applicable_and_pending():
     st = make_statements(
         [

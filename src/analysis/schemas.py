@@ -418,7 +418,7 @@ class FollowThrough(pa.DataFrameModel):
         nullable=True,
         str_matches=periods.pattern([periods.PROGRESS]),
         description="The progress period that reports on it (progress_2013 for commitment_2012, progress_2014 for "
-        "plan_2014); empty for pending plans (no progress period yet).",
+        "plan_2014); empty when no progress period reports on it yet (pending plans, and not-applicable plans of such a period).",
     )
     plan_text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The plan statement, verbatim.")
     plan_testable: Series[bool] = pa.Field(
@@ -532,7 +532,7 @@ class FollowThroughSections(pa.DataFrameModel):
     dept_abbr: Series[str] = pa.Field(description="Department abbreviation.")
     plan_section: Series[str] = pa.Field(str_matches=periods.pattern(periods.PLAN_KINDS), description="Period of the plans.")
     progress_section: Series[str] = pa.Field(
-        nullable=True, str_matches=periods.pattern([periods.PROGRESS]), description="The period reporting on them; empty when pending."
+        nullable=True, str_matches=periods.pattern([periods.PROGRESS]), description="The period reporting on them; empty when none has yet."
     )
     plans: Series[int] = pa.Field(ge=1, description="Plan statements of the section.")
     delivered: Series[int] = pa.Field(ge=0, description="Plans with status delivered.")

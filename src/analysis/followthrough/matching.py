@@ -218,6 +218,8 @@ class PlanMatcher:
         }
         plan = Plan(row, testable, k, [j for j in idx if self.sections[j] == target], specifics=feat.specifics)
         self.plans.append(plan)
+        if not period_reported:
+            row["progress_section"] = None  # whatever its status, no progress period reports on it yet
         if reason == "not_applicable" or ft.detect_not_applicable(text):
             plan.fixed_status, plan.fixed_reason = "not_applicable", "the plan says the action does not apply"
         elif not period_reported:
@@ -231,7 +233,9 @@ class PlanMatcher:
         if bullets:
             part_texts = [self.texts[j] for j in bullets]
         elif testable:
-            part_texts = ft.split_parts(ft._deliverable_text(text))  # a purpose clause is not an activity
+            # a purpose clause is not an activity; a sentence that opens with one ("To help staff ..., we will
+            # ...") leaves nothing before it, and is then matched whole rather than with no part at all
+            part_texts = ft.split_parts(ft._deliverable_text(text)) or [text]
         else:
             part_texts = [text]
         plan.section_wide = ft.is_aim_only(feat, testable) and not bullets
@@ -490,6 +494,8 @@ STATUS_REASONS = {
 def decide(outcomes: list[PartOutcome], testable: bool, section_wide: bool, matcher: PlanMatcher) -> dict:
     """Status, reason, confidence and evidence columns from the outcome of each part."""
     kinds = [o.outcome for o in outcomes]
+    if not kinds:
+        raise ValueError("a plan with no parts to judge")  # a bug: every plan that is matched has at least one part
     n, n_delivered = len(kinds), kinds.count("delivered")
     if "negated" in kinds and n_delivered == 0 and "weak" not in kinds:
         status, why = "not_reported", STATUS_REASONS["condition"]
