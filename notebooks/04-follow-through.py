@@ -36,7 +36,7 @@ from analysis.report.data import read, read_scores
 follow = read("follow_through")
 scores = read_scores()
 summary = read("follow_through_departments")  # as the build wrote it
-judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
+judged = followthrough.judged(follow)
 print(f"{len(follow)} plan statements: {len(judged)} with a progress period to judge them by, "
       f"{int((follow['status'] == 'pending').sum())} pending (2015 plans), "
       f"{int(judged['plan_testable'].sum())} testable, from {follow['dept_abbr'].nunique()} departments")
@@ -57,9 +57,10 @@ findings.Findings([findings.follow_through_reliability(scores)], caveat=True)
 
 # %%
 print(reviews.summary_sentence(follow))
-low = judged[judged["confidence"] < 0.75]
-print(f"{len(low)} of {len(judged)} judged plans have a confidence under 0.75: check these first (make review).")
-findings.readable(judged.groupby("status")["confidence"].describe()[["count", "mean", "min"]].rename(index=plots.STATUS_LABELS), index=True)
+by_confidence = followthrough.confidence_by_status(follow)
+low = int(by_confidence.iloc[:, -1].sum())
+print(f"{low} of {len(judged)} judged plans have a confidence under {followthrough.CONFIDENT:g}: check these first (make review).")
+findings.readable(by_confidence.rename(index=plots.STATUS_LABELS), index=True)
 
 # %% [markdown]
 # ## Department summary

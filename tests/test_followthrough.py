@@ -677,3 +677,14 @@ def test_generic_anaphoric_plan_is_matched_with_the_sentence_it_refers_to():
     # the same sentence without an antecedent before it has nothing to match
     alone = run(make_statements([rows[1], rows[2]]))
     assert status_of(alone, "a04-DfT-commitment_2012-001")["status"] == "not_reported"
+
+
+def test_confidence_by_status_counts_the_calls_to_check_first():
+    table = pd.DataFrame({
+        "status": ["delivered", "delivered", "partial", "pending"],
+        "confidence": [0.5, 1.0, 0.7, 1.0],
+    })
+    out = followthrough.confidence_by_status(table)
+    assert list(out.index) == ["delivered", "partial"]  # pending is not judged
+    assert out.loc["delivered"].tolist() == [2, 0.75, 0.5, 1]
+    assert out.loc["partial", f"below {followthrough.CONFIDENT:g}"] == 1

@@ -42,7 +42,7 @@ GRID = {
 }
 BASELINE_STEPS = tuple(float(x) for x in np.round(np.arange(0.0, 1.0001, 0.05), 3))
 NO_LENIENT = "not measurable: the labels have one status per plan and no accepted-statuses column"
-CONFIDENT = 0.75  # confidence at or above which a call counts as "confident" in the report
+CONFIDENT = followthrough.CONFIDENT  # at or above it a call counts as "confident" (one place: followthrough.summaries)
 # Printed under the figures: what the held-out figures do and do not protect against.
 IN_SAMPLE_NOTE = [
     "  Read with care. Cross-validation protects the thresholds only. The rules were written while reading the seed page's",

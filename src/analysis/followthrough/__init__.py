@@ -31,7 +31,14 @@ from analysis.followthrough.matching import (
     typed,
     with_types,
 )
-from analysis.followthrough.summaries import department_summary, evidence_table, section_rollup
+from analysis.followthrough.summaries import (
+    CONFIDENT,
+    confidence_by_status,
+    department_summary,
+    evidence_table,
+    judged,
+    section_rollup,
+)
 from analysis.followthrough.text_features import (
     Features,
     MentionSpan,
@@ -48,6 +55,7 @@ from analysis.vocabulary import EVALUATED_STATUSES, REPORTED_STATUSES
 
 __all__ = [
     "DEFAULT_THRESHOLDS", "EVALUATED_STATUSES", "REPORTED_STATUSES", "STATUSES", "Features", "MentionSpan",
-    "PlanMatcher", "Thresholds", "department_summary", "detect_not_applicable", "evidence_table", "features", "follow_through",
+    "CONFIDENT", "PlanMatcher", "Thresholds", "confidence_by_status", "department_summary", "judged",
+    "detect_not_applicable", "evidence_table", "features", "follow_through",
     "is_aim_only", "is_testable", "lemma", "paired_section", "section_rollup", "split_parts", "typed", "warm_up", "with_types",
 ]

@@ -98,3 +98,30 @@ def evidence_table(follow_through: pd.DataFrame, statuses: Sequence[str] | None 
                 }
             )
     return pd.DataFrame(rows, columns=["department", "plan_id", "plan", "testable", "status", "confidence", "reported in", "evidence", "evidence_id", "why"])
+
+
+# Confidence at or above which a call counts as "confident": the evaluation reports agreement on each side of
+# it, and the notebook and report point analysts to the calls below it first.
+CONFIDENT = 0.75
+
+
+def judged(follow_through: pd.DataFrame) -> pd.DataFrame:
+    """The plans with a status to judge: not pending, and not a list's lead-in (its bullets are the plans)."""
+    keep = follow_through["status"] != "pending"
+    if "plan_is_lead_in" in follow_through.columns:
+        keep &= ~follow_through["plan_is_lead_in"].astype(bool)
+    return follow_through[keep]
+
+
+def confidence_by_status(follow_through: pd.DataFrame) -> pd.DataFrame:
+    """Per judged status (pending left out): plans, mean and lowest confidence, and how many are below
+    CONFIDENT, so an analyst sees where the uncertain calls sit."""
+    grouped = judged(follow_through).groupby("status")["confidence"]
+    out = pd.DataFrame({
+        "plans": grouped.size(),
+        "mean confidence": grouped.mean().round(2),
+        "lowest": grouped.min().round(2),
+        f"below {CONFIDENT:g}": grouped.apply(lambda c: int((c < CONFIDENT).sum())),
+    })
+    return out.reindex([s for s in EVALUATED_STATUSES if s in out.index])
+
