@@ -541,3 +541,14 @@ def test_acronym_written_first_and_defined_in_brackets():
     inits, mentions = found("We will extend NWI (National Widget Infrastructure) in May.", "The NWI will reach every office.")
     assert named(inits) == {"National Widget Infrastructure": "project"}
     assert spans(mentions, 0) == ["National Widget Infrastructure"] and spans(mentions, 1) == ["NWI"]
+
+
+def test_mentions_from_handed_over_docs_equal_mentions_from_the_texts():
+    """The pipeline makes the docs once (`nlp.sentence_docs`) and hands them in; the rules find the same mentions."""
+    from analysis.nlp import sentence_docs
+
+    texts = [
+        "DWP ran the Digital Academy (DA) with the Government Digital Service.",
+        "The DA trained 300 staff; Civil Service Learning's Digital Awareness and Digital Skills learning packages were used.",
+    ]
+    assert ini.find_mentions(texts, docs=sentence_docs(texts)) == ini.find_mentions(texts)

@@ -7,6 +7,7 @@ tables come from the `spacy-lookups-data` package.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -92,6 +93,14 @@ def sentence_rules(doc: Doc) -> Doc:
     if len(doc):
         doc.from_array([SENT_START], starts.view(np.uint64).reshape(-1, 1))
     return doc
+
+
+def sentence_docs(texts: Iterable[str]) -> list[Doc]:
+    """The texts through the tokenizer and the sentence rules only: what the initiative rules read (tokens and
+    sentence starts, never lemmas), made once per build and handed on to follow-through, which reads their tokens."""
+    nlp = get_nlp()
+    with nlp.select_pipes(enable=["sentence_rules"]):
+        return list(nlp.pipe(texts))
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from analysis import departments, periods, schemas
-from analysis.nlp import get_nlp
+from analysis.nlp import get_nlp, sentence_docs
 from analysis.text import (
     ARTICLES,
     CALENDAR_WORDS,
@@ -888,14 +888,16 @@ def configured_ner() -> NerFunction | None:
 
 
 def find_mentions(
-    texts: Sequence[str], ner: NerFunction | None = None, authors: Sequence[str] | None = None, settings: Settings = SETTINGS
+    texts: Sequence[str], ner: NerFunction | None = None, authors: Sequence[str] | None = None, settings: Settings = SETTINGS,
+    docs: Sequence[Doc] | None = None,
 ) -> list[Mention]:
     """Every mention of a named thing (initiatives, units, organisations) in a list of texts; `authors`
-    (the department of each text) lets a head-less name shared by departments count."""
+    (the department of each text) lets a head-less name shared by departments count. `docs`: the texts as
+    `nlp.sentence_docs` makes them, when the caller has them."""
     texts = [str(t) for t in texts]
-    nlp = get_nlp()
-    with nlp.select_pipes(enable=["sentence_rules"]):  # the rules read tokens and sentence starts, never lemmas
-        docs = list(nlp.pipe(texts))
+    docs = sentence_docs(texts) if docs is None else list(docs)  # the rules read tokens and sentence starts, never lemmas
+    if len(docs) != len(texts):
+        raise ValueError(f"{len(docs)} docs for {len(texts)} texts")  # a bug in the caller
     for doc, text in zip(docs, texts):
         doc.user_data[_TEXT_KEY] = text  # the same characters as `doc.text` (the tokenizer keeps the text whole)
     ctx = _context(docs)
@@ -939,17 +941,20 @@ def _section_order(section: str) -> tuple[int, str]:
     return (periods.NAMES.index(section) if section in periods.BY_NAME else len(periods.NAMES)), section
 
 
-def extract(statements: pd.DataFrame, ner: NerFunction | None = None, settings: Settings = SETTINGS) -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract(
+    statements: pd.DataFrame, ner: NerFunction | None = None, settings: Settings = SETTINGS, docs: Sequence[Doc] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(initiatives, mentions) from the statements table; see the module docstring for the rules.
 
     `ner` optionally adds candidates from a statistical named-entity recogniser (a function from text to
     (start, end, label) triples); without it everything is rule-based. `settings`: the choices the
-    evaluation cross-validates (default `SETTINGS`).
+    evaluation cross-validates (default `SETTINGS`). `docs`: the statements' texts as `nlp.sentence_docs`
+    makes them, when the caller has them (the pipeline hands them on to follow-through).
     """
     frame = statements.reset_index(drop=True)
     # the columns read row by row below, as lists (a `frame.at` look-up per mention was most of this function's time)
     texts, dept_abbrs, sections_of, statement_ids = (frame[c].tolist() for c in ("text", "dept_abbr", "section", "statement_id"))
-    mentions = find_mentions(texts, ner=ner, authors=frame["dept_abbr"].astype(str).tolist(), settings=settings)
+    mentions = find_mentions(texts, ner=ner, authors=frame["dept_abbr"].astype(str).tolist(), settings=settings, docs=docs)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[name_key(m.name)].append(m)
