@@ -595,6 +595,15 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
     i = 0
     while i < len(toks):
         tok = toks[i]
+        if tok[0].islower() and tok not in _PLACEHOLDERS:
+            low = tok.lower()
+            if low not in NUMBER_WORDS and not (found.current and low in NAME_CONNECTORS):
+                # an ordinary lower-case word (most tokens): it only ends the name being read, as the last branch below
+                if found.current:
+                    found.flush()
+                first = False
+                i += 1
+                continue
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         prev = toks[i - 1].lower() if i > 0 else ""
         if tok == "(" and i + 2 < len(toks) and toks[i + 2] == ")" and toks[i + 1] in defined:
