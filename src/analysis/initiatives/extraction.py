@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
+from spacy.attrs import ORTH, SENT_START
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -568,11 +569,19 @@ def _name_mentions(
 
 
 def _context(docs: list[Doc]) -> _Context:
+    """The words written with a capital inside a sentence (not starting it), read from word ids and sentence
+    starts in one array per doc (Token objects cost more than the test); each word's text looked up once."""
     ctx = _Context()
+    capitalised: dict[int, str] = {}  # word id -> its text when it starts with a capital, else ""
     for doc in docs:
-        for t in doc:
-            if not t.is_sent_start and t.text[:1].isupper():
-                ctx.capitalised_inside.add(t.text)
+        for orth, sent_start in doc.to_array([ORTH, SENT_START]).tolist():
+            if sent_start != 1:  # Token.is_sent_start is False (-1) or unknown (0)
+                text = capitalised.get(orth)
+                if text is None:
+                    word = doc.vocab.strings[orth]
+                    text = capitalised[orth] = word if word[:1].isupper() else ""
+                if text:
+                    ctx.capitalised_inside.add(text)
     return ctx
 
 
