@@ -33,7 +33,7 @@ import pandera.errors
 
 from analysis import boilerplate, editions, followthrough, initiatives, parse, paths, pipeline, reviews, schemas, segment, summaries, synthetic
 from analysis.departments import DEPARTMENTS
-from analysis.nlp import get_nlp
+from analysis.nlp import get_nlp, sentence_docs
 
 PAGES_DEFAULT = 48
 SEED = 20150116
@@ -136,8 +136,9 @@ def _stage_times(files: list[Path]) -> tuple[dict[str, tuple[float, float]], int
     tables["boilerplate"] = timed("boilerplate", boilerplate.classify, statements)
     tables["sections"] = timed("summaries", summaries.sections, statements, tables["boilerplate"])
     tables["departments"] = timed("summaries", summaries.departments, statements, tables["boilerplate"])
-    tables["initiatives"], tables["initiative_mentions"] = timed("initiatives", initiatives.extract, statements)
-    tables.update(timed("follow-through", pipeline.follow_through_tables, tables))
+    docs = timed("initiatives", sentence_docs, statements["text"].tolist())  # as `pipeline.analyse` makes and hands them on
+    tables["initiatives"], tables["initiative_mentions"] = timed("initiatives", initiatives.extract, statements, docs=docs)
+    tables.update(timed("follow-through", pipeline.follow_through_tables, tables, docs=docs))
     tables, _ = timed("reviews", reviews.apply, tables, reviews.read(None))
     tables.update(timed("summaries", pipeline.summarise_follow_through, tables))
     truncated = frozenset(d.source_file for d in documents if d.truncated)

@@ -688,3 +688,45 @@ def test_confidence_by_status_counts_the_calls_to_check_first():
     assert list(out.index) == ["delivered", "partial"]  # pending is not judged
     assert out.loc["delivered"].tolist() == [2, 0.75, 0.5, 1]
     assert out.loc["partial", f"below {followthrough.CONFIDENT:g}"] == 1
+
+
+# --- fast paths equal their plain definitions ----------------------------------------------------------
+FAST_PATH_TEXTS = [
+    "DWP ran 3 Digital Academy courses in March 2014 with the Government Digital Service.",
+    "Any new services will meet the Digital by Default Service Standard.",
+    "  Where appropriate, HMRC’s teams will continue to work closely with GDS (Government Digital Service).",
+    "It isn't applicable: no services were developed, e.g. the 2nd   pilot.",
+    "",
+]
+
+
+def test_token_attributes_read_from_lexemes_equal_spacy_tokens():
+    """`_tokens` reads word ids and each word's lexeme once; the plain definition walks spaCy's Token objects."""
+    from analysis.followthrough import text_features as ft
+    from analysis.nlp import get_nlp
+
+    for doc in get_nlp().tokenizer.pipe(FAST_PATH_TEXTS):
+        assert ft._tokens(doc, {}) == [ft.Tok(t.text, t.lower_, t.idx, t.i, t.is_alpha, t.like_num) for t in doc]
+
+
+def test_masked_tokens_and_condition_equal_their_plain_definitions():
+    import re
+
+    from analysis.followthrough import text_features as ft
+    from analysis.nlp import get_nlp
+    from analysis.text import in_spans, masked_spans
+
+    whole = re.compile(f"{ft.CONDITION.pattern}|{ft.CONDITION_OPENING.pattern}", re.I)  # one pattern, as it was written
+    for text, doc in zip(FAST_PATH_TEXTS, get_nlp().tokenizer.pipe(FAST_PATH_TEXTS)):
+        toks, spans = ft._tokens(doc, {}), masked_spans(text)
+        assert ft._masked_tokens(toks, spans) == {t.i for t in toks if in_spans(t.idx, spans)}
+        assert ft._is_conditional(text) == bool(whole.search(text))
+
+
+def test_features_of_handed_over_docs_equal_features_of_fresh_tokens():
+    """The pipeline hands follow-through the initiative rules' docs (sentence rules run); the features are those of plain tokens."""
+    from analysis.followthrough import text_features as ft
+    from analysis.nlp import sentence_docs
+
+    texts = FAST_PATH_TEXTS + FAST_PATH_TEXTS[:2]  # a repeated text is computed once
+    assert ft.features(texts, docs=sentence_docs(texts)) == ft.features(texts)

@@ -541,3 +541,24 @@ def test_acronym_written_first_and_defined_in_brackets():
     inits, mentions = found("We will extend NWI (National Widget Infrastructure) in May.", "The NWI will reach every office.")
     assert named(inits) == {"National Widget Infrastructure": "project"}
     assert spans(mentions, 0) == ["National Widget Infrastructure"] and spans(mentions, 1) == ["NWI"]
+
+
+def test_mentions_from_handed_over_docs_equal_mentions_from_the_texts():
+    """The pipeline makes the docs once (`nlp.sentence_docs`) and hands them in; the rules find the same mentions."""
+    from analysis.nlp import sentence_docs
+
+    texts = [
+        "DWP ran the Digital Academy (DA) with the Government Digital Service.",
+        "The DA trained 300 staff; Civil Service Learning's Digital Awareness and Digital Skills learning packages were used.",
+    ]
+    assert ini.find_mentions(texts, docs=sentence_docs(texts)) == ini.find_mentions(texts)
+
+
+def test_words_capitalised_inside_sentences_equal_the_token_walk():
+    """`_context` reads word ids and sentence starts as arrays; the plain definition walks spaCy's tokens."""
+    from analysis.initiatives import extraction
+    from analysis.nlp import sentence_docs
+
+    docs = sentence_docs(["Digital Academy ran. Then the DA and (Civil Service Learning) met.", "GOV.UK Verify was used by HMRC's staff."])
+    plain = {t.text for doc in docs for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+    assert extraction._context(docs).capitalised_inside == plain

@@ -595,6 +595,15 @@ def specific_items(text: str, year: int | None = None) -> Specificity:
     i = 0
     while i < len(toks):
         tok = toks[i]
+        if tok[0].islower() and tok not in _PLACEHOLDERS:
+            low = tok.lower()
+            if low not in NUMBER_WORDS and not (found.current and low in NAME_CONNECTORS):
+                # an ordinary lower-case word (most tokens): it only ends the name being read, as the last branch below
+                if found.current:
+                    found.flush()
+                first = False
+                i += 1
+                continue
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         prev = toks[i - 1].lower() if i > 0 else ""
         if tok == "(" and i + 2 < len(toks) and toks[i + 2] == ")" and toks[i + 1] in defined:
@@ -958,14 +967,16 @@ def lsl_doc_counts(statements: pd.DataFrame, mask: bool = True, words: Sequence[
     """
     prepare = masked_words if mask else tokens
     words = [tuple(prepare(t)) for t in statements["text"]] if words is None or not mask else list(words)
-    title_grams = {a: _ngrams(prepare(t), 4) for a, t in zip(statements["action"], statements["action_title"], strict=True)}
+    titles = dict(zip(statements["action"], statements["action_title"], strict=True))  # an action's last title, as read row by row
+    title_grams = {a: _ngrams(prepare(t), 4) for a, t in titles.items()}
+    grams_of = [_ngrams(w, 4) for w in words]  # each statement's 4-grams, made once for both passes
     doc_grams: dict[tuple, set] = defaultdict(set)
-    for key, w in zip(zip(statements["action"], statements["dept_abbr"], editions(statements), strict=True), words, strict=True):
-        doc_grams[key] |= _ngrams(w, 4)
+    for key, grams in zip(zip(statements["action"], statements["dept_abbr"], editions(statements), strict=True), grams_of, strict=True):
+        doc_grams[key] |= grams
     document_frequency: Counter = Counter()
     for (action, _, _), grams in doc_grams.items():
         document_frequency.update(grams - title_grams.get(action, set()))
-    values = [max((document_frequency[g] for g in _ngrams(w, 4)), default=0) for w in words]
+    values = [max((document_frequency[g] for g in grams), default=0) for grams in grams_of]
     return pd.Series(values, index=statements.index, dtype="int64")
 
 

@@ -7,11 +7,13 @@ tables come from the `spacy-lookups-data` package.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,6 +34,31 @@ def _starts_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in "\"\u201c\u2018'(["
 
 
+class _Word(NamedTuple):
+    """What the sentence rules read of a word (its text and its lexeme's is_space), worked out once per word."""
+
+    is_space: bool
+    trailing: bool
+    opener: bool
+    closer: bool
+    terminal: bool
+    starts: bool
+
+
+_WORDS: dict[int, _Word] = {}  # word id (ORTH) -> _Word, filled as words are met
+
+
+def _word(vocab, orth: int) -> _Word:
+    lexeme = vocab[orth]
+    text = lexeme.orth_
+    word = _Word(
+        lexeme.is_space, text in _TRAILING, text in _OPENERS, text in _CLOSERS,
+        text in _TERMINALS or lexeme.lower_ in SENTENCE_FINAL_ABBREVIATIONS, _starts_sentence(text),
+    )
+    _WORDS[orth] = word
+    return word
+
+
 @Language.component("sentence_rules")
 def sentence_rules(doc: Doc) -> Doc:
     """Split after ., !, ? (and "etc.") when a capitalised word follows, never inside brackets.
@@ -44,27 +71,36 @@ def sentence_rules(doc: Doc) -> Doc:
     starts = np.full(len(doc), -1, dtype=np.int64)
     depth = 0
     boundary_pending = False
-    for i, token in enumerate(doc):
-        text = token.text
+    vocab = doc.vocab
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):  # word ids: no Token objects to build
+        word = _WORDS.get(orth) or _word(vocab, orth)
         if i == 0:
             starts[i] = 1
-        elif token.is_space:  # a run of spaces ("platform.  The") neither starts nor cancels a boundary
+        elif word.is_space:  # a run of spaces ("platform.  The") neither starts nor cancels a boundary
             continue
-        elif boundary_pending and text not in _TRAILING:
-            if _starts_sentence(text):
+        elif boundary_pending and not word.trailing:
+            if word.starts:
                 starts[i] = 1
             boundary_pending = False
-        if text in _OPENERS:
+        if word.opener:
             depth += 1
-        elif text in _CLOSERS:
+        elif word.closer:
             depth = max(0, depth - 1)
-        if depth == 0 and (text in _TERMINALS or token.lower_ in SENTENCE_FINAL_ABBREVIATIONS):
+        if depth == 0 and word.terminal:
             boundary_pending = True
-        elif boundary_pending and text not in _TRAILING:
+        elif boundary_pending and not word.trailing:
             boundary_pending = False
     if len(doc):
         doc.from_array([SENT_START], starts.view(np.uint64).reshape(-1, 1))
     return doc
+
+
+def sentence_docs(texts: Iterable[str]) -> list[Doc]:
+    """The texts through the tokenizer and the sentence rules only: what the initiative rules read (tokens and
+    sentence starts, never lemmas), made once per build and handed on to follow-through, which reads their tokens."""
+    nlp = get_nlp()
+    with nlp.select_pipes(enable=["sentence_rules"]):
+        return list(nlp.pipe(texts))
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import boilerplate, editions, followthrough, initiatives, paths, reviews, schemas, segment, summaries
+from analysis import boilerplate, editions, followthrough, initiatives, nlp, paths, reviews, schemas, segment, summaries
 from analysis.outputs import publish_folder, write_table
 from analysis.parse import Document, ParseError, parse_file
 from analysis.parse.document import display_name
@@ -101,8 +101,9 @@ def analyse(
     tables["boilerplate"] = boilerplate.classify(statements)
     tables["sections"] = summaries.sections(statements, tables["boilerplate"])
     tables["departments"] = summaries.departments(statements, tables["boilerplate"])
-    tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner())
-    tables.update(follow_through_tables(tables, truncated_files))
+    docs = nlp.sentence_docs(statements["text"].tolist())  # tokenised once: the initiative rules, then follow-through
+    tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner(), docs=docs)
+    tables.update(follow_through_tables(tables, truncated_files, docs))
     tables, review_warnings = reviews.apply(tables, reviews.read(None) if review_table is None else review_table)
     if warnings is not None:
         warnings += review_warnings
@@ -111,15 +112,21 @@ def analyse(
     return tables
 
 
-def follow_through_tables(tables: dict[str, pd.DataFrame], truncated_files: frozenset[str] = frozenset()) -> dict[str, pd.DataFrame]:
+def follow_through_tables(
+    tables: dict[str, pd.DataFrame], truncated_files: frozenset[str] = frozenset(), docs: list | None = None
+) -> dict[str, pd.DataFrame]:
     """Follow-through from the statements and the other analyses' tables, as the build runs it (the last
-    statement of a page that ends mid-text is no evidence when it stops mid-sentence)."""
+    statement of a page that ends mid-text is no evidence when it stops mid-sentence). `docs`: the placed
+    statements' texts as the initiative rules read them (`nlp.sentence_docs`), one per row, or None."""
     # follow-through pairs periods of the GOV.UK pages; the 2012 edition has no progress text of its own
     statements = segment.placed(tables["statements"])
-    statements = statements[statements["edition"] != EDITION_2012].reset_index(drop=True)
+    keep = (statements["edition"] != EDITION_2012).to_numpy()
+    statements = statements[keep].reset_index(drop=True)
+    if docs is not None:
+        docs = [doc for doc, kept in zip(docs, keep, strict=True) if kept]
     follow = followthrough.follow_through(
         statements, boilerplate=tables["boilerplate"], mentions=tables["initiative_mentions"], initiatives=tables["initiatives"],
-        truncated_files=truncated_files,
+        truncated_files=truncated_files, docs=docs,
     )
     return {"follow_through": follow}
 

@@ -62,8 +62,12 @@ def sentences(paragraphs: list[str]) -> list[list[str]]:
     boundary written with a non-breaking space is seen by the tokenizer."""
     nlp = get_nlp()
     with nlp.select_pipes(enable=["sentence_rules"]):
-        folded = (normalise_whitespace(p) for p in paragraphs)
-        return [[normalise_whitespace(s.text) for s in doc.sents if s.text.strip()] for doc in nlp.pipe(folded)]
+        folded = [normalise_whitespace(p) for p in paragraphs]
+        # a sentence's text sliced from its paragraph by character offsets (`Span.text` joins its tokens again)
+        return [
+            [normalise_whitespace(sentence) for sentence in (text[s.start_char : s.end_char] for s in doc.sents) if sentence.strip()]
+            for text, doc in zip(folded, nlp.pipe(folded), strict=True)
+        ]
 
 
 def section_rows(section: Section, source_file: str, split: list[list[str]]) -> list[dict]:

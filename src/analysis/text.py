@@ -402,10 +402,11 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _masked_names().finditer(text)]
 
 
-def department_token_mask(doc) -> list[bool]:
-    """For each token of a spaCy `Doc`: True when it is part of a department name (not "the" or a possessive)."""
+def department_token_mask(doc, text: str | None = None) -> list[bool]:
+    """For each token of a spaCy `Doc`: True when it is part of a department name (not "the" or a possessive).
+    `text`: the doc's text, when the caller has it (`Doc.text` joins every token again)."""
     mask = [False] * len(doc)
-    for m in department_pattern().finditer(doc.text):
+    for m in department_pattern().finditer(doc.text if text is None else text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue

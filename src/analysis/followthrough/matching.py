@@ -167,8 +167,10 @@ class PlanMatcher:
     """Threshold-free facts of every plan, computed once; `table(thresholds)` decides the statuses."""
 
     def __init__(self, statements: pd.DataFrame, boilerplate: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
-                 truncated_files: frozenset[str] = frozenset()):
+                 truncated_files: frozenset[str] = frozenset(), docs: list | None = None):
         st = statements.reset_index(drop=True)
+        if docs is not None and len(docs) != len(st):
+            raise ValueError(f"{len(docs)} docs for {len(st)} statements")  # a bug in the caller
         self.st = st
         self.cut = ft.cut_off(st, truncated_files)
         self.ids = st["statement_id"].astype(str).tolist()
@@ -180,7 +182,7 @@ class PlanMatcher:
         self.mentions = _mention_spans(mentions)
         self.aliases = ft._acronym_aliases(self.texts)
         per_text = None if self.mentions is None else [self.mentions.get(i, []) for i in self.ids]
-        self.feats = ft.features(self.texts, per_text, self.aliases)
+        self.feats = ft.features(self.texts, per_text, self.aliases, docs)
         self._read_boilerplate(boilerplate)
         self.plans: list[Plan] = []
         pending: list[_PartText] = []
@@ -549,12 +551,15 @@ def follow_through(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     initiatives: pd.DataFrame | None = None,
     truncated_files: frozenset[str] = frozenset(),
+    docs: list | None = None,
 ) -> pd.DataFrame:
     """One row per plan statement with its status, confidence, testability and evidence (schemas.FollowThrough).
 
     `boilerplate` (analysis.boilerplate.classify) and `mentions` (analysis.initiatives.extract, typed by
     `initiatives`) are what the pipeline passes; without them light fallbacks here detect template and
     repeated sentences and capitalised names. `truncated_files` names pages that end mid-text: their last
-    statement, when it stops mid-sentence, is no evidence (`text_features.cut_off`).
+    statement, when it stops mid-sentence, is no evidence (`text_features.cut_off`). `docs`: the statements'
+    texts already tokenised by the shared pipeline (`nlp.sentence_docs`, as the initiative rules read them),
+    one per row; without them the texts are tokenised here.
     """
-    return PlanMatcher(statements, boilerplate, with_types(mentions, initiatives), truncated_files).table(thresholds)
+    return PlanMatcher(statements, boilerplate, with_types(mentions, initiatives), truncated_files, docs).table(thresholds)

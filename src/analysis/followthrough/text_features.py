@@ -9,12 +9,14 @@ pipeline (`features`); nothing here depends on a threshold.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import IDX, ORTH
 
 from analysis import boilerplate, periods
 from analysis.nlp import get_nlp
@@ -32,6 +34,7 @@ from analysis.text import (
     noun_base,
     stop_words,
     verb_base,
+    with_first_characters,
 )
 
 # --- vocabularies ------------------------------------------------------------------------------------
@@ -72,11 +75,13 @@ PLAN_FRAME_WORDS = frozenset(
 CONTINUATION = re.compile(r"\bcontinu(?:e|es|ed|ing)\b", re.I)
 # A plan that depends on a condition: "any new services will meet ...", "if / where / when / should /
 # as and when ... ", "as required", "where appropriate". Its delivery can only be judged if the condition arose.
+# (`_is_conditional`: the wording anywhere, or an opening "any" / "where" / "when")
 CONDITION = re.compile(
     r"\b(?:if|whenever|unless|should\s+\w+\s+(?:arise|be\s+needed|be\s+required)|as\s+and\s+when|in\s+the\s+event)\b|"
-    r"^\s*(?:any|where|when)\b|\bany\s+(?:new|future|further)\b|\b(?:where|when|as)\s+(?:appropriate|required|needed|necessary)\b",
+    r"\bany\s+(?:new|future|further)\b|\b(?:where|when|as)\s+(?:appropriate|required|needed|necessary)\b",
     re.I,
 )
+CONDITION_OPENING = re.compile(r"^\s*(?:any|where|when)\b", re.I)
 # Says something did not happen or does not exist ("no new services were developed", "has not needed").
 NEGATION = re.compile(r"\b(?:no|not|none|neither|nor|never)\b|n['\u2019]t\b", re.I)
 
@@ -159,22 +164,22 @@ def _norm_name(tokens: Sequence[str]) -> str:
     return " ".join(w for w in words if w not in {"'", "'s"})
 
 
-def _capitalised_names(doc, spans) -> list[MentionSpan]:
+def _capitalised_names(doc, masked: set[int]) -> list[MentionSpan]:
     """Fallback name finder: runs of capitalised words or acronyms (connectors allowed inside), outside
-    department/organisation names, as token spans."""
+    department/organisation names (`masked` tokens), as token spans."""
     out = []
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if _is_cap(tok) and not in_spans(tok.idx, spans):
+        if _is_cap(tok) and i not in masked:
             j = i + 1
             while j < n:
                 nxt = doc[j]
-                if in_spans(nxt.idx, spans):
+                if j in masked:
                     break
                 if _is_cap(nxt) or (nxt.like_num and _is_cap(doc[j - 1])):
                     j += 1
-                elif nxt.lower_ in NAME_CONNECTORS and j + 1 < n and _is_cap(doc[j + 1]) and not in_spans(doc[j + 1].idx, spans):
+                elif nxt.lower_ in NAME_CONNECTORS and j + 1 < n and _is_cap(doc[j + 1]) and j + 1 not in masked:
                     j += 1
                 elif nxt.text in {"-", "\u2019s", "'s"} and j + 1 < n and _is_cap(doc[j + 1]):
                     j += 1
@@ -235,51 +240,99 @@ def features(
     texts: Sequence[str],
     mentions: Sequence[Sequence[MentionSpan]] | None = None,
     aliases: dict[str, str] | None = None,
+    docs: Iterable | None = None,
 ) -> list[Features]:
     """Features of each text (tokenised with the shared pipeline, batched; lemmas from its lookup table).
 
     Names come from `mentions` (per text, from analysis.initiatives) when given, and from the
     capitalised-name fallback for the rest of the text; `aliases` maps acronyms to their definitions for
-    the fallback (default: those defined in `texts` themselves)."""
-    nlp = get_nlp()
+    the fallback (default: those defined in `texts` themselves). `docs`: the texts already tokenised by
+    the shared pipeline (any of its components may have run: only the tokens are read), else they are
+    tokenised here."""
     aliases = _acronym_aliases(texts) if aliases is None else aliases
+    if docs is None:
+        docs = get_nlp().tokenizer.pipe(texts)  # tokens only: no component needed
+    lexemes: dict[int, tuple[str, str, bool, bool]] = {}
+    done: dict[tuple, Features] = {}  # a text met again with the same mentions has the same features
     out = []
-    for k, (text, spacy_doc) in enumerate(zip(texts, nlp.tokenizer.pipe(texts))):  # tokens only: no component needed
-        doc = [Tok(t.text, t.lower_, t.idx, t.i, t.is_alpha, t.like_num) for t in spacy_doc]  # one pass over spaCy's tokens
-        spans = masked_spans(text)
-        terms, numbers, dates = _terms(doc, spans, stop_words())
-        found = _found_names(doc, spacy_doc, spans, None if mentions is None else mentions[k], aliases)
-        names = {m.key for m in found}
-        non_org = {m.key for m in found if not m.is_org}
-        outside = [m for m in found if m.is_org or _is_partner(doc, m.start)]  # partner and organisation names
-        initiative_names = {m.key for m in found if m not in outside}
-        excluded_tokens = {i for m in outside for i in range(m.start, m.end)}
-        has_output = any(lemma(t.lower_) in OUTPUT_LEMMAS for t in doc if t.i not in excluded_tokens and not in_spans(t.idx, spans))
-        out.append(
-            Features(
-                terms=terms,
-                names=frozenset(names),
-                specifics=frozenset(names | numbers | dates),
-                initiative_names=frozenset(initiative_names | numbers),
-                checkable=bool(non_org or numbers or dates or has_output),
-                past=_reports_completed_action(doc, lookups().irregular_past),
-                weak=bool(WEAK_PATTERN.search(text)),
-                future=bool(FUTURE.search(text)),
-                continuation=bool(CONTINUATION.search(text)),
-                has_output=has_output,
-                activity=_activity(doc),
-                conditional=bool(CONDITION.search(text)),
-                negative=bool(NEGATION.search(text)),
-            )
-        )
+    for k, (text, spacy_doc) in enumerate(zip(texts, docs)):
+        given = None if mentions is None else tuple(mentions[k])
+        key = (text, given)
+        if key not in done:
+            done[key] = _features_of(text, spacy_doc, _tokens(spacy_doc, lexemes), given, aliases)
+        out.append(done[key])
     return out
 
 
-def _terms(doc: list[Tok], spans, stop_words) -> tuple[list[str], set[str], set[str]]:
+def _tokens(spacy_doc, lexemes: dict[int, tuple[str, str, bool, bool]]) -> list[Tok]:
+    """The `Tok` of each token: offsets in one array read, and the attributes of each distinct word read once
+    from its lexeme (`lexemes`, shared by a batch; a token's text, lower case, is_alpha and like_num are its
+    lexeme's). Walking spaCy's Token objects cost more than the rest of the features."""
+    out = []
+    for i, (orth, idx) in enumerate(spacy_doc.to_array([ORTH, IDX]).tolist()):
+        attrs = lexemes.get(orth)
+        if attrs is None:
+            lex = spacy_doc.vocab[orth]
+            attrs = lexemes[orth] = (lex.orth_, lex.lower_, lex.is_alpha, lex.like_num)
+        out.append(Tok(attrs[0], attrs[1], idx, i, attrs[2], attrs[3]))
+    return out
+
+
+def _features_of(text: str, spacy_doc, doc: list[Tok], mentions: Sequence[MentionSpan] | None, aliases: dict[str, str]) -> Features:
+    spans = masked_spans(text)
+    masked = _masked_tokens(doc, spans)
+    terms, numbers, dates = _terms(doc, masked, stop_words())
+    found = _found_names(doc, spacy_doc, spans, masked, mentions, aliases)
+    names = {m.key for m in found}
+    non_org = {m.key for m in found if not m.is_org}
+    outside = [m for m in found if m.is_org or _is_partner(doc, m.start)]  # partner and organisation names
+    initiative_names = {m.key for m in found if m not in outside}
+    excluded_tokens = {i for m in outside for i in range(m.start, m.end)}
+    has_output = any(
+        lemma(t.lower_) in OUTPUT_LEMMAS for t in doc if t.i not in excluded_tokens and t.i not in masked
+    )
+    return Features(
+        terms=terms,
+        names=frozenset(names),
+        specifics=frozenset(names | numbers | dates),
+        initiative_names=frozenset(initiative_names | numbers),
+        checkable=bool(non_org or numbers or dates or has_output),
+        past=_reports_completed_action(doc, lookups().irregular_past),
+        weak=bool(_WEAK.search(text)),
+        future=bool(_FUTURE.search(text)),
+        continuation=bool(_CONTINUATION.search(text)),
+        has_output=has_output,
+        activity=_activity(doc),
+        conditional=_is_conditional(text),
+        negative=bool(_NEGATION.search(text)),
+    )
+
+
+def _masked_tokens(doc: list[Tok], spans: list[tuple[int, int]]) -> set[int]:
+    """Positions of the tokens that start inside a department or organisation name (`text.in_spans` of each
+    token, found by bisection over the token offsets)."""
+    if not spans:
+        return set()
+    starts = [t.idx for t in doc]
+    return {i for a, b in spans for i in range(bisect_left(starts, a), bisect_left(starts, b))}
+
+
+def _is_conditional(text: str) -> bool:
+    """A plan that depends on a condition (`CONDITION`, `CONDITION_OPENING`)."""
+    return bool(CONDITION_OPENING.match(text) or _CONDITION.search(text))
+
+
+# the cue patterns behind a look-ahead for their first characters (`text.with_first_characters`; same matches)
+_WEAK, _FUTURE, _CONTINUATION, _NEGATION, _CONDITION = (
+    with_first_characters(p) for p in (WEAK_PATTERN, FUTURE, CONTINUATION, NEGATION, CONDITION)
+)
+
+
+def _terms(doc: list[Tok], masked: set[int], stop_words) -> tuple[list[str], set[str], set[str]]:
     """Content lemmas (with numbers), numbers and dates, outside department and organisation names."""
     terms, numbers, dates = [], set(), set()
     for t_i, tok in enumerate(doc):
-        if in_spans(tok.idx, spans) or not (tok.is_alpha or tok.text.isalnum()):
+        if t_i in masked or not (tok.is_alpha or tok.text.isalnum()):
             continue
         low = tok.lower_
         if not tok.is_alpha and any(ch.isdigit() for ch in low):
@@ -296,7 +349,7 @@ def _terms(doc: list[Tok], spans, stop_words) -> tuple[list[str], set[str], set[
     return terms, numbers, dates
 
 
-def _found_names(doc: list[Tok], spacy_doc, spans, mentions: Sequence[MentionSpan] | None, aliases: dict[str, str]) -> list[MentionSpan]:
+def _found_names(doc: list[Tok], spacy_doc, spans, masked: set[int], mentions: Sequence[MentionSpan] | None, aliases: dict[str, str]) -> list[MentionSpan]:
     """Names as token spans: the initiative mentions when given (canonical ids, typed), plus capitalised
     names and acronyms the fallback finds elsewhere; department names and GDS never count."""
     found = []
@@ -305,7 +358,7 @@ def _found_names(doc: list[Tok], spacy_doc, spans, mentions: Sequence[MentionSpa
         if span is not None and not in_spans(m.start, spans):
             found.append(MentionSpan(m.key, span.start, span.end, m.is_org))
     taken = {i for m in found for i in range(m.start, m.end)}
-    for m in _capitalised_names(doc, spans):
+    for m in _capitalised_names(doc, masked):
         if not taken.intersection(range(m.start, m.end)):
             found.append(MentionSpan(aliases.get(m.key, m.key), m.start, m.end, m.is_org))
     return found

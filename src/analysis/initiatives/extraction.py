@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
+from spacy.attrs import ORTH, SENT_START
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from analysis import departments, periods, schemas
-from analysis.nlp import get_nlp
+from analysis.nlp import get_nlp, sentence_docs
 from analysis.text import (
     ARTICLES,
     CALENDAR_WORDS,
@@ -415,6 +416,16 @@ def _segments(tokens: list[Token], dept: list[bool], ctx: _Context) -> list[list
     return names
 
 
+_TEXT_KEY = "analysis.text"  # where `find_mentions` keeps each doc's text (`_text`)
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text: the one `find_mentions` kept in its `user_data` (`Doc.text` joins every token again on
+    each call, which took more time than the rules reading it), else `Doc.text`."""
+    text = doc.user_data.get(_TEXT_KEY)
+    return doc.text if text is None else text
+
+
 def _strip_departments(tokens: list[Token], dept: list[bool]) -> tuple[list[Token], str | None]:
     """A name made only of a department is none; a department written into a name is its owner."""
     owner = None
@@ -423,7 +434,7 @@ def _strip_departments(tokens: list[Token], dept: list[bool]) -> tuple[list[Toke
     dept_tokens = [t for t in tokens if dept[t.i]]
     if dept_tokens:
         start, end = dept_tokens[0].idx, dept_tokens[-1].idx + len(dept_tokens[-1])
-        owner = _owner_department(tokens[0].doc.text[start:end])
+        owner = _owner_department(_text(tokens[0].doc)[start:end])
     return tokens, owner
 
 
@@ -447,8 +458,8 @@ def _display(doc: Doc, tokens: Sequence[Token], tail: Sequence[Token] = (), last
     """Name as written, with a plural generic lower-case noun put in the singular ("Digital Expert
     programmes" -> "Digital Expert programme"); capitalised words stay as written ("Open Standards")."""
     words = list(tokens) + list(tail)
-    text = doc.text[words[0].idx : words[-1].idx + len(words[-1])] if not tail else (
-        doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] + " " + " ".join(t.text for t in tail)
+    text = _text(doc)[words[0].idx : words[-1].idx + len(words[-1])] if not tail else (
+        _text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] + " " + " ".join(t.text for t in tail)
     )
     last = words[-1]
     if last_word is not None:
@@ -475,8 +486,8 @@ def _run_mentions(doc: Doc, row: int, span: Span, dept: list[bool], ctx: _Contex
         k = poss[-1]
         owner_tokens, tokens = tokens[:k], tokens[k + 1 :]
         if owner_tokens:
-            owner_text = doc.text[owner_tokens[0].idx : tokens[0].idx].rstrip() if tokens else None
-            owner_dept = _owner_department(doc.text[owner_tokens[0].idx : owner_tokens[-1].idx + len(owner_tokens[-1])])
+            owner_text = _text(doc)[owner_tokens[0].idx : tokens[0].idx].rstrip() if tokens else None
+            owner_dept = _owner_department(_text(doc)[owner_tokens[0].idx : owner_tokens[-1].idx + len(owner_tokens[-1])])
         tokens = [t for t in tokens if t.text not in POSSESSIVES]
     if not tokens:
         return []
@@ -532,7 +543,7 @@ def _name_mentions(
         parts.append((conj, inner_owner, ctype, cword, borrowed, False))
     distributed = any(borrowed and not is_last for *_, borrowed, is_last in parts)
     end_word = tail[-1] if tail else last_tokens[-1]
-    coordinated = doc.text[cleaned[0][0][0].idx : end_word.idx + len(end_word)] if distributed else None
+    coordinated = _text(doc)[cleaned[0][0][0].idx : end_word.idx + len(end_word)] if distributed else None
 
     out: list[Mention] = []
     for conj, inner_owner, ctype, cword, borrowed, is_last in parts:
@@ -543,10 +554,10 @@ def _name_mentions(
         name = _display(doc, conj, borrowed) if (borrowed and not is_last) else _display(doc, own, last_word=cword)
         aliases = []
         if owner_text:
-            aliases.append(f"{owner_text} {doc.text[start:end]}")
+            aliases.append(f"{owner_text} {_text(doc)[start:end]}")
         if coordinated and (borrowed or is_last):
             aliases.append(coordinated)
-        stem = doc.text[conj[0].idx : conj[-1].idx + len(conj[-1])] if (tail and len(conj) >= 2 and (is_last or borrowed == tail)) else None
+        stem = _text(doc)[conj[0].idx : conj[-1].idx + len(conj[-1])] if (tail and len(conj) >= 2 and (is_last or borrowed == tail)) else None
         source = "generic-noun" if (tail and (is_last or borrowed == tail)) else "rule"
         out.append(Mention(row, start, end, name, ctype, owner_dept or inner_owner, tuple(aliases), source, stem))
     return out
@@ -558,11 +569,19 @@ def _name_mentions(
 
 
 def _context(docs: list[Doc]) -> _Context:
+    """The words written with a capital inside a sentence (not starting it), read from word ids and sentence
+    starts in one array per doc (Token objects cost more than the test); each word's text looked up once."""
     ctx = _Context()
+    capitalised: dict[int, str] = {}  # word id -> its text when it starts with a capital, else ""
     for doc in docs:
-        for t in doc:
-            if not t.is_sent_start and t.text[:1].isupper():
-                ctx.capitalised_inside.add(t.text)
+        for orth, sent_start in doc.to_array([ORTH, SENT_START]).tolist():
+            if sent_start != 1:  # Token.is_sent_start is False (-1) or unknown (0)
+                text = capitalised.get(orth)
+                if text is None:
+                    word = doc.vocab.strings[orth]
+                    text = capitalised[orth] = word if word[:1].isupper() else ""
+                if text:
+                    ctx.capitalised_inside.add(text)
     return ctx
 
 
@@ -878,14 +897,18 @@ def configured_ner() -> NerFunction | None:
 
 
 def find_mentions(
-    texts: Sequence[str], ner: NerFunction | None = None, authors: Sequence[str] | None = None, settings: Settings = SETTINGS
+    texts: Sequence[str], ner: NerFunction | None = None, authors: Sequence[str] | None = None, settings: Settings = SETTINGS,
+    docs: Sequence[Doc] | None = None,
 ) -> list[Mention]:
     """Every mention of a named thing (initiatives, units, organisations) in a list of texts; `authors`
-    (the department of each text) lets a head-less name shared by departments count."""
+    (the department of each text) lets a head-less name shared by departments count. `docs`: the texts as
+    `nlp.sentence_docs` makes them, when the caller has them."""
     texts = [str(t) for t in texts]
-    nlp = get_nlp()
-    with nlp.select_pipes(enable=["sentence_rules"]):  # the rules read tokens and sentence starts, never lemmas
-        docs = list(nlp.pipe(texts))
+    docs = sentence_docs(texts) if docs is None else list(docs)  # the rules read tokens and sentence starts, never lemmas
+    if len(docs) != len(texts):
+        raise ValueError(f"{len(docs)} docs for {len(texts)} texts")  # a bug in the caller
+    for doc, text in zip(docs, texts):
+        doc.user_data[_TEXT_KEY] = text  # the same characters as `doc.text` (the tokenizer keeps the text whole)
     ctx = _context(docs)
     ctx.settings = settings
     matcher = _matcher()
@@ -895,7 +918,7 @@ def find_mentions(
             ctx.acronym_types.setdefault(d.short, None)
     rule: list[Mention] = []
     for row, doc in enumerate(docs):
-        dept = department_token_mask(doc)
+        dept = department_token_mask(doc, texts[row])
         spans = filter_spans(matcher(doc, as_spans=True))
         for span in spans:
             rule.extend(_run_mentions(doc, row, span, dept, ctx))
@@ -927,17 +950,20 @@ def _section_order(section: str) -> tuple[int, str]:
     return (periods.NAMES.index(section) if section in periods.BY_NAME else len(periods.NAMES)), section
 
 
-def extract(statements: pd.DataFrame, ner: NerFunction | None = None, settings: Settings = SETTINGS) -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract(
+    statements: pd.DataFrame, ner: NerFunction | None = None, settings: Settings = SETTINGS, docs: Sequence[Doc] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(initiatives, mentions) from the statements table; see the module docstring for the rules.
 
     `ner` optionally adds candidates from a statistical named-entity recogniser (a function from text to
     (start, end, label) triples); without it everything is rule-based. `settings`: the choices the
-    evaluation cross-validates (default `SETTINGS`).
+    evaluation cross-validates (default `SETTINGS`). `docs`: the statements' texts as `nlp.sentence_docs`
+    makes them, when the caller has them (the pipeline hands them on to follow-through).
     """
     frame = statements.reset_index(drop=True)
     # the columns read row by row below, as lists (a `frame.at` look-up per mention was most of this function's time)
     texts, dept_abbrs, sections_of, statement_ids = (frame[c].tolist() for c in ("text", "dept_abbr", "section", "statement_id"))
-    mentions = find_mentions(texts, ner=ner, authors=frame["dept_abbr"].astype(str).tolist(), settings=settings)
+    mentions = find_mentions(texts, ner=ner, authors=frame["dept_abbr"].astype(str).tolist(), settings=settings, docs=docs)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[name_key(m.name)].append(m)
