@@ -247,3 +247,8 @@ def test_series_findings_say_how_reliable_the_boilerplate_call_is(tables):
     assert "F1 on boilerplate is 0.65 with the settings chosen without the action scored (0.71 in sample)" in text[-2]
     assert findings.edition_boilerplate_reliability(SERIES_SCORES.iloc[0:0]) == findings.NOT_MEASURED
     assert text[-1].startswith("How far to trust the names: Names found on other pages (partly in sample): precision 0.32, recall 0.43")
+
+
+def test_readable_tables_show_two_decimals_not_six():
+    html = findings.readable(pd.DataFrame({"mean confidence": [0.7, 0.12345]})).to_html()
+    assert "0.70" in html and "0.12" in html and "0.700000" not in html

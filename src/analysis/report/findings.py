@@ -50,13 +50,13 @@ class Findings:
 
 def readable(frame: pd.DataFrame, percent: tuple[str, ...] = (), index: bool = False):
     """A table to read rather than compute with: left-aligned text, shares as percentages, blanks for missing
-    values (pandas' Styler, shown by notebooks and their HTML pages alike)."""
+    values, two decimals (pandas' Styler, shown by notebooks and their HTML pages alike)."""
     def spaced(name):
         return str(name).replace("_", " ")
 
     frame = frame.rename(columns=spaced)
     shares = [spaced(c) for c in percent if spaced(c) in frame.columns]
-    styler = frame.style.format(na_rep="").format("{:.0%}", subset=shares, na_rep="\u2013")
+    styler = frame.style.format(precision=2, na_rep="").format("{:.0%}", subset=shares, na_rep="\u2013")
     import hashlib
 
     styler = styler.set_uuid("t" + hashlib.sha1(repr((list(frame.columns), len(frame))).encode()).hexdigest()[:8])  # same page, same bytes
