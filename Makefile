@@ -63,10 +63,10 @@ $(shell mkdir -p build && (echo '$(REVIEWS)' | cmp -s - $(REVIEW_LIST) || echo '
 fetch: $(VENV_STAMP) ## Download the pages in data/raw/series.csv from GOV.UK's Content API (ONLY=page, API_BASE=url)
 	$(PY) -m analysis fetch $(if $(ONLY),$(addprefix --only ,$(ONLY))) $(if $(API_BASE),--api-base $(API_BASE))
 
-# spaCy's word-frequency table as the initiative rules read it, kept in .venv (loads in half the time of the
-# installed table; analysis.initiatives.word_frequencies, paths.WORD_FREQUENCIES). Order-only: writing it never
+# spaCy's word-frequency table as the initiative rules read it, kept in .venv (a keyed store: only the words asked
+# are read; analysis.initiatives.word_frequencies, paths.WORD_FREQUENCIES). Order-only: writing it never
 # rebuilds the tables.
-WORD_FREQUENCIES := $(VENV)/share/gds-analysis/lexeme_prob.marshal
+WORD_FREQUENCIES := $(VENV)/share/gds-analysis/lexeme_prob.sqlite
 $(WORD_FREQUENCIES): $(VENV_STAMP)
 	$(PY) -m analysis.initiatives.word_frequencies $@
 

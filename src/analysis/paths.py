@@ -37,4 +37,4 @@ DOCS = ROOT / "docs"
 DATA_DICTIONARY = DOCS / "data-dictionary.md"
 # spaCy's word-frequency table as the initiative rules read it, kept with the environment it was made from
 # (analysis.initiatives.word_frequencies; the Makefile's WORD_FREQUENCIES)
-WORD_FREQUENCIES = Path(sys.prefix) / "share" / "gds-analysis" / "lexeme_prob.marshal"
+WORD_FREQUENCIES = Path(sys.prefix) / "share" / "gds-analysis" / "lexeme_prob.sqlite"

@@ -184,9 +184,12 @@ def _word_probabilities():
 
 
 def warm_up() -> None:
-    """Load what the rules build once per process (start-up cost): the run matcher and the word-frequency table."""
+    """Load what the rules build once per process (start-up cost): the run matcher and the whole word-frequency
+    table (a one-off build reads only the words it asks for)."""
     _matcher()
-    _word_probabilities()
+    probs = _word_probabilities()
+    if hasattr(probs, "preload"):
+        probs.preload()
 
 
 # ---------------------------------------------------------------------------------------------------
