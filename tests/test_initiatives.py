@@ -562,3 +562,24 @@ def test_words_capitalised_inside_sentences_equal_the_token_walk():
     docs = sentence_docs(["Digital Academy ran. Then the DA and (Civil Service Learning) met.", "GOV.UK Verify was used by HMRC's staff."])
     plain = {t.text for doc in docs for t in doc if not t.is_sent_start and t.text[:1].isupper()}
     assert extraction._context(docs).capitalised_inside == plain
+
+
+def test_run_matcher_on_lexeme_flags_equals_the_predicate_patterns(seed_statements):
+    """The capitalised-run matcher reads W, WN and LINK as lexeme flags; the same patterns written as REGEX,
+    IN and NOT_IN predicates (their definition) find the same runs on every statement of the seed page and on
+    words the page lacks (months, numbers, connectors, possessives, a word first seen after the flags were set)."""
+    from spacy.matcher import Matcher
+
+    from analysis.initiatives import extraction
+    from analysis.nlp import get_nlp, sentence_docs
+
+    fast = extraction._matcher()
+    plain = Matcher(get_nlp().vocab)
+    for k, pattern in enumerate(extraction._run_patterns(*extraction._predicate_specs())):
+        plain.add(f"CAPITALISED_RUN_{k}", [pattern], greedy="LONGEST")
+    texts = seed_statements["text"].tolist() + [
+        "In March the Zqxvart Board of Trade and Industry - Phase 2 met at HMRC's Digital Academy: Sprint 14 in May.",
+        "The Policy Lab & Open Data Institute's 2,000 staff ran GOV.UK Verify in June 2014 for O'Neill's team.",
+    ]
+    for doc in sentence_docs(texts):
+        assert fast(doc) == plain(doc), doc.text

@@ -69,3 +69,26 @@ def test_raw_folder_errors(tmp_path):
         pipeline.raw_files(tmp_path / "missing")
     with pytest.raises(ParseError, match=r"no pages in the raw folder \(\*.txt, \*.md, or \*.json in govuk/\)"):
         pipeline.raw_files(tmp_path)
+
+
+def test_boilerplate_beside_the_other_analyses_gives_the_same_tables(seed_statements, monkeypatch):
+    """On a large corpus the boilerplate tables are computed by a forked second process (`SideJob`) while the
+    initiative rules run: the tables, and their order, are those of the one-process build."""
+    one_process = pipeline.analyse(seed_statements)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_STATEMENTS", 0)
+    forked = pipeline.analyse(seed_statements)
+    assert list(forked) == list(one_process) == list(schemas.TABLES)
+    for name, frame in one_process.items():
+        pd.testing.assert_frame_equal(forked[name], frame, obj=name)
+
+
+def _fails(message: str) -> None:
+    raise ValueError(message)
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_side_job_raises_what_the_job_raised(fork):
+    with pipeline.SideJob(_fails, "deliberate", fork=fork) as job, pytest.raises(ValueError, match="deliberate"):
+        job.result()
+    with pipeline.SideJob(divmod, 7, 2, fork=fork) as job:
+        assert job.result() == (3, 1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -166,7 +167,7 @@ class _PartText:
 class PlanMatcher:
     """Threshold-free facts of every plan, computed once; `table(thresholds)` decides the statuses."""
 
-    def __init__(self, statements: pd.DataFrame, boilerplate: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+    def __init__(self, statements: pd.DataFrame, boilerplate: pd.DataFrame | Callable[[], pd.DataFrame] | None = None, mentions: pd.DataFrame | None = None,
                  truncated_files: frozenset[str] = frozenset(), docs: list | None = None):
         st = statements.reset_index(drop=True)
         if docs is not None and len(docs) != len(st):
@@ -196,7 +197,11 @@ class PlanMatcher:
         self._finish_plans(pending, groups)
 
     # -- inputs -------------------------------------------------------------------------------------
-    def _read_boilerplate(self, boilerplate: pd.DataFrame | None) -> None:
+    def _read_boilerplate(self, boilerplate: pd.DataFrame | Callable[[], pd.DataFrame] | None) -> None:
+        """The boilerplate reasons; `boilerplate` may be a function giving the table, asked only now, after the
+        text features (the pipeline computes the table meanwhile in another process)."""
+        if callable(boilerplate):
+            boilerplate = boilerplate()
         self.reasons: dict[str, str] = {}
         if boilerplate is not None:
             bp = boilerplate if "statement_id" in boilerplate.columns else boilerplate.reset_index()
@@ -546,7 +551,7 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 def follow_through(
     statements: pd.DataFrame,
-    boilerplate: pd.DataFrame | None = None,
+    boilerplate: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
     mentions: pd.DataFrame | None = None,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     initiatives: pd.DataFrame | None = None,
@@ -555,7 +560,8 @@ def follow_through(
 ) -> pd.DataFrame:
     """One row per plan statement with its status, confidence, testability and evidence (schemas.FollowThrough).
 
-    `boilerplate` (analysis.boilerplate.classify) and `mentions` (analysis.initiatives.extract, typed by
+    `boilerplate` (analysis.boilerplate.classify, or a function giving it, asked once the text features are
+    done) and `mentions` (analysis.initiatives.extract, typed by
     `initiatives`) are what the pipeline passes; without them light fallbacks here detect template and
     repeated sentences and capitalised names. `truncated_files` names pages that end mid-text: their last
     statement, when it stops mid-sentence, is no evidence (`text_features.cut_off`). `docs`: the statements'

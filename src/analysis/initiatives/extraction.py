@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import FLAG61, FLAG62, FLAG63, ORTH, SENT_START
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -158,18 +158,48 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 # ---------------------------------------------------------------------------------------------------
 
 
+def _run_patterns(word: dict, word_or_num: dict, link: dict) -> list[list[dict]]:
+    """The capitalised-run patterns W WN* (LINK W WN*){k}, k = 0..3, from the token specs of W, WN and LINK."""
+    patterns = []
+    for k in range(4):
+        pattern = [word, {**word_or_num, "OP": "*"}]
+        for _ in range(k):
+            pattern += [link, word, {**word_or_num, "OP": "*"}]
+        patterns.append(pattern)
+    return patterns
+
+
+def _predicate_specs() -> tuple[dict, dict, dict]:
+    """W, WN and LINK as spaCy predicates on each token (the rules' definition; `_flag_specs` reads the same)."""
+    word = {"TEXT": {"REGEX": _CAP_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR_WORDS)}}
+    word_or_num = {"TEXT": {"REGEX": _CAP_OR_NUM_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR_WORDS)}}
+    link = {"LOWER": {"IN": sorted(CONNECTORS | {"-", ":"})}}
+    return word, word_or_num, link
+
+
+def _flag_specs(vocab) -> tuple[dict, dict, dict]:
+    """W, WN and LINK of `_predicate_specs` as lexeme flags of the shared vocabulary: each word's flag is set
+    once, when the word first enters the vocabulary, and the matcher reads it in C, where a REGEX or IN
+    predicate calls back into Python for every token of every statement (about half the rules' time)."""
+    cap, cap_or_num = re.compile(_CAP_RE), re.compile(_CAP_OR_NUM_RE)
+    links = CONNECTORS | {"-", ":"}
+
+    def ordinary(orth: str) -> bool:
+        return orth.lower() not in CALENDAR_WORDS
+
+    # spaCy's free flag bits (FLAG19 ... FLAG63); fixed, so building the matcher again sets the same bits
+    word = vocab.add_flag(lambda orth: bool(cap.search(orth)) and ordinary(orth), FLAG61)
+    word_or_num = vocab.add_flag(lambda orth: bool(cap_or_num.search(orth)) and ordinary(orth), FLAG62)
+    link = vocab.add_flag(lambda orth: orth.lower() in links, FLAG63)
+    return {word: True}, {word_or_num: True}, {link: True}
+
+
 @lru_cache(maxsize=1)
 def _matcher() -> Matcher:
     """Matcher of capitalised runs: W WN* (LINK W WN*){0,3}, on the shared pipeline's vocabulary."""
     nlp = get_nlp()
-    word = {"TEXT": {"REGEX": _CAP_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR_WORDS)}}
-    word_or_num = {"TEXT": {"REGEX": _CAP_OR_NUM_RE}, "LOWER": {"NOT_IN": sorted(CALENDAR_WORDS)}, "OP": "*"}
-    link = {"LOWER": {"IN": sorted(CONNECTORS | {"-", ":"})}}
-    matcher = Matcher(nlp.vocab)
-    for k in range(4):
-        pattern = [word, word_or_num]
-        for _ in range(k):
-            pattern += [link, word, word_or_num]
+    matcher = Matcher(nlp.vocab, validate=False)  # the schema knows no flag bits
+    for k, pattern in enumerate(_run_patterns(*_flag_specs(nlp.vocab))):
         matcher.add(f"CAPITALISED_RUN_{k}", [pattern], greedy="LONGEST")
     return matcher
 

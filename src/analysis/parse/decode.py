@@ -26,6 +26,8 @@ _SIGNATURES = {
     b"{\\rtf": "an RTF document",
 }
 # Markup anywhere in the file: a tag that opens or closes a whole HTML document part (<html>, </body> ...).
+# A control character other than a line end or a tab (a character at a time in Python took 0.1 s on 48 pages).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _HTML_LINE = re.compile(r"<(?:!doctype|/?(?:html|head|body))\b[^<>\n]*>", re.IGNORECASE)
 
 
@@ -67,7 +69,7 @@ def decode(raw: bytes, source: str) -> tuple[str, list[str]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         warnings.append("CRLF line endings normalised")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
+    controls = len(_CONTROL.findall(text))
     if controls > max(3, len(text) // 200):
         raise ParseError(source, "binary or corrupt file (control characters), not the text of a GOV.UK page")
     html = _HTML_LINE.search(text)
