@@ -18,10 +18,16 @@ collector set as `pipeline.build` sets it (`pipeline.batch_gc`). Prints statemen
 build and each stage's wall and CPU seconds and share of the wall time. Writing files is left out (it is not
 the analysis). On a shared machine the wall clock counts the time other people's work held the cores: the
 CPU seconds are printed beside it, and the issue's target (2,000 statements a second) is on the wall clock.
+From `pipeline.PARALLEL_MIN_STATEMENTS` statements (both 48-page corpora), when a core is idle
+(`pipeline.worth_forking`: the load average), the build computes the boilerplate tables in a second process
+beside the initiative rules and follow-through's text features: their stages are listed apart, with the
+time the first process waited for them, and the CPU figure adds both processes' seconds. The title line
+says which way each corpus ran, and the load average when it started.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import sys
@@ -150,7 +156,7 @@ def _stage_times(files: list[Path]) -> tuple[dict[str, tuple[float, float]], int
     statements = timed("validate", schemas.Statements.validate, statements)
     tables = {"statements": statements}
     statements = timed("segment", segment.placed, statements)  # as `pipeline.analyse` passes them on
-    forked = len(statements) >= pipeline.PARALLEL_MIN_STATEMENTS
+    forked = pipeline.worth_forking(len(statements))
     side: dict[str, tuple[float, float]] = {}
     with pipeline.SideJob(timed_boilerplate_tables, statements, fork=forked) as job:  # as `pipeline.analyse` runs it
         docs = timed("initiatives", sentence_docs, statements["text"].tolist())  # as `pipeline.analyse` makes and hands them on
@@ -195,13 +201,18 @@ def schema_failures(tables: dict) -> list[str]:
     return failures
 
 
+STAGE_ORDER = ("parse", "segment", "validate", "boilerplate", "summaries", "initiatives", "follow-through",
+               "waiting for the second process", "reviews", "restatements")
+
+
 def show(title: str, stages: dict[str, tuple[float, float]], n: int, failures: list[str] = (), side: dict[str, tuple[float, float]] | None = None) -> None:
     total = sum(wall for wall, _ in stages.values())
     cpu = sum(c for _, c in stages.values()) + sum(c for _, c in (side or {}).values())
     print(f"{title}, {n:,} statements: {total:.2f} s after start-up, {n / total:,.0f} statements/s "
           f"(CPU {cpu:.2f} s{' in two processes' if side else ''}, {n / cpu:,.0f} statements per CPU second)")
     print(f"  {'stage':<31} {'wall':>7}  {'share':>5}  {'CPU':>7}")
-    for name, (seconds, cpu_seconds) in stages.items():
+    for name in sorted(stages, key=STAGE_ORDER.index):
+        seconds, cpu_seconds = stages[name]
         print(f"  {name:<31} {seconds:6.2f} s  {seconds / total:5.1%}  {cpu_seconds:6.2f} s")
     if side:
         print("  in a second process, beside initiatives and follow-through's text features (not in the total):")
@@ -231,12 +242,13 @@ def main(n_pages: int = PAGES_DEFAULT) -> None:
     # the seed page, as `make data` reads it (stage by stage; start-up, first-call caches and writing files left out)
     show(f"build of the seed page ({paths.SEED_PAGE.name})", *stage_times([paths.SEED_PAGE]))
     show(f"build of everything in data/raw/ ({len(pipeline.raw_files(paths.RAW))} files)", *stage_times(pipeline.raw_files(paths.RAW)))
-    with tempfile.TemporaryDirectory() as tmp:
-        result = stage_times(corpus(Path(tmp), n_pages))
-    show(f"whole build, {n_pages} synthetic pages of random words (target >= {TARGET:,} statements/s)", *result)
-    with tempfile.TemporaryDirectory() as tmp:
-        result = stage_times(real_corpus(Path(tmp), n_pages))
-    show(f"whole build, {n_pages} pages of the real pages' sentences (target >= {TARGET:,} statements/s)", *result)
+    for name, make in (("synthetic pages of random words", corpus), ("pages of the real pages' sentences", real_corpus)):
+        with tempfile.TemporaryDirectory() as tmp:
+            files = make(Path(tmp), n_pages)
+            load = os.getloadavg()[0]
+            result = stage_times(files)
+        processes = "two processes" if result[3] else "one process"
+        show(f"whole build, {n_pages} {name} (target >= {TARGET:,} statements/s; {processes}, load average {load:.2f})", *result)
     print(f"  command: .venv/bin/python benchmarks/bench_build.py {n_pages}")
 
 

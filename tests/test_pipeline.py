@@ -75,7 +75,7 @@ def test_boilerplate_beside_the_other_analyses_gives_the_same_tables(seed_statem
     """On a large corpus the boilerplate tables are computed by a forked second process (`SideJob`) while the
     initiative rules run: the tables, and their order, are those of the one-process build."""
     one_process = pipeline.analyse(seed_statements)
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_STATEMENTS", 0)
+    monkeypatch.setattr(pipeline, "worth_forking", lambda n: True)
     forked = pipeline.analyse(seed_statements)
     assert list(forked) == list(one_process) == list(schemas.TABLES)
     for name, frame in one_process.items():
@@ -88,7 +88,17 @@ def _fails(message: str) -> None:
 
 @pytest.mark.parametrize("fork", [True, False])
 def test_side_job_raises_what_the_job_raised(fork):
+    """An exception in the job, forked or not, is raised by `result()`; a result comes back unchanged."""
     with pipeline.SideJob(_fails, "deliberate", fork=fork) as job, pytest.raises(ValueError, match="deliberate"):
         job.result()
     with pipeline.SideJob(divmod, 7, 2, fork=fork) as job:
         assert job.result() == (3, 1)
+
+
+def test_forking_only_for_a_large_corpus_with_a_core_idle(monkeypatch):
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # this build alone on two cores
+    assert pipeline.worth_forking(pipeline.PARALLEL_MIN_STATEMENTS)
+    assert not pipeline.worth_forking(pipeline.PARALLEL_MIN_STATEMENTS - 1)
+    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (2.0, 2.0, 2.0))  # another job holds the second core
+    assert not pipeline.worth_forking(pipeline.PARALLEL_MIN_STATEMENTS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import gc
 import multiprocessing
+import os
 import stat
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -104,7 +105,7 @@ def analyse(
     on a large corpus a second process computes them meanwhile (`SideJob`)."""
     tables: dict[str, pd.DataFrame] = {"statements": statements}
     statements = segment.placed(statements)
-    with SideJob(boilerplate_tables, statements, fork=len(statements) >= PARALLEL_MIN_STATEMENTS) as job:
+    with SideJob(boilerplate_tables, statements, fork=worth_forking(len(statements))) as job:
         docs = nlp.sentence_docs(statements["text"].tolist())  # tokenised once: the initiative rules, then follow-through
         tables["initiatives"], tables["initiative_mentions"] = initiatives.extract(statements, ner=initiatives.configured_ner(), docs=docs)
 
@@ -138,8 +139,15 @@ def in_build_order(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 PARALLEL_MIN_STATEMENTS = 2_000
 """From this many statements the boilerplate tables are computed by a second (forked) process beside the
-initiative rules and follow-through's text features: on two cores that takes about a third off the wall
-time of a large build; a build of a few pages never pays the fork (about 0.05 s)."""
+initiative rules and follow-through's text features, when a core is free (`worth_forking`); a build of a
+few pages never pays the fork (about 0.05 s)."""
+
+
+def worth_forking(n_statements: int) -> bool:
+    """A second process pays when the corpus is large and a core is idle: the load average (which counts this
+    process) leaves one free. On cores that other work keeps busy the two processes only share the same time
+    slices, and copying the memory pages both write (copy-on-write) costs more than it saves."""
+    return n_statements >= PARALLEL_MIN_STATEMENTS and os.getloadavg()[0] <= (os.cpu_count() or 1) - 1 + 0.5
 
 
 class SideJob:
