@@ -706,7 +706,7 @@ def test_token_attributes_read_from_lexemes_equal_spacy_tokens():
     from analysis.nlp import get_nlp
 
     for doc in get_nlp().tokenizer.pipe(FAST_PATH_TEXTS):
-        assert ft._tokens(doc, {}) == [ft.Tok(t.text, t.lower_, t.idx, t.i, t.is_alpha, t.like_num) for t in doc]
+        assert ft._tokens(doc, {}) == [ft.Tok(t.text, t.lower_, t.idx, t.i, t.is_alpha, t.like_num, ft._capital_word(t.text, t.lower_)) for t in doc]
 
 
 def test_masked_tokens_and_condition_equal_their_plain_definitions():

@@ -126,6 +126,7 @@ class Tok(NamedTuple):
     i: int
     is_alpha: bool
     like_num: bool
+    is_cap: bool  # `_capital_word`, read once per distinct word
 
 
 @dataclass
@@ -171,17 +172,17 @@ def _capitalised_names(doc, masked: set[int]) -> list[MentionSpan]:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if _is_cap(tok) and i not in masked:
+        if tok.is_cap and i not in masked:
             j = i + 1
             while j < n:
                 nxt = doc[j]
                 if j in masked:
                     break
-                if _is_cap(nxt) or (nxt.like_num and _is_cap(doc[j - 1])):
+                if nxt.is_cap or (nxt.like_num and doc[j - 1].is_cap):
                     j += 1
-                elif nxt.lower_ in NAME_CONNECTORS and j + 1 < n and _is_cap(doc[j + 1]) and j + 1 not in masked:
+                elif nxt.lower_ in NAME_CONNECTORS and j + 1 < n and doc[j + 1].is_cap and j + 1 not in masked:
                     j += 1
-                elif nxt.text in {"-", "\u2019s", "'s"} and j + 1 < n and _is_cap(doc[j + 1]):
+                elif nxt.text in {"-", "\u2019s", "'s"} and j + 1 < n and doc[j + 1].is_cap:
                     j += 1
                 else:
                     break
@@ -203,17 +204,17 @@ def _capitalised_names(doc, masked: set[int]) -> list[MentionSpan]:
     return out
 
 
-def _is_cap(tok) -> bool:
-    text = tok.text
+def _capital_word(text: str, lower: str) -> bool:
+    """A word that can be part of a name: capitalised (or a one-letter capital), not "I"."""
     if not text[:1].isalpha():
         return False
-    return text[:1].isupper() and (len(text) > 1 or text.isupper()) and tok.lower_ not in {"i"}
+    return text[:1].isupper() and (len(text) > 1 or text.isupper()) and lower not in {"i"}
 
 
 def _is_partner(doc, start: int) -> bool:
     """True when a name is the object of "with" ("work with GDS and the X Network"): a partner, not an output."""
     k = start - 1
-    while k >= 0 and (doc[k].lower_ in {"and", "the", ",", "its", "their"} or _is_cap(doc[k])):
+    while k >= 0 and (doc[k].lower_ in {"and", "the", ",", "its", "their"} or doc[k].is_cap):
         k -= 1
     return k >= 0 and doc[k].lower_ in {"with", "by", "through", "via"}
 
@@ -252,7 +253,7 @@ def features(
     aliases = _acronym_aliases(texts) if aliases is None else aliases
     if docs is None:
         docs = get_nlp().tokenizer.pipe(texts)  # tokens only: no component needed
-    lexemes: dict[int, tuple[str, str, bool, bool]] = {}
+    lexemes: dict[int, tuple[str, str, bool, bool, bool]] = {}
     done: dict[tuple, Features] = {}  # a text met again with the same mentions has the same features
     out = []
     for k, (text, spacy_doc) in enumerate(zip(texts, docs)):
@@ -264,17 +265,18 @@ def features(
     return out
 
 
-def _tokens(spacy_doc, lexemes: dict[int, tuple[str, str, bool, bool]]) -> list[Tok]:
+def _tokens(spacy_doc, lexemes: dict[int, tuple[str, str, bool, bool, bool]]) -> list[Tok]:
     """The `Tok` of each token: offsets in one array read, and the attributes of each distinct word read once
     from its lexeme (`lexemes`, shared by a batch; a token's text, lower case, is_alpha and like_num are its
-    lexeme's). Walking spaCy's Token objects cost more than the rest of the features."""
+    lexeme's; `_capital_word` is computed from them). Walking spaCy's Token objects cost more than the rest of
+    the features."""
     out = []
     for i, (orth, idx) in enumerate(spacy_doc.to_array([ORTH, IDX]).tolist()):
         attrs = lexemes.get(orth)
         if attrs is None:
             lex = spacy_doc.vocab[orth]
-            attrs = lexemes[orth] = (lex.orth_, lex.lower_, lex.is_alpha, lex.like_num)
-        out.append(Tok(attrs[0], attrs[1], idx, i, attrs[2], attrs[3]))
+            attrs = lexemes[orth] = (lex.orth_, lex.lower_, lex.is_alpha, lex.like_num, _capital_word(lex.orth_, lex.lower_))
+        out.append(Tok(attrs[0], attrs[1], idx, i, attrs[2], attrs[3], attrs[4]))
     return out
 
 
