@@ -8,6 +8,7 @@ import gc
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis import boilerplate as bp
@@ -89,3 +90,39 @@ def test_batch_gc_restores_the_collector():
         assert gc.get_threshold()[0] == 12_345
         assert gc.get_freeze_count() > 0
     assert gc.get_threshold() == before
+
+
+def _lsl_set_by_set(statements):
+    """Lang and Stice-Lawrence counts with a Python set of 4-grams per statement and per document (the definition)."""
+    from collections import Counter, defaultdict
+
+    words = [bp.masked_words(t) for t in statements["text"]]
+    titles = dict(zip(statements["action"], statements["action_title"], strict=True))
+    title_grams = {a: bp._ngrams(bp.masked_words(t), 4) for a, t in titles.items()}
+    grams_of = [bp._ngrams(w, 4) for w in words]
+    documents = defaultdict(set)
+    for key, grams in zip(zip(statements["action"], statements["dept_abbr"], bp.editions(statements)), grams_of, strict=True):
+        documents[key] |= grams
+    frequency = Counter()
+    for (action, _, _), grams in documents.items():
+        frequency.update(grams - title_grams.get(action, set()))
+    return [max((frequency[g] for g in grams), default=0) for grams in grams_of]
+
+
+def test_lsl_counts_numbered_4grams_equal_the_set_definition(seed_statements):
+    """`lsl_doc_counts` numbers every 4-gram once and counts with numpy; the definition builds sets. On the seed
+    page, and on hand-made statements where a 4-gram of the action's title is shared (not counted for that
+    action) and the same 4-gram comes from another action's documents (counted)."""
+    assert bp.lsl_doc_counts(seed_statements).tolist() == _lsl_set_by_set(seed_statements)
+    texts = ["We support improved digital capability across departments now.", "DWP will support improved digital capability across departments.",
+             "We support improved digital capability across departments too.", "Short text.", ""]
+    hand = pd.DataFrame({
+        "text": texts, "action": [4, 4, 5, 5, 5], "dept_abbr": ["DfE", "DWP", "DfE", "HMRC", "DWP"],
+        "action_title": ["support improved digital capability across departments"] * 2 + ["make services digital"] * 3,
+        "section": ["plan_2014"] * 5, "year": [2014] * 5,
+    })
+    counts = bp.lsl_doc_counts(hand).tolist()
+    assert counts == _lsl_set_by_set(hand)
+    # "we support improved digital" is in two documents (DfE, actions 4 and 5); the title's 4-grams count only
+    # in action 5's document, so DWP's statement, made of them and its own words, reaches 1
+    assert counts == [2, 1, 2, 0, 0]

@@ -968,16 +968,50 @@ def lsl_doc_counts(statements: pd.DataFrame, mask: bool = True, words: Sequence[
     prepare = masked_words if mask else tokens
     words = [tuple(prepare(t)) for t in statements["text"]] if words is None or not mask else list(words)
     titles = dict(zip(statements["action"], statements["action_title"], strict=True))  # an action's last title, as read row by row
-    title_grams = {a: _ngrams(prepare(t), 4) for a, t in titles.items()}
-    grams_of = [_ngrams(w, 4) for w in words]  # each statement's 4-grams, made once for both passes
-    doc_grams: dict[tuple, set] = defaultdict(set)
-    for key, grams in zip(zip(statements["action"], statements["dept_abbr"], editions(statements), strict=True), grams_of, strict=True):
-        doc_grams[key] |= grams
-    document_frequency: Counter = Counter()
-    for (action, _, _), grams in doc_grams.items():
-        document_frequency.update(grams - title_grams.get(action, set()))
-    values = [max((document_frequency[g] for g in grams), default=0) for grams in grams_of]
+    actions = pd.factorize(statements["action"])[0]
+    documents = pd.MultiIndex.from_arrays([statements["action"], statements["dept_abbr"], editions(statements)]).factorize()[0]
+    title_of = {a: prepare(t) for a, t in titles.items()}
+    title_words = [title_of[a] for a in pd.unique(statements["action"])]  # in the order of `actions`' codes
+    values = _largest_document_frequency(words, documents, actions, title_words)
     return pd.Series(values, index=statements.index, dtype="int64")
+
+
+def _largest_document_frequency(words: Sequence[Sequence[str]], documents: np.ndarray, actions: np.ndarray, title_words: Sequence[Sequence[str]]) -> np.ndarray:
+    """For each statement (its `words`, its document's and action's codes), the largest number of documents
+    that use one of its 4-grams, a 4-gram of the action's title not counted for that action's documents
+    (0 for a statement under four words). Vectorised: every 4-gram is numbered once (`_four_gram_codes`) and
+    the counting is numpy's, rather than a Python set per statement and per document."""
+    codes, owner = _four_gram_codes([*words, *title_words])
+    n = len(words)
+    mine, titles = owner < n, owner >= n
+    gram, statement = codes[mine], owner[mine]
+    n_codes = int(codes.max()) + 1 if len(codes) else 1
+    # (document, 4-gram) pairs once each, less those whose 4-gram is in the document's action title
+    pairs = _sorted_unique(documents[statement].astype(np.int64) * n_codes + gram)
+    pair_gram, pair_document = pairs % n_codes, pairs // n_codes
+    first_statement = np.zeros(int(documents.max()) + 1 if n else 0, dtype=np.int64)
+    first_statement[documents[::-1]] = np.arange(n)[::-1]  # any statement of the document gives its action
+    title_keys = (owner[titles] - n).astype(np.int64) * n_codes + codes[titles]
+    in_title = np.isin(actions[first_statement[pair_document]].astype(np.int64) * n_codes + pair_gram, title_keys)
+    frequency = np.bincount(pair_gram[~in_title], minlength=n_codes)
+    out = np.zeros(n, dtype=np.int64)
+    np.maximum.at(out, statement, frequency[gram])
+    return out
+
+
+def _four_gram_codes(word_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Every 4-gram of every word list as a number (equal 4-grams, equal numbers), and the list it is in."""
+    vocabulary: dict[str, int] = {}
+    ids = np.array([vocabulary.setdefault(w, len(vocabulary)) for words in word_lists for w in words], dtype=np.int64)
+    sizes = np.array([len(words) for words in word_lists], dtype=np.int64)
+    owner = np.repeat(np.arange(len(word_lists)), sizes)
+    position = np.arange(len(ids)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    start = np.flatnonzero(position <= np.repeat(sizes, sizes) - 4)  # where a 4-gram starts
+    size = max(len(vocabulary), 1)
+    codes = ids[start]
+    for step in (1, 2, 3):  # number the 1-, 2-, 3-word prefixes, then extend by one word (fits in int64)
+        codes = np.unique(codes * size + ids[start + step], return_inverse=True)[1].astype(np.int64)
+    return codes, owner[start]
 
 
 def masked_words(text: str) -> tuple[str, ...]:
