@@ -184,10 +184,11 @@ class PlanMatcher:
         self.aliases = ft._acronym_aliases(self.texts)
         per_text = None if self.mentions is None else [self.mentions.get(i, []) for i in self.ids]
         self.feats = ft.features(self.texts, per_text, self.aliases, docs)
+        groups = [g.index.to_list() for _, g in st.groupby(["action", "dept_abbr"], sort=True)]
+        self._vectorised = {idx[0]: self._vectorise(idx) for idx in groups}  # before the boilerplate: it may still be computing
         self._read_boilerplate(boilerplate)
         self.plans: list[Plan] = []
         pending: list[_PartText] = []
-        groups = [g.index.to_list() for _, g in st.groupby(["action", "dept_abbr"], sort=True)]
         reported = {(a, sec) for a, sec in zip(st["action"], self.sections) if sec.startswith("progress_")}
         for idx in groups:
             for k in idx:
@@ -299,11 +300,16 @@ class PlanMatcher:
     def _match_group(self, idx: list[int], todo: list[int], by_plan: dict[int, list[tuple[Features, Features]]]) -> None:
         self._term_cache: dict[tuple[int, int], tuple[list[str], float, set[str]]] = {}
         self._part_cache: dict[tuple[int, int, int], tuple] = {}  # keeps the keyed objects alive, so ids stay theirs
-        tfidf = TfIdf([self.feats[k].terms for k in idx])
-        vectors = {k: tfidf.vector(self.feats[k].terms) for k in idx}
+        tfidf, vectors = self._vectorised[idx[0]]
         repeat_sim = self._repeat_similarity(idx, vectors)
         for p in todo:
             self._match_plan(self.plans[p], by_plan[p], tfidf, vectors, repeat_sim)
+
+    def _vectorise(self, idx: list[int]) -> tuple[TfIdf, dict[int, dict[str, float]]]:
+        """One department and action's vectoriser and every statement's TF-IDF vector: they need only the text
+        features, so they are made while the boilerplate table may still be computing (`pipeline.analyse`)."""
+        tfidf = TfIdf([self.feats[k].terms for k in idx])
+        return tfidf, {k: tfidf.vector(self.feats[k].terms) for k in idx}
 
     def _repeat_similarity(self, idx: list[int], vectors: dict[int, dict[str, float]]) -> dict[int, float]:
         """For each progress statement, its highest cosine with an earlier progress statement of the
