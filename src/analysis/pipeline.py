@@ -160,6 +160,10 @@ class SideJob:
         self._fn, self._args = fn, args
         self._pool = None
         if fork and "fork" in multiprocessing.get_all_start_methods():
+            # what exists now is never walked by either process's collector again: a collection writes to
+            # every object it walks, and each page written is copied (copy-on-write) instead of shared;
+            # `batch_gc` unfreezes it when the build ends
+            gc.freeze()
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
             self._future = self._pool.submit(fn, *args)
         self._result: list = []
