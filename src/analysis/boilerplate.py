@@ -781,7 +781,7 @@ VAGUE_CUES: dict[str, str] = {
     # needs and likelihoods rather than acts
     "will need": r"\bwill\s+(?:need|require)\b|\b(?:likely|expected)\s+to\b",
     "if it changes": r"\b(?:should|if)\s+(?:this|that|it|these|things)\s+change\b|\bin\s+(?:the\s+)?future\b",
-    "identify how": r"\b(?:identify|explore|investigate|consider|determine)\w*\s+(?:how|whether|where|what|ways)\b",
+    "identify how": r"\b(?:identify|explore|investigate|consider|determine|review|assess|examine|evaluate)\w*\s+(?:how|whether|where|what|ways)\b",
     "refers to the strategy": rf"\b{SERIES}\b",
     # partnership rather than an output
     "work closely with": r"\bwork(?:s|ed|ing)?\s+(?:closely\s+)?(?:with|alongside)\b",
