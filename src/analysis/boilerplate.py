@@ -846,7 +846,46 @@ def _cue_matches(masked: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     (one search of the alternation) gives no matches."""
     if not _has_vague_cue(masked):
         return tuple((name, ()) for name in _VAGUE_PATTERNS)
-    return tuple((name, tuple(m.group(0) for m in pattern.finditer(masked))) for name, pattern in _VAGUE_PATTERNS.items())
+    found = tuple((name, tuple(pattern.finditer(masked))) for name, pattern in _VAGUE_PATTERNS.items())
+    return tuple((name, tuple(m.group(0) for m in matches)) for name, matches in without_purpose_of_act(masked, found))
+
+
+def without_purpose_of_act(masked: str, found: tuple[tuple[str, tuple[re.Match, ...]], ...]) -> tuple[tuple[str, tuple[re.Match, ...]], ...]:
+    """The cue matches less those that only state the purpose of a concrete act (`states_purpose_of_act`), when
+    nothing else in the statement is a cue: "We will establish a team to ensure ..." reports an act, while
+    "We are keen to work with GDS to ensure ..." is a pledge whose purpose clause is part of the pledge."""
+    purpose = {(name, m.start()) for name, matches in found for m in matches if states_purpose_of_act(name, masked, m.start())}
+    if not purpose or any((name, m.start()) not in purpose for name, matches in found for m in matches):
+        return found
+    return tuple((name, tuple(m for m in matches if (name, m.start()) not in purpose)) for name, matches in found)
+
+
+PURPOSE_CUES = frozenset({"ensure", "will support"})
+"""Cues that, in a purpose or relative clause, state what a concrete act is for rather than pledge anything."""
+_CATENATIVE = (
+    "continue|continues|continued|continuing|aim|aims|aimed|seek|seeks|sought|need|needs|needed|want|wants|look|looks|"
+    "intend|intends|intended|plan|plans|planned|try|tries|tried|strive|strives|help|helps|helped|work|works|working|"
+    "committed|keen|able|going|expected|likely|required|designed|wish|hope|hopes|endeavour"
+)
+_PURPOSE_BEFORE = re.compile(rf"(?:\b(?!(?:{_CATENATIVE})\s)\w+\s+to|\b(?:which|that|who))\s+(?:will\s+|also\s+)*$", re.IGNORECASE)
+
+
+def states_purpose_of_act(cue: str, masked: str, start: int) -> bool:
+    """True when a cue of `PURPOSE_CUES` opens a purpose clause ("establish a team to ensure ...") or a relative
+    clause ("a training plan which ensures ...", "2 projects which will support ...") after another verb's object:
+    the clause says what the act is for, and the act itself is the statement's content. Not after a verb that
+    takes "to" as its complement, which is itself the pledge ("continue to ensure", "aims to ensure").
+
+    >>> vague_cues("We will establish a team to ensure projects meet the standard.")
+    ()
+    >>> vague_cues("We will continue to ensure projects meet the standard.")
+    ('continue to', 'ensure')
+    >>> vague_cues("We will ensure that projects meet the standard.")
+    ('ensure',)
+    """
+    if cue not in PURPOSE_CUES:
+        return False
+    return bool(_PURPOSE_BEFORE.search(masked[:start]))
 
 
 @lru_cache(maxsize=1)
