@@ -944,6 +944,33 @@ def restated_share(shape_tokens: Sequence[str], title: str) -> float:
     return round(sum(w in words or _unhyphenated(w) in words for w in content) / len(content), 4)
 
 
+_REPORTED_ACT = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+|now\s+|already\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)"  # "has appointed", "have been recruited"
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b(?!\s+to\b)"  # "was appointed in May"
+    r"|\bin\s+place\b|\bin\s+the\s+process\s+of\b|\b(?:under\s*way|already)\b",  # "a manager in place", "in the process of recruiting"
+    re.IGNORECASE,
+)
+
+
+def reports_act(text: str) -> bool:
+    """True when a statement reports something done or under way rather than pledging it: a perfect or past
+    passive of a verb ("has appointed", "was appointed"), "in place", "in the process of", "under way". A report
+    that the action's commitment is done is a claim a reader can check, so it is not a restatement of the action
+    (codebook: S "reports or plans something concrete"). A verb of commitment followed by "to" ("has agreed to",
+    "has committed to") still pledges.
+
+    >>> reports_act("We have appointed a digital leader at board level.")
+    True
+    >>> reports_act("We are in the process of recruiting a service manager.")
+    True
+    >>> reports_act("We will appoint a digital leader at board level.")
+    False
+    >>> reports_act("We have committed to appoint a digital leader.")
+    False
+    """
+    return bool(_REPORTED_ACT.search(str(text)))
+
+
 def strategy_words(titles: Iterable[str]) -> frozenset[str]:
     """The lemmas of all the action titles of one edition: the strategy's own commitments, which a response
     restates rather than adds (a response to one action often quotes another's title)."""
@@ -1165,6 +1192,7 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
             "specific_words": [s.words for s in spec],
             "own_specific": [len(items) for items in own],
             "restated_share": [restated_share(s, t) for s, t in zip(shapes, titles, strict=True)],
+            "reports_act": [reports_act(t) for t in texts],
         }
     )
     n_words = frame["n_words"].astype("int64").clip(lower=1).to_numpy()
@@ -1205,6 +1233,7 @@ class _Signals:
     own_specific: np.ndarray
     n_cues: np.ndarray
     restated_share: np.ndarray
+    reports_act: np.ndarray
     is_lead_in: np.ndarray
     lead_in_of: np.ndarray  # for each statement, the position of its list's lead-in (-1: none)
 
@@ -1226,6 +1255,7 @@ def signals(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> _Signal
         own_specific=feats["own_specific"].to_numpy(dtype="int64"),
         n_cues=feats["n_vague_cues"].to_numpy(dtype="int64"),
         restated_share=feats["restated_share"].to_numpy(dtype="float64"),
+        reports_act=feats["reports_act"].to_numpy(dtype=bool),
         is_lead_in=feats["is_lead_in"].to_numpy(dtype=bool),
         lead_in_of=np.array([position.get(x, -1) if isinstance(x, str) else -1 for x in feats["list_lead_in_id"]], dtype="int64"),
     )
@@ -1258,7 +1288,7 @@ def calls(sig: _Signals, t: Thresholds = THRESHOLDS) -> _Calls:
     specific item of its own gets one more vague cue. A list lead-in ("DfE will:") is judged for vagueness
     together with its bullets: their concrete words and specific items count in its balance, because its
     content is in the list."""
-    restates = (sig.restated_share >= t.restate_share) & (sig.own_specific == 0)
+    restates = (sig.restated_share >= t.restate_share) & (sig.own_specific == 0) & ~sig.reports_act
     n_cues = sig.n_cues + restates
     own = sig.concrete_words + t.specific_weight * sig.own_specific
     list_content = np.zeros(len(own), dtype="int64")
