@@ -92,7 +92,7 @@ class Thresholds:
         return Thresholds(**values)
 
 
-THRESHOLDS = Thresholds(template_jaccard=0.6, repeat_containment=0.4, vague_max_balance=5, specific_weight=3, restate_share=0.7)
+THRESHOLDS = Thresholds(template_jaccard=0.6, repeat_containment=0.6, vague_max_balance=7, specific_weight=3, restate_share=0.5)
 """Chosen by cross-validation leaving out one labelled group at a time (each 2012-edition action, and the seed
 page): `analysis.evaluate.edition2012`; `make evaluate` warns if they differ from its choice."""
 
