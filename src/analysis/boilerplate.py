@@ -778,6 +778,10 @@ VAGUE_CUES: dict[str, str] = {
     # a stance towards an idea rather than an act: a verb of endorsement with an abstract object
     "endorse": r"\b(?:support|endors|embrac|welcom|recogni[sz]|highlight|stress|emphasi[sz]|underlin)\w*\s+(?:\w+\s+){0,2}"
     r"(?:principle|importance|agenda|aim|ambition|vision|value|spirit|objective)s?\b",
+    # a claim of standing or priority rather than an act: "is still a priority area", "very much in the lead on",
+    # "at the forefront of", "plays an important role in"
+    "claims standing": r"\b(?:is|are|remains?|was|were)\s+(?:\w+\s+){0,2}(?:a|an|our|its|the)\s+(?:\w+\s+)?priority\b"
+    r"|\bin\s+the\s+lead\s+on\b|\bat\s+the\s+forefront\s+of\b|\b(?:a|an)\s+(?:\w+\s+)?(?:leading|important|key|central|pivotal)\s+role\b",
     # needs and likelihoods rather than acts
     "will need": r"\bwill\s+(?:need|require)\b|\b(?:likely|expected)\s+to\b",
     "if it changes": r"\b(?:should|if)\s+(?:this|that|it|these|things)\s+change\b|\bin\s+(?:the\s+)?future\b",
