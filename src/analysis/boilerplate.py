@@ -777,7 +777,7 @@ VAGUE_CUES: dict[str, str] = {
     "champion": r"\bchampion\w*\b|\blead(?:s|ing)?\s+by\s+example\b",
     # a stance towards an idea rather than an act: a verb of endorsement with an abstract object
     "endorse": r"\b(?:support|endors|embrac|welcom|recogni[sz]|highlight|stress|emphasi[sz]|underlin)\w*\s+(?:\w+\s+){0,2}"
-    r"(?:principle|importance|agenda|aim|ambition|vision|value|spirit|objective|effort)s?\b",
+    r"(?:principle|importance|agenda|aim|ambition|vision|value|spirit|objective)s?\b",
     # a claim of standing or priority rather than an act: "is still a priority area", "very much in the lead on",
     # "at the forefront of", "plays an important role in"
     "claims standing": r"\b(?:is|are|remains?|was|were)\s+(?:\w+\s+){0,2}(?:a|an|our|its|the)\s+(?:\w+\s+)?priority\b"
