@@ -692,3 +692,11 @@ def test_a_claim_of_standing_without_other_content_is_vague():
 
 def test_priority_as_the_order_of_an_act_is_no_stance():
     assert bp.vague_cues("We trained 40 policy officials as a priority in May 2013.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We will put a service manager in place.", "We will have appointed a service manager by May.", "We intend to have a manager in place."],
+)
+def test_a_future_report_is_still_a_pledge(text):
+    assert bp.reports_act(text) is False

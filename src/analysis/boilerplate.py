@@ -949,16 +949,18 @@ def restated_share(shape_tokens: Sequence[str], title: str) -> float:
 
 
 _REPORTED_ACT = re.compile(
-    r"\b(?:has|have|had)\s+(?:\w+ly\s+|now\s+|already\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)"  # "has appointed", "have been recruited"
+    r"(?<!\bwill\s)(?<!\bto\s)\b(?:has|have|had)\s+(?:\w+ly\s+|now\s+|already\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)"  # "has appointed"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b(?!\s+to\b)"  # "was appointed in May"
-    r"|\bin\s+place\b|\bin\s+the\s+process\s+of\b|\b(?:under\s*way|already)\b",  # "a manager in place", "in the process of recruiting"
+    r"|(?<!\bwill\s)(?<!\bto\s)\b(?:is|are|was|were|has|have|had)\s+(?:\S+\s+){0,4}in\s+place\b"  # "have a manager in place"
+    r"|\b(?:is|are|am)\s+(?:\w+\s+)?in\s+the\s+process\s+of\b|\bunder\s*way\b",  # "are in the process of recruiting"
     re.IGNORECASE,
 )
 
 
 def reports_act(text: str) -> bool:
     """True when a statement reports something done or under way rather than pledging it: a perfect or past
-    passive of a verb ("has appointed", "was appointed"), "in place", "in the process of", "under way". A report
+    passive of a verb ("has appointed", "was appointed"), "is/have … in place", "in the process of", "under way";
+    not a future ("will have appointed", "will put … in place"). A report
     that the action's commitment is done is a claim a reader can check, so it is not a restatement of the action
     (codebook: S "reports or plans something concrete"). A verb of commitment followed by "to" ("has agreed to",
     "has committed to") still pledges.
