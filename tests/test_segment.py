@@ -30,6 +30,11 @@ from analysis.segment import count_words, sentences, statement_id, statements
         ("It went live in September. 25 exemplars followed.", ["It went live in September.", "25 exemplars followed."]),
         ("The department ran it. GOV.UK was used.", ["The department ran it.", "GOV.UK was used."]),
         ("It moves to the same platform.  The agency follows.", ["It moves to the same platform.", "The agency follows."]),  # two spaces
+        # an initial ends a sentence before a capitalised function word, not before a name
+        ("Champions at grade C. They meet monthly.", ["Champions at grade C.", "They meet monthly."]),
+        ("Report by J. Smith and others.", ["Report by J. Smith and others."]),
+        ("Led by A. N. Other in 2014.", ["Led by A. N. Other in 2014."]),
+        ("Options (plan B. The second) ran.", ["Options (plan B. The second) ran."]),
     ],
 )
 def test_sentence_rules(paragraph, expected):
