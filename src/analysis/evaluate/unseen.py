@@ -148,6 +148,30 @@ def build_tables(pages_dir: Path) -> tuple[dict[str, pd.DataFrame], list[str], i
         return {name: tables.read(name, out) for name in TABLES_USED}, result.warnings, len(result.documents)
 
 
+MANIFEST = "pages.csv"  # page, url, chars, sha256, query, retrieved: the excerpts as collected (no text)
+
+
+def manifest_lines(pages_dir: Path, labels_dir: Path) -> list[str]:
+    """Whether the folder holds the excerpts the labels were made on: each manifest page's file and its SHA-256.
+    Reported, not refused: full pages stored by `make fetch` differ by design, and the statement hashes decide."""
+    path = Path(labels_dir) / MANIFEST
+    if not path.exists():
+        return [f"  no {MANIFEST} in {labels_dir}: the page files are not checked (the statement text hashes still are)"]
+    manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing, differ = [], []
+    for page, sha in zip(manifest["page"], manifest["sha256"], strict=True):
+        file = Path(pages_dir) / f"{page}.txt"
+        if not file.is_file():
+            missing.append(page)
+        elif hashlib.sha256(file.read_bytes()).hexdigest() != sha.lower():
+            differ.append(page)
+    out = [f"  pages in {MANIFEST}: {len(manifest)}; {len(manifest) - len(missing) - len(differ)} found as collected (SHA-256), "
+           f"{len(differ)} differ, {len(missing)} missing"]
+    out += ["    differ: " + ", ".join(differ)] if differ else []
+    out += ["    missing: " + ", ".join(missing)] if missing else []
+    return out
+
+
 def text_sha1(text: str) -> str:
     return hashlib.sha1(str(text).encode("utf-8")).hexdigest()
 
@@ -349,12 +373,18 @@ def initiative_lines(scores: InitiativeScores) -> list[str]:
 # --- report ------------------------------------------------------------------------------------------------
 
 
-def report(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None, labels_dir: Path = LABELS) -> str:
-    """The section of `make evaluate` on pages no rule was written from; one line when the pages are not given."""
+def report(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None, labels_dir: Path | None = None) -> str:
+    """The section of `make evaluate` on pages no rule was written from; one line when the pages are not given.
+    `labels_dir`: default data/annotations/unseen-pages/."""
+    labels_dir = LABELS if labels_dir is None else Path(labels_dir)
     if pages_dir is None:
         return NOT_GIVEN
     if not Path(pages_dir).is_dir():
         return f"{NOT_GIVEN} ({pages_dir}: no such folder)"
+    try:
+        pipeline.raw_files(Path(pages_dir))
+    except ParseError:
+        return f"{NOT_GIVEN} ({pages_dir}: no page files in it)"
     labels = read_labels(labels_dir)
     built, warnings, n_pages = build_tables(Path(pages_dir))
     statements = built["statements"]
@@ -362,6 +392,7 @@ def report(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None,
         f"Pages no rule was written from (pages: {pages_dir}; labels: {labels_dir})",
         f"  built with the rules as built (pipeline.build, no reviews, into a temporary folder): {n_pages} page{'s' if n_pages != 1 else ''}, "
         f"{len(statements)} statements, {len(warnings)} build warnings. Nothing is fitted on these labels.",
+        *manifest_lines(Path(pages_dir), Path(labels_dir)),
     ]
     if all(frame is None for frame in labels.values()):
         return "\n".join([*out, f"  no labels yet in {labels_dir}: nothing scored"])
