@@ -26,7 +26,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from analysis import paths, pipeline, schemas, tables
-from analysis.evaluate import binary_scores, format_scores, multiclass_scores, record
+from analysis.evaluate import binary_scores, format_scores, multiclass_scores, norm_text, record
 from analysis.evaluate import edition2012 as edition_eval
 from analysis.evaluate import followthrough as follow_eval
 from analysis.evaluate import heldout as heldout_eval
@@ -208,6 +208,19 @@ def check(labels: pd.DataFrame, statements: pd.DataFrame) -> Checked:
     )
 
 
+def overlap_lines(labels: dict[str, pd.DataFrame | None], statements: pd.DataFrame, processed_dir: Path) -> list[str]:
+    """How many labelled statements say word for word what a text the rules were written from says (the build in
+    `processed_dir`: the seed page and the 2012 edition), e.g. a commitment restated unchanged: scored all the same."""
+    if not tables.path("statements", processed_dir).exists():
+        return []
+    seen = set(tables.read("statements", processed_dir)["text"].map(norm_text))
+    ids = {i for frame in labels.values() if frame is not None for i in frame["statement_id"]}
+    texts = statements[statements["statement_id"].isin(ids)]
+    same = texts.loc[texts["text"].map(norm_text).isin(seen), "statement_id"].tolist()
+    return [f"  labelled statements whose text is also, word for word, in {processed_dir.name}/ (texts rules were written from): "
+            f"{len(same)} of {len(texts)}" + (f": {', '.join(same)}" if same else "")]
+
+
 # --- follow-through ----------------------------------------------------------------------------------------
 
 
@@ -277,12 +290,15 @@ class BoilerplateScores:
     n_boilerplate: int
     methods: dict[str, dict]  # name -> binary_scores
     borderline: dict[str, int]  # n, called boilerplate by the rules
+    unplaced: list[str] = field(default_factory=list)  # labelled statements the analyses leave out (section unknown)
 
 
 def boilerplate_scores(labels: pd.DataFrame, table: pd.DataFrame) -> BoilerplateScores:
     """The rules as built and the baselines (the held-out evaluation's fixed ones, and everything boilerplate) on
     the items labelled boilerplate or substantive; borderline items are reported apart (how the rules call them)."""
     rows = table.set_index("statement_id")
+    placed = labels["statement_id"].isin(rows.index)
+    unplaced, labels = list(labels.loc[~placed, "statement_id"]), labels[placed]
     decided = labels[labels["label"] != "borderline"]
     border = labels[labels["label"] == "borderline"]
     feats = rows.loc[decided["statement_id"]].reset_index()
@@ -292,13 +308,15 @@ def boilerplate_scores(labels: pd.DataFrame, table: pd.DataFrame) -> Boilerplate
     called = rows.loc[border["statement_id"], "is_boilerplate"].to_numpy(dtype=bool)
     return BoilerplateScores(
         len(truth), int(truth.sum()), {name: binary_scores(truth, p) for name, p in predictions.items()},
-        {"n": len(border), "called boilerplate": int(called.sum())},
+        {"n": len(border), "called boilerplate": int(called.sum())}, unplaced,
     )
 
 
 def boilerplate_lines(scores: BoilerplateScores, title: str) -> list[str]:
     out = [f"  {title}: {scores.n} items ({scores.n_boilerplate} boilerplate, {scores.n - scores.n_boilerplate} substantive); "
-           f"borderline, not scored: {scores.borderline['n']} (rules call {scores.borderline['called boilerplate']} boilerplate)"]
+           f"borderline, not scored: {scores.borderline['n']} (rules call {scores.borderline['called boilerplate']} boilerplate)"
+           + (f"; {len(scores.unplaced)} labelled statements not in the boilerplate table (text the parser could not place, "
+              f"section unknown: the analyses leave it out), not scored: {', '.join(scores.unplaced)}" if scores.unplaced else "")]
     if scores.n:
         out += [format_scores(name, {k: s[k] for k in ("n", "precision", "recall", "f1", "kappa")}) for name, s in scores.methods.items()]
     return out
@@ -396,6 +414,7 @@ def report(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None,
     ]
     if all(frame is None for frame in labels.values()):
         return "\n".join([*out, f"  no labels yet in {labels_dir}: nothing scored"])
+    out += overlap_lines(labels, statements, Path(processed_dir))
 
     if (follow := labels["follow_through_labels.csv"]) is not None:
         checked = check(follow, statements)
@@ -404,7 +423,8 @@ def report(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None,
             rules, n = scores.methods["rules as built"], scores.n_scored
             record("follow-through", "agreement with hand coding", CORPUS, rules["strict"], n)
             record("follow-through", "lenient agreement with hand coding", CORPUS, rules["lenient"], n)
-            record("follow-through", "Cohen's kappa", CORPUS, rules["kappa"], n)
+            if np.isfinite(rules["kappa"]):  # undefined when hand and rules use one status only
+                record("follow-through", "Cohen's kappa", CORPUS, rules["kappa"], n)
         out += ["", "Follow-through, pages no rule was written from (strict: the annotator's first choice; lenient: any status "
                 "called defensible)", *checked.lines("labels"), *follow_through_lines(scores, len(follow))]
 
