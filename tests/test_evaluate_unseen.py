@@ -258,3 +258,22 @@ def test_the_seed_fixes_the_follow_through_baselines():
     chosen = unseen.seed_baselines(paths.PROCESSED)
     assert 0 <= chosen.low <= chosen.high <= 1 and chosen.constant in vocabulary.EVALUATED_STATUSES
     assert np.isfinite([chosen.low, chosen.high]).all()
+
+
+def test_labelled_statements_the_analyses_leave_out_are_listed_not_scored():
+    labels = pd.DataFrame({"statement_id": ["s1", "s2", "a99-X-unknown-001"], "label": ["boilerplate", "substantive", "substantive"]})
+    table = pd.DataFrame({"statement_id": ["s1", "s2"], "is_boilerplate": [True, False], "n_vague_cues": [1, 0], "specificity": [0.0, 1.0]})
+    got = unseen.boilerplate_scores(labels, table)
+    assert got.unplaced == ["a99-X-unknown-001"] and got.n == 2
+
+
+def test_overlap_with_the_texts_rules_were_written_from_is_counted(tmp_path):
+    from analysis import pipeline
+
+    pipeline.build(PAGES, tmp_path / "processed", tmp_path / "no-reviews")  # the fixture page stands in for data/processed
+    built, _, _ = unseen.build_tables(PAGES)
+    labels = unseen.read_labels(LABELS)
+    # distinct labelled ids that exist: follow-through 5 (a17-DfT-plan_2014-009 does not), boilerplate adds
+    # a17-HMRC-progress_2014-001 and a17-HMRC-plan_2015-001, initiatives add none: 7
+    line = unseen.overlap_lines(labels, built["statements"], tmp_path / "processed")[0]
+    assert ": 7 of 7:" in line
