@@ -141,7 +141,9 @@ def test_a_changed_text_and_a_missing_id_are_reported_not_scored(fixture_report)
     assert "labels: 6 label rows; 1 with a statement id not in the pages built, 1 whose statement text differs" in text
     assert "id missing: a17-DfT-plan_2014-009" in text
     assert "text differs: a17-HMRC-plan_2014-001" in text
-    assert "plans labelled: 6 (4 pass the id and text checks); plans scored: 4" in text
+    # the fixture page has 5 plans in commitment_2012 and plan_2014 (DfT 1 + 2, HMRC 1 + 1); 4 have a label that passes
+    assert "plans labelled: 6 (4 pass the id and text checks); plans scored: 4; " in text
+    assert "plans of commitment_2012 and plan_2014 in the pages without a label passing the checks: 1" in text
     assert "text differs: a17-HMRC-plan_2015-001" in text  # boilerplate_labels.csv
 
 
@@ -208,6 +210,14 @@ def test_unknown_values_fail_the_label_schema(tmp_path, file, column, bad):
         unseen.read_labels(folder)
     message = str(err.value)
     assert file in message and "line 3" in message and "\n" not in message  # row 1 is line 3 (header, row 0)
+
+
+def test_a_statement_labelled_twice_fails_the_label_schema(tmp_path):
+    folder = _copy_labels(tmp_path)
+    frame = pd.read_csv(folder / "boilerplate_labels.csv", dtype=str, keep_default_na=False)
+    pd.concat([frame, frame.iloc[[0]]]).to_csv(folder / "boilerplate_labels.csv", index=False)
+    with pytest.raises(ParseError, match=r"boilerplate_labels.csv.*line \d"):
+        unseen.read_labels(folder)
 
 
 def test_a_missing_column_fails_the_label_schema(tmp_path):

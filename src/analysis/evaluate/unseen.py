@@ -62,6 +62,7 @@ class _Keyed(pa.DataFrameModel):
 class FollowThroughLabels(_Keyed):
     """`follow_through_labels.csv`: one row per plan statement of sections commitment_2012 and plan_2014."""
 
+    statement_id: Series[str] = pa.Field(unique=True, str_matches=schemas.ID_PATTERN, description="The plan statement.")
     first_choice: Series[str] = pa.Field(isin=list(EVALUATED_STATUSES), description="The annotator's status.")
     defensible: Series[str] = pa.Field(description="Every status the annotator would accept, `|`-joined.")
     testable: Series[str] = pa.Field(isin=["yes", "no"], description="Whether the plan could be checked.")
@@ -84,6 +85,7 @@ class FollowThroughLabels(_Keyed):
 class BoilerplateLabels(_Keyed):
     """`boilerplate_labels.csv`: one row per coded statement."""
 
+    statement_id: Series[str] = pa.Field(unique=True, str_matches=schemas.ID_PATTERN, description="The coded statement.")
     label: Series[str] = pa.Field(isin=["boilerplate", "substantive", "borderline"], description="The annotator's call.")
     reason: Series[str] = pa.Field(isin=["", *BOILERPLATE_REASONS], description="For boilerplate: which kind (may be empty).")
     note: Series[str] = pa.Field(description="Why, in the annotator's words.")
@@ -240,12 +242,17 @@ def seed_baselines(processed_dir: Path) -> FollowBaselines:
     return FollowBaselines(low, high, follow_eval.commonest_status(seed))
 
 
+#: The plan sections the annotator codes (plan_2015 is pending: no progress period to judge it by).
+CODED_PLAN_SECTIONS = ("commitment_2012", "plan_2014")
+
+
 @dataclass
 class FollowScores:
     n_labelled: int
     n_scored: int
     not_plans: list[str]  # labelled ids the follow-through table has no plan row for
     methods: dict[str, dict]  # name -> {"strict", "lenient", "kappa", "matrix"}
+    unlabelled: int = 0  # plans of the coded sections in the table with no label passing the checks
 
 
 def follow_through_scores(labels: pd.DataFrame, follow: pd.DataFrame, baselines: FollowBaselines) -> FollowScores:
@@ -268,11 +275,14 @@ def follow_through_scores(labels: pd.DataFrame, follow: pd.DataFrame, baselines:
         scores, matrix = multiclass_scores(truth, predicted, list(FOLLOW_THROUGH_STATUSES))
         lenient = float(np.mean([p in a for p, a in zip(predicted, accepted, strict=True)]))
         methods[name] = {"strict": scores["agreement"], "lenient": lenient, "kappa": scores["kappa"], "matrix": matrix}
-    return FollowScores(len(labels), len(scored), list(labels.loc[~in_table, "statement_id"]), methods)
+    coded_sections = follow[follow["plan_section"].isin(CODED_PLAN_SECTIONS)] if "plan_section" in follow.columns else follow
+    unlabelled = int((~coded_sections["plan_statement_id"].isin(labels["statement_id"])).sum())
+    return FollowScores(len(labels), len(scored), list(labels.loc[~in_table, "statement_id"]), methods, unlabelled)
 
 
 def follow_through_lines(scores: FollowScores, n_rows: int) -> list[str]:
-    out = [f"  plans labelled: {n_rows} ({scores.n_labelled} pass the id and text checks); plans scored: {scores.n_scored}"
+    out = [f"  plans labelled: {n_rows} ({scores.n_labelled} pass the id and text checks); plans scored: {scores.n_scored}; "
+           f"plans of {' and '.join(CODED_PLAN_SECTIONS)} in the pages without a label passing the checks: {scores.unlabelled}"
            + (f"; {len(scores.not_plans)} labelled ids with no plan row in follow_through: {', '.join(scores.not_plans)}"
               if scores.not_plans else "")]
     for name, m in scores.methods.items():
