@@ -273,7 +273,7 @@ def _status_counts(frame: pd.DataFrame) -> pd.Series:
 
 
 def follow_through_found(follow: pd.DataFrame, summary: pd.DataFrame, scores: pd.DataFrame) -> list[str]:
-    judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
+    judged = summaries.judged(follow)
     counts = _status_counts(judged)
     applicable = len(judged) - int(counts["not_applicable"])
     out = [f"{len(judged)} plan statements have a progress report to judge them by; the action applied to {applicable}: "
