@@ -417,7 +417,7 @@ def report(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None,
     built, warnings, n_pages = build_tables(Path(pages_dir))
     statements = built["statements"]
     out = [
-        f"Pages no rule was written from (pages: {pages_dir}; labels: {labels_dir})",
+        f"Pages no rule was written from (pages: {pages_dir}; labels: {labels_dir}; scores.csv corpus \"{CORPUS}\")",
         f"  built with the rules as built (pipeline.build, no reviews, into a temporary folder): {n_pages} page{'s' if n_pages != 1 else ''}, "
         f"{len(statements)} statements, {len(warnings)} build warnings. Nothing is fitted on these labels.",
         *manifest_lines(Path(pages_dir), Path(labels_dir)),
