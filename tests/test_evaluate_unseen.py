@@ -170,6 +170,8 @@ def test_a_different_page_file_is_reported_against_the_manifest(tmp_path):
     assert "2; 1 found as collected (SHA-256), 0 differ, 1 missing" in lines[0] and lines[1].endswith("missing: action18")
     (pages / "action17.txt").write_text("changed", encoding="utf-8")
     assert "0 found as collected (SHA-256), 1 differ, 1 missing" in unseen.manifest_lines(pages, labels)[0]
+    pd.DataFrame({"page": ["action17"]}).to_csv(labels / unseen.MANIFEST, index=False)
+    assert "not checked" in unseen.manifest_lines(pages, labels)[0]
 
 
 def test_pages_without_labels_are_built_and_nothing_scored(tmp_path):

@@ -160,6 +160,8 @@ def manifest_lines(pages_dir: Path, labels_dir: Path) -> list[str]:
     if not path.exists():
         return [f"  no {MANIFEST} in {labels_dir}: the page files are not checked (the statement text hashes still are)"]
     manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if not {"page", "sha256"} <= set(manifest.columns):
+        return [f"  {path.name} has no page and sha256 columns: the page files are not checked (the statement text hashes still are)"]
     missing, differ = [], []
     for page, sha in zip(manifest["page"], manifest["sha256"], strict=True):
         file = Path(pages_dir) / f"{page}.txt"
