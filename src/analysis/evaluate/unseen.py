@@ -429,48 +429,59 @@ def report(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None,
     out += overlap_lines(labels, statements, Path(processed_dir))
 
     if (follow := labels["follow_through_labels.csv"]) is not None:
-        checked = check(follow, statements)
-        scores = follow_through_scores(checked.ok, built["follow_through"], seed_baselines(Path(processed_dir)))
-        if scores.n_scored:
-            rules, n = scores.methods["rules as built"], scores.n_scored
-            record("follow-through", "agreement with hand coding", CORPUS, rules["strict"], n)
-            record("follow-through", "lenient agreement with hand coding", CORPUS, rules["lenient"], n)
-            if np.isfinite(rules["kappa"]):  # undefined when hand and rules use one status only
-                record("follow-through", "Cohen's kappa", CORPUS, rules["kappa"], n)
-        out += ["", "Follow-through, pages no rule was written from (strict: the annotator's first choice; lenient: any status "
-                "called defensible)", *checked.lines("labels"), *follow_through_lines(scores, len(follow))]
-
+        out += ["", *follow_through_section(follow, built, Path(processed_dir))]
     coded: list[str] = []
     if (bp := labels["boilerplate_labels.csv"]) is not None:
-        checked = check(bp, statements)
-        coded = list(checked.ok["statement_id"])
-        section = statements.set_index("statement_id").loc[checked.ok["statement_id"], "section"].to_numpy()
-        every = boilerplate_scores(checked.ok, built["boilerplate"])
-        later = boilerplate_scores(checked.ok[section != RESTATED_SECTION], built["boilerplate"])
-        if every.n:
-            record("boilerplate", "F1 on boilerplate", CORPUS, every.methods["rules as built"]["f1"], every.n)
-        if later.n:
-            record("boilerplate", f"F1 on boilerplate, sections other than {RESTATED_SECTION}", CORPUS, later.methods["rules as built"]["f1"], later.n)
-        out += [
-            "", "Boilerplate vs substantive, pages no rule was written from (positive class = boilerplate)", *checked.lines("labels"),
-            *boilerplate_lines(every, "every section"),
-            *boilerplate_lines(later, f"sections other than {RESTATED_SECTION}"),
-            f"  ({RESTATED_SECTION} sections restate the December 2012 edition, whose actions 1-7 the boilerplate rules were "
-            "tuned on: the second figure is the cleaner test)",
-        ]
-
+        lines, coded = boilerplate_section(bp, built)
+        out += ["", *lines]
     if (names := labels["initiatives_gold.csv"]) is not None:
-        checked = check(names, statements)
-        out += ["", "Named initiatives, pages no rule was written from (names: exact = name or alias, as evaluate.initiatives)",
-                *checked.lines("labels")]
-        if bp is None:
-            out.append("  not scored: the coded statements are those of boilerplate_labels.csv, which is missing")
-        else:
-            scores = initiative_scores(checked.ok, coded, built)
-            exact = scores.rules.names_exact
-            if exact["n_pred"]:  # precision of no prediction is undefined: no row rather than a 0
-                record("initiatives", "precision of names", CORPUS, exact["precision"], exact["n_pred"])
-            if exact["n_gold"]:
-                record("initiatives", "recall of names", CORPUS, exact["recall"], exact["n_gold"])
-            out += initiative_lines(scores)
+        out += ["", *initiative_section(names, coded if bp is not None else None, built)]
     return "\n".join(out)
+
+
+def follow_through_section(follow: pd.DataFrame, built: dict[str, pd.DataFrame], processed_dir: Path) -> list[str]:
+    checked = check(follow, built["statements"])
+    scores = follow_through_scores(checked.ok, built["follow_through"], seed_baselines(processed_dir))
+    if scores.n_scored:
+        rules, n = scores.methods["rules as built"], scores.n_scored
+        record("follow-through", "agreement with hand coding", CORPUS, rules["strict"], n)
+        record("follow-through", "lenient agreement with hand coding", CORPUS, rules["lenient"], n)
+        if np.isfinite(rules["kappa"]):  # undefined when hand and rules use one status only
+            record("follow-through", "Cohen's kappa", CORPUS, rules["kappa"], n)
+    return ["Follow-through, pages no rule was written from (strict: the annotator's first choice; lenient: any status "
+            "called defensible)", *checked.lines("labels"), *follow_through_lines(scores, len(follow))]
+
+
+def boilerplate_section(labels: pd.DataFrame, built: dict[str, pd.DataFrame]) -> tuple[list[str], list[str]]:
+    """The boilerplate lines, every section and without the restated 2012 commitments; and the coded statement ids."""
+    statements = built["statements"]
+    checked = check(labels, statements)
+    section = statements.set_index("statement_id").loc[checked.ok["statement_id"], "section"].to_numpy()
+    every = boilerplate_scores(checked.ok, built["boilerplate"])
+    later = boilerplate_scores(checked.ok[section != RESTATED_SECTION], built["boilerplate"])
+    if every.n:
+        record("boilerplate", "F1 on boilerplate", CORPUS, every.methods["rules as built"]["f1"], every.n)
+    if later.n:
+        record("boilerplate", f"F1 on boilerplate, sections other than {RESTATED_SECTION}", CORPUS, later.methods["rules as built"]["f1"], later.n)
+    return [
+        "Boilerplate vs substantive, pages no rule was written from (positive class = boilerplate)", *checked.lines("labels"),
+        *boilerplate_lines(every, "every section"),
+        *boilerplate_lines(later, f"sections other than {RESTATED_SECTION}"),
+        f"  ({RESTATED_SECTION} sections restate the December 2012 edition, whose actions 1-7 the boilerplate rules were "
+        "tuned on: the second figure is the cleaner test)",
+    ], list(checked.ok["statement_id"])
+
+
+def initiative_section(labels: pd.DataFrame, coded: list[str] | None, built: dict[str, pd.DataFrame]) -> list[str]:
+    checked = check(labels, built["statements"])
+    out = ["Named initiatives, pages no rule was written from (names: exact = name or alias, as evaluate.initiatives)",
+           *checked.lines("labels")]
+    if coded is None:
+        return [*out, "  not scored: the coded statements are those of boilerplate_labels.csv, which is missing"]
+    scores = initiative_scores(checked.ok, coded, built)
+    exact = scores.rules.names_exact
+    if exact["n_pred"]:  # precision of no prediction is undefined: no row rather than a 0
+        record("initiatives", "precision of names", CORPUS, exact["precision"], exact["n_pred"])
+    if exact["n_gold"]:
+        record("initiatives", "recall of names", CORPUS, exact["recall"], exact["n_gold"])
+    return [*out, *initiative_lines(scores)]
