@@ -289,3 +289,23 @@ def test_overlap_with_the_texts_rules_were_written_from_is_counted(tmp_path):
     # a17-HMRC-progress_2014-001 and a17-HMRC-plan_2015-001, initiatives add none: 7
     line = unseen.overlap_lines(labels, built["statements"], tmp_path / "processed")[0]
     assert ": 7 of 7:" in line
+
+
+def test_second_coder_agreement_by_hand():
+    first = pd.DataFrame({"statement_id": ["p1", "p2", "p3", "p4"], "first_choice": ["delivered", "partial", "echoed", "partial"]})
+    second = pd.DataFrame({"statement_id": ["p1", "p2", "p3", "p9"], "first_choice": ["delivered", "echoed", "echoed", "partial"]})
+    got = unseen.coder_agreement(first, second)
+    # plans both coded: p1, p2, p3; same first choice on p1 and p3: 2/3. Kappa: first D P E, second D E E;
+    # p_e = D 1/3*1/3 + P 1/3*0 + E 1/3*2/3 = 3/9; (2/3 - 1/3) / (2/3) = 0.5.
+    assert got["n"] == 3 and got["agreement"] == pytest.approx(2 / 3) and got["kappa"] == pytest.approx(0.5)
+
+
+def test_second_coder_folder_is_read_and_checked(tmp_path):
+    folder = _copy_labels(tmp_path)
+    (folder / unseen.SECOND).mkdir()
+    shutil.copy(folder / "follow_through_labels.csv", folder / unseen.SECOND / "follow_through_labels.csv")
+    built, _, _ = unseen.build_tables(PAGES)
+    first = unseen.check(unseen.read_labels(folder)["follow_through_labels.csv"], built["statements"]).ok
+    line = unseen.second_coder_lines(first, folder, built["statements"])[0]
+    # the same file twice: 6 rows, 2 failing the checks, 4 plans both coded, all agreeing
+    assert "6 rows, 2 failing the checks): n=4  agreement=1.000  kappa=1.000" in line

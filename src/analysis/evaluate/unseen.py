@@ -35,6 +35,7 @@ from analysis.parse import ParseError
 from analysis.vocabulary import BOILERPLATE_REASONS, EVALUATED_STATUSES, FOLLOW_THROUGH_STATUSES, INITIATIVE_TYPES, NAME_TYPES, UNSEEN_PAGES
 
 LABELS = paths.ANNOTATIONS / "unseen-pages"
+SECOND = "second"  # a second, independent coder's follow_through_labels.csv (same format), in LABELS/second/
 CORPUS = UNSEEN_PAGES
 #: Sections that restate the December 2012 edition, whose actions 1-7 the boilerplate rules were tuned on.
 RESTATED_SECTION = "commitment_2012"
@@ -429,7 +430,7 @@ def report(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None,
     out += overlap_lines(labels, statements, Path(processed_dir))
 
     if (follow := labels["follow_through_labels.csv"]) is not None:
-        out += ["", *follow_through_section(follow, built, Path(processed_dir))]
+        out += ["", *follow_through_section(follow, built, Path(processed_dir), labels_dir)]
     coded: list[str] = []
     if (bp := labels["boilerplate_labels.csv"]) is not None:
         lines, coded = boilerplate_section(bp, built)
@@ -439,7 +440,34 @@ def report(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None,
     return "\n".join(out)
 
 
-def follow_through_section(follow: pd.DataFrame, built: dict[str, pd.DataFrame], processed_dir: Path) -> list[str]:
+def coder_agreement(first: pd.DataFrame, second: pd.DataFrame) -> dict[str, float]:
+    """The two coders' first choices on the plans both coded (label rows that passed the checks): agreement and
+    kappa, the ceiling a method can be expected to reach."""
+    both = first.merge(second[["statement_id", "first_choice"]], on="statement_id", suffixes=("", "_second"))
+    if both.empty:
+        return {"n": 0}
+    scores, _ = multiclass_scores(both["first_choice"], both["first_choice_second"], list(EVALUATED_STATUSES))
+    return scores
+
+
+def second_coder_lines(first: pd.DataFrame, labels_dir: Path, statements: pd.DataFrame) -> list[str]:
+    path = Path(labels_dir) / SECOND / "follow_through_labels.csv"
+    if not path.exists():
+        return []
+    try:
+        second = FollowThroughLabels.validate(pd.read_csv(path, dtype=str, keep_default_na=False), lazy=False)
+    except (pa.errors.SchemaError, pa.errors.SchemaErrors) as err:
+        raise ParseError(str(path), _first_problem(err, FollowThroughLabels)) from None
+    checked = check(second, statements)
+    scores = coder_agreement(first, checked.ok)
+    if not scores["n"]:
+        return [f"  second coder ({SECOND}/): no plan coded by both"]
+    return [f"  second coder vs first coder, first choices ({SECOND}/: {len(second)} rows, "
+            f"{len(checked.missing) + len(checked.changed)} failing the checks): n={scores['n']}  "
+            f"agreement={scores['agreement']:.3f}  kappa={scores['kappa']:.3f}"]
+
+
+def follow_through_section(follow: pd.DataFrame, built: dict[str, pd.DataFrame], processed_dir: Path, labels_dir: Path) -> list[str]:
     checked = check(follow, built["statements"])
     scores = follow_through_scores(checked.ok, built["follow_through"], seed_baselines(processed_dir))
     if scores.n_scored:
@@ -449,7 +477,8 @@ def follow_through_section(follow: pd.DataFrame, built: dict[str, pd.DataFrame],
         if np.isfinite(rules["kappa"]):  # undefined when hand and rules use one status only
             record("follow-through", "Cohen's kappa", CORPUS, rules["kappa"], n)
     return ["Follow-through, pages no rule was written from (strict: the annotator's first choice; lenient: any status "
-            "called defensible)", *checked.lines("labels"), *follow_through_lines(scores, len(follow))]
+            "called defensible)", *checked.lines("labels"), *second_coder_lines(checked.ok, labels_dir, built["statements"]),
+            *follow_through_lines(scores, len(follow))]
 
 
 def boilerplate_section(labels: pd.DataFrame, built: dict[str, pd.DataFrame]) -> tuple[list[str], list[str]]:
