@@ -309,3 +309,14 @@ def test_second_coder_folder_is_read_and_checked(tmp_path):
     line = unseen.second_coder_lines(first, folder, built["statements"])[0]
     # the same file twice: 6 rows, 2 failing the checks, 4 plans both coded, all agreeing
     assert "6 rows, 2 failing the checks): n=4  agreement=1.000  kappa=1.000" in line
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_evaluate_passes_the_folder_only_when_given():
+    import subprocess
+
+    def dry_run(*args):
+        return subprocess.run(["make", "-n", "evaluate", *args], cwd=paths.ROOT, capture_output=True, text=True).stdout
+
+    assert "-m analysis evaluate --unseen-pages /some/pages" in dry_run("UNSEEN_PAGES=/some/pages")
+    assert "--unseen-pages" not in dry_run()
