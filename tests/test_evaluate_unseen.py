@@ -320,3 +320,23 @@ def test_make_evaluate_passes_the_folder_only_when_given():
 
     assert "-m analysis evaluate --unseen-pages /some/pages" in dry_run("UNSEEN_PAGES=/some/pages")
     assert "--unseen-pages" not in dry_run()
+
+
+def test_the_committed_labels_pass_their_schemas_and_cover_every_plan_once():
+    """The labels in data/annotations/unseen-pages/ are checked without the page text (which is not in the
+    repository): each file passes its schema, the second coder labels the same plans as the first, and every
+    plan a coder relies on evidence for names evidence from its paired progress period."""
+    committed = unseen.LABELS
+    labels = unseen.read_labels(committed)
+    assert all(frame is not None for frame in labels.values())
+    follow = labels["follow_through_labels.csv"]
+    second = unseen.read_labels(committed / "second")["follow_through_labels.csv"]
+    assert set(follow["statement_id"]) == set(second["statement_id"])
+    assert follow["statement_id"].str.contains(r"-(?:commitment_2012|plan_2014)-").all()
+    pairs = {"commitment_2012": "progress_2013", "plan_2014": "progress_2014"}
+    for row in follow[follow["evidence_ids"] != ""].itertuples():
+        action, dept, section = row.statement_id.split("-")[:3]
+        for evidence in row.evidence_ids.split("|"):
+            assert evidence.startswith(f"{action}-{dept}-{pairs[section]}-"), (row.statement_id, evidence)
+    manifest = pd.read_csv(committed / "pages.csv", dtype=str, keep_default_na=False)
+    assert manifest["sha256"].str.fullmatch(r"[0-9a-f]{64}").all() and manifest["page"].is_unique
