@@ -609,3 +609,94 @@ def test_calls_decide_the_same_as_decide(seed_statements):
     feats = bp.features(seed_statements, T)
     for t in (T, T.replace(vague_max_balance=5, restate_share=0.6), T.replace(specific_weight=1, repeat_containment=0.4)):
         assert (bp.calls(bp.signals(feats, t), t).is_boilerplate == bp.decide(feats, t)["is_boilerplate"].to_numpy()).all()
+
+
+# --- issue 10, item 5 (third round): a cue's place in the sentence, reports of acts, claims of standing --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will set up a unit in our finance directorate to ensure that every invoice is paid online.",  # purpose clause
+        "We will run a course which ensures that all our lawyers can use the case system.",  # relative clause
+        "The agency has started 2 pilots which will support the move to online licences.",  # relative "which will support"
+    ],
+)
+def test_a_cue_that_only_states_the_purpose_of_an_act_is_not_a_cue(text):
+    assert bp.vague_cues(text) == ()
+    out = bp.classify(table([("DfT", "plan_2015", 1, text)]), T.replace(vague_max_balance=8))
+    assert pd.isna(out.loc[0, "boilerplate_reason"])  # the act is the content: no cue, so not vague however loose the balance
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        ("We will ensure that every invoice is paid online.", ("ensure",)),  # the pledge itself
+        ("We will continue to ensure that every invoice is paid online.", ("continue to", "ensure")),  # "to" after a verb taking it
+        ("We are keen to work with the agency to ensure that invoices are paid.", ("keen to", "ensure", "work closely with")),  # a pledge's purpose
+    ],
+)
+def test_a_cue_that_is_the_pledge_or_part_of_one_still_counts(text, cues):
+    assert bp.vague_cues(text) == cues
+
+
+APPOINT = "boards will include an active digital leader appointed by the minister"
+
+
+@pytest.mark.parametrize(
+    "text, restates",
+    [
+        ("The agency will appoint an active digital leader to its board.", True),  # the commitment given back: a pledge
+        ("The agency has appointed an active digital leader to its board.", False),  # reported done: a claim to check
+        ("An active digital leader is already in place on the agency's board.", False),
+        ("The agency is in the process of appointing an active digital leader to its board.", False),
+    ],
+)
+def test_a_report_that_the_action_is_done_does_not_restate_it(text, restates):
+    out = bp.classify(table([("DfT", "plan_2015", 1, text)], title=APPOINT), T.replace(restate_share=0.5))
+    assert (bp.RESTATES_ACTION in out.loc[0, "vague_cues"]) is restates
+    assert (out.loc[0, "boilerplate_reason"] == "vague") is restates
+
+
+@pytest.mark.parametrize(
+    "text, done",
+    [
+        ("The department has recruited 2 developers.", True),
+        ("A service manager was appointed in May.", True),
+        ("We have agreed to appoint a service manager.", False),  # a verb of commitment with "to": still a pledge
+        ("We will recruit 2 developers.", False),
+    ],
+)
+def test_reports_act(text, done):
+    assert bp.reports_act(text) is done
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This remains a key priority for the agency.",
+        "Flood warnings are still our top priority.",
+        "We are very much in the lead on marine and fisheries policy.",
+        "The unit is at the forefront of open policy making.",
+        "Our regional offices play an important role in this work.",
+    ],
+)
+def test_a_claim_of_standing_or_priority_is_a_stance_cue(text):
+    assert "claims standing" in bp.vague_cues(text)
+
+
+def test_a_claim_of_standing_without_other_content_is_vague():
+    out = bp.classify(table([("DfT", "plan_2015", 1, "However, we are very much in the lead on marine policy.")]), T)
+    assert out.loc[0, "boilerplate_reason"] == "vague"
+
+
+def test_priority_as_the_order_of_an_act_is_no_stance():
+    assert bp.vague_cues("We trained 40 policy officials as a priority in May 2013.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We will put a service manager in place.", "We will have appointed a service manager by May.", "We intend to have a manager in place."],
+)
+def test_a_future_report_is_still_a_pledge(text):
+    assert bp.reports_act(text) is False

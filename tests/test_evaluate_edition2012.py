@@ -31,8 +31,7 @@ def test_labels_join_to_statements(all_statements):
     labels = ev.read("boilerplate_labels.csv")
     joined = ev.join_2012(labels, all_statements)
     lost = joined[joined["statement_id"].isna()]
-    # the sentence splitter keeps "… at Band A. We will also …" together (a capital letter and a full stop read as an initial)
-    assert [(r.action, r.dept_abbr, r.sentence_index) for r in lost.itertuples()] == [("3", "MOJ", "2"), ("3", "MOJ", "3")]
+    assert lost.empty, lost[["action", "dept_abbr", "sentence_index"]]
     assert joined["statement_id"].dropna().str.contains("-e2012-").all()
 
 

@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis import plots, schemas
+from analysis import plots, schemas, vocabulary
 from analysis.report import charts, findings, notebook_html, workbook
 from analysis.report.data import plain_text, read, sources
 
@@ -88,6 +88,22 @@ def test_reliability_table_one_row_per_measure():
     assert table.loc[table["measure"] == "F1 on boilerplate", "other pages, partly in sample"].item() == "0.732 (n=61)"
     assert table.loc[table["measure"] == "F1 on boilerplate", "seed page, in sample"].item() == ""
     assert len(table) == 3
+
+
+def test_pages_never_tuned_on_show_only_when_scored():
+    """CI has no unseen pages: without their rows the tables and sentences are as before; with them, they show."""
+    unseen = vocabulary.UNSEEN_PAGES
+    assert unseen not in findings.reliability_table(SCORES).columns
+    assert "never tuned" not in findings.follow_through_reliability(SCORES)
+    more = pd.concat([SCORES, pd.DataFrame([
+        ("follow-through", "agreement with hand coding", unseen, 0.6, 40),
+        ("initiatives", "precision of names", unseen, 0.9, 10), ("initiatives", "recall of names", unseen, 0.5, 18),
+    ], columns=SCORES.columns)], ignore_index=True)
+    table = findings.reliability_table(more)
+    assert table.loc[table["measure"] == "agreement with hand coding", unseen].item() == "0.600 (n=40)"
+    assert "pages no rule was written from, labelled by an independent annotator, they agreed for 60% of 40 plans" in (
+        findings.follow_through_reliability(more))
+    assert findings.initiatives_reliability(more).startswith("Names found on pages no rule was written from: precision 0.90, recall 0.50")
 
 
 def test_overview_sentences_are_computed():

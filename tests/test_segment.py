@@ -30,6 +30,11 @@ from analysis.segment import count_words, sentences, statement_id, statements
         ("It went live in September. 25 exemplars followed.", ["It went live in September.", "25 exemplars followed."]),
         ("The department ran it. GOV.UK was used.", ["The department ran it.", "GOV.UK was used."]),
         ("It moves to the same platform.  The agency follows.", ["It moves to the same platform.", "The agency follows."]),  # two spaces
+        # an initial ends a sentence before a capitalised function word, not before a name
+        ("Champions at grade C. They meet monthly.", ["Champions at grade C.", "They meet monthly."]),
+        ("Report by J. Smith and others.", ["Report by J. Smith and others."]),
+        ("Led by A. N. Other in 2014.", ["Led by A. N. Other in 2014."]),
+        ("Options (plan B. The second) ran.", ["Options (plan B. The second) ran."]),
     ],
 )
 def test_sentence_rules(paragraph, expected):
@@ -133,6 +138,25 @@ def test_a_truncated_copy_gives_way_to_a_complete_one(seed_document):
     frame, warnings = statements([cut, seed_document])
     assert set(frame["source_file"]) == {seed_document.source_file}
     assert any("(that page is truncated)" in w and "paragraph 1" in w for w in warnings)
+
+
+def test_when_every_page_is_truncated_the_copy_cut_at_a_page_end_gives_way(seed_document):
+    """Two truncated downloads: only the last section of each is cut, so the section cut at the end of the
+    first page is taken from the second, where it sits whole in the middle."""
+    import copy
+
+    first, second = copy.deepcopy(seed_document), copy.deepcopy(seed_document)
+    first.source_file, second.source_file = "first.txt", "second.txt"
+    first.truncated = second.truncated = True
+    first.sections = first.sections[:3]
+    whole = first.sections[-1].blocks[-1].text
+    first.sections[-1].blocks[-1].text = whole[:12]
+    frame, warnings = statements([first, second])
+    key = first.sections[-1].key
+    rows = frame[(frame["action"] == key[0]) & (frame["dept_abbr"] == key[1]) & (frame["section"] == key[2])]
+    assert set(rows["source_file"]) == {"second.txt"}
+    assert whole in " ".join(rows["text"])
+    assert any(w.startswith("first.txt:") and "(that page is truncated)" in w for w in warnings)
 
 
 def test_describe_difference_names_missing_and_extra_paragraphs(seed_document):

@@ -199,3 +199,15 @@ def test_coverage_grid_counts_statements_and_words_with_zero_for_absent_sections
     assert list(counts.columns) == ["commitment_2012", "plan_2015"]  # time order, not alphabetical
     assert counts.loc["HMT"].tolist() == [0, 1] and counts.loc["HO"].tolist() == [1, 1]
     assert words.loc["HO"].tolist() == [6, 4]
+
+
+def test_judged_leaves_out_pending_plans_and_list_lead_ins():
+    follow = pd.DataFrame(
+        {
+            "plan_statement_id": ["lead", "bullet", "pending", "plain"],
+            "status": ["partial", "delivered", "pending", "echoed"],
+            "plan_is_lead_in": [True, False, False, False],
+        }
+    )
+    assert list(summaries.judged(follow)["plan_statement_id"]) == ["bullet", "plain"]
+    assert list(summaries.judged(follow.drop(columns="plan_is_lead_in"))["plan_statement_id"]) == ["lead", "bullet", "plain"]

@@ -92,7 +92,7 @@ class Thresholds:
         return Thresholds(**values)
 
 
-THRESHOLDS = Thresholds(template_jaccard=0.6, repeat_containment=0.4, vague_max_balance=5, specific_weight=3, restate_share=0.7)
+THRESHOLDS = Thresholds(template_jaccard=0.6, repeat_containment=0.6, vague_max_balance=7, specific_weight=3, restate_share=0.5)
 """Chosen by cross-validation leaving out one labelled group at a time (each 2012-edition action, and the seed
 page): `analysis.evaluate.edition2012`; `make evaluate` warns if they differ from its choice."""
 
@@ -778,6 +778,10 @@ VAGUE_CUES: dict[str, str] = {
     # a stance towards an idea rather than an act: a verb of endorsement with an abstract object
     "endorse": r"\b(?:support|endors|embrac|welcom|recogni[sz]|highlight|stress|emphasi[sz]|underlin)\w*\s+(?:\w+\s+){0,2}"
     r"(?:principle|importance|agenda|aim|ambition|vision|value|spirit|objective)s?\b",
+    # a claim of standing or priority rather than an act: "is still a priority area", "very much in the lead on",
+    # "at the forefront of", "plays an important role in"
+    "claims standing": r"\b(?:is|are|remains?|was|were)\s+(?:\w+\s+){0,2}(?:a|an|our|its|the)\s+(?:\w+\s+)?priority\b"
+    r"|\bin\s+the\s+lead\s+on\b|\bat\s+the\s+forefront\s+of\b|\b(?:a|an)\s+(?:\w+\s+)?(?:leading|important|key|central|pivotal)\s+role\b",
     # needs and likelihoods rather than acts
     "will need": r"\bwill\s+(?:need|require)\b|\b(?:likely|expected)\s+to\b",
     "if it changes": r"\b(?:should|if)\s+(?:this|that|it|these|things)\s+change\b|\bin\s+(?:the\s+)?future\b",
@@ -846,7 +850,46 @@ def _cue_matches(masked: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     (one search of the alternation) gives no matches."""
     if not _has_vague_cue(masked):
         return tuple((name, ()) for name in _VAGUE_PATTERNS)
-    return tuple((name, tuple(m.group(0) for m in pattern.finditer(masked))) for name, pattern in _VAGUE_PATTERNS.items())
+    found = tuple((name, tuple(pattern.finditer(masked))) for name, pattern in _VAGUE_PATTERNS.items())
+    return tuple((name, tuple(m.group(0) for m in matches)) for name, matches in without_purpose_of_act(masked, found))
+
+
+def without_purpose_of_act(masked: str, found: tuple[tuple[str, tuple[re.Match, ...]], ...]) -> tuple[tuple[str, tuple[re.Match, ...]], ...]:
+    """The cue matches less those that only state the purpose of a concrete act (`states_purpose_of_act`), when
+    nothing else in the statement is a cue: "We will establish a team to ensure ..." reports an act, while
+    "We are keen to work with GDS to ensure ..." is a pledge whose purpose clause is part of the pledge."""
+    purpose = {(name, m.start()) for name, matches in found for m in matches if states_purpose_of_act(name, masked, m.start())}
+    if not purpose or any((name, m.start()) not in purpose for name, matches in found for m in matches):
+        return found
+    return tuple((name, tuple(m for m in matches if (name, m.start()) not in purpose)) for name, matches in found)
+
+
+PURPOSE_CUES = frozenset({"ensure", "will support"})
+"""Cues that, in a purpose or relative clause, state what a concrete act is for rather than pledge anything."""
+_CATENATIVE = (
+    "continue|continues|continued|continuing|aim|aims|aimed|seek|seeks|sought|need|needs|needed|want|wants|look|looks|"
+    "intend|intends|intended|plan|plans|planned|try|tries|tried|strive|strives|help|helps|helped|work|works|working|"
+    "committed|keen|able|going|expected|likely|required|designed|wish|hope|hopes|endeavour"
+)
+_PURPOSE_BEFORE = re.compile(rf"(?:\b(?!(?:{_CATENATIVE})\s)\w+\s+to|\b(?:which|that|who))\s+(?:will\s+|also\s+)*$", re.IGNORECASE)
+
+
+def states_purpose_of_act(cue: str, masked: str, start: int) -> bool:
+    """True when a cue of `PURPOSE_CUES` opens a purpose clause ("establish a team to ensure ...") or a relative
+    clause ("a training plan which ensures ...", "2 projects which will support ...") after another verb's object:
+    the clause says what the act is for, and the act itself is the statement's content. Not after a verb that
+    takes "to" as its complement, which is itself the pledge ("continue to ensure", "aims to ensure").
+
+    >>> vague_cues("We will establish a team to ensure projects meet the standard.")
+    ()
+    >>> vague_cues("We will continue to ensure projects meet the standard.")
+    ('continue to', 'ensure')
+    >>> vague_cues("We will ensure that projects meet the standard.")
+    ('ensure',)
+    """
+    if cue not in PURPOSE_CUES:
+        return False
+    return bool(_PURPOSE_BEFORE.search(masked[:start]))
 
 
 @lru_cache(maxsize=1)
@@ -903,6 +946,35 @@ def restated_share(shape_tokens: Sequence[str], title: str) -> float:
         return 0.0
     words = action_words(title)
     return round(sum(w in words or _unhyphenated(w) in words for w in content) / len(content), 4)
+
+
+_REPORTED_ACT = re.compile(
+    r"(?<!\bwill\s)(?<!\bto\s)\b(?:has|have|had)\s+(?:\w+ly\s+|now\s+|already\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)"  # "has appointed"
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b(?!\s+to\b)"  # "was appointed in May"
+    r"|(?<!\bwill\s)(?<!\bto\s)\b(?:is|are|was|were|has|have|had)\s+(?:\S+\s+){0,4}in\s+place\b"  # "have a manager in place"
+    r"|\b(?:is|are|am)\s+(?:\w+\s+)?in\s+the\s+process\s+of\b|\bunder\s*way\b",  # "are in the process of recruiting"
+    re.IGNORECASE,
+)
+
+
+def reports_act(text: str) -> bool:
+    """True when a statement reports something done or under way rather than pledging it: a perfect or past
+    passive of a verb ("has appointed", "was appointed"), "is/have … in place", "in the process of", "under way";
+    not a future ("will have appointed", "will put … in place"). A report
+    that the action's commitment is done is a claim a reader can check, so it is not a restatement of the action
+    (codebook: S "reports or plans something concrete"). A verb of commitment followed by "to" ("has agreed to",
+    "has committed to") still pledges.
+
+    >>> reports_act("We have appointed a digital leader at board level.")
+    True
+    >>> reports_act("We are in the process of recruiting a service manager.")
+    True
+    >>> reports_act("We will appoint a digital leader at board level.")
+    False
+    >>> reports_act("We have committed to appoint a digital leader.")
+    False
+    """
+    return bool(_REPORTED_ACT.search(str(text)))
 
 
 def strategy_words(titles: Iterable[str]) -> frozenset[str]:
@@ -1160,6 +1232,7 @@ def features(statements: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> p
             "specific_words": [s.words for s in spec],
             "own_specific": [len(items) for items in own],
             "restated_share": [restated_share(s, t) for s, t in zip(shapes, titles, strict=True)],
+            "reports_act": [reports_act(t) for t in texts],
         }
     )
     n_words = frame["n_words"].astype("int64").clip(lower=1).to_numpy()
@@ -1200,6 +1273,7 @@ class _Signals:
     own_specific: np.ndarray
     n_cues: np.ndarray
     restated_share: np.ndarray
+    reports_act: np.ndarray
     is_lead_in: np.ndarray
     lead_in_of: np.ndarray  # for each statement, the position of its list's lead-in (-1: none)
 
@@ -1221,6 +1295,7 @@ def signals(feats: pd.DataFrame, thresholds: Thresholds = THRESHOLDS) -> _Signal
         own_specific=feats["own_specific"].to_numpy(dtype="int64"),
         n_cues=feats["n_vague_cues"].to_numpy(dtype="int64"),
         restated_share=feats["restated_share"].to_numpy(dtype="float64"),
+        reports_act=feats["reports_act"].to_numpy(dtype=bool),
         is_lead_in=feats["is_lead_in"].to_numpy(dtype=bool),
         lead_in_of=np.array([position.get(x, -1) if isinstance(x, str) else -1 for x in feats["list_lead_in_id"]], dtype="int64"),
     )
@@ -1253,7 +1328,7 @@ def calls(sig: _Signals, t: Thresholds = THRESHOLDS) -> _Calls:
     specific item of its own gets one more vague cue. A list lead-in ("DfE will:") is judged for vagueness
     together with its bullets: their concrete words and specific items count in its balance, because its
     content is in the list."""
-    restates = (sig.restated_share >= t.restate_share) & (sig.own_specific == 0)
+    restates = (sig.restated_share >= t.restate_share) & (sig.own_specific == 0) & ~sig.reports_act
     n_cues = sig.n_cues + restates
     own = sig.concrete_words + t.specific_weight * sig.own_specific
     list_content = np.zeros(len(own), dtype="int64")

@@ -121,7 +121,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from analysis.evaluate import run_all, scores
     from analysis.report.data import write_scores
 
-    print(run_all(Path(args.processed)))
+    print(run_all(Path(args.processed), Path(args.unseen_pages) if args.unseen_pages else None))
     print(f"wrote {write_scores(scores(), Path(args.scores))} (the headline scores the report shows)")
     return EXIT_OK
 
@@ -194,6 +194,8 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score each analysis against the hand labels; writes the scores table the report shows")
     p.add_argument("--processed", default=str(paths.PROCESSED), help="folder of processed tables (default data/processed)")
     p.add_argument("--scores", default=str(paths.SCORES), help="where to write the scores table (default reports/tables/scores.csv)")
+    p.add_argument("--unseen-pages", metavar="DIR", help="folder of page excerpts no rule was written from (not in the repository; "
+                   "data/annotations/unseen-pages/README.md): score them against their labels too (default: not given)")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("report", help="write the HTML report (front page, analysis pages, department cards), charts and workbook")

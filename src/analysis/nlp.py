@@ -29,6 +29,24 @@ _CLOSERS = frozenset({")", "]"})
 _TRAILING = frozenset({")", "]", '"', "\u201d", "\u2019", "'"})
 
 
+def _is_initial(text: str) -> bool:
+    """A capital letter and a full stop, kept whole by the tokenizer ("A.", "J."): an initial, or a
+    one-letter name ending its sentence ("a network of champions at Band A.")."""
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+# Pronouns, determiners and prepositions that open sentences and are never part of a name: after an initial
+# ("at Band A. We will") they open a new sentence, where a name ("J. Smith", "A. N. Other") would not.
+SENTENCE_OPENERS_AFTER_INITIAL = frozenset(
+    {"we", "i", "he", "she", "it", "they", "our", "their", "its", "his", "her", "the", "this", "these", "those",
+     "there", "a", "an", "in", "during", "by", "from"}
+)
+
+
+def _opens_sentence_after_initial(lexeme) -> bool:
+    return lexeme.orth_[:1].isupper() and not lexeme.orth_.isupper() and lexeme.lower_ in SENTENCE_OPENERS_AFTER_INITIAL
+
+
 def _starts_sentence(text: str) -> bool:
     first = text[:1]
     return first.isupper() or first.isdigit() or first in "\"\u201c\u2018'(["
@@ -43,6 +61,8 @@ class _Word(NamedTuple):
     closer: bool
     terminal: bool
     starts: bool
+    initial: bool
+    opens_after_initial: bool
 
 
 _WORDS: dict[int, _Word] = {}  # word id (ORTH) -> _Word, filled as words are met
@@ -54,6 +74,7 @@ def _word(vocab, orth: int) -> _Word:
     word = _Word(
         lexeme.is_space, text in _TRAILING, text in _OPENERS, text in _CLOSERS,
         text in _TERMINALS or lexeme.lower_ in SENTENCE_FINAL_ABBREVIATIONS, _starts_sentence(text),
+        _is_initial(text), _opens_sentence_after_initial(lexeme),
     )
     _WORDS[orth] = word
     return word
@@ -64,13 +85,14 @@ def sentence_rules(doc: Doc) -> Doc:
     """Split after ., !, ? (and "etc.") when a capitalised word follows, never inside brackets.
 
     Abbreviations the tokenizer keeps whole ("e.g.", "i.e.", "eg.") are not terminals, and
-    a closing bracket or quote after the full stop stays with the sentence it closes.
+    a closing bracket or quote after the full stop stays with the sentence it closes. An initial
+    ("A.") ends a sentence only when a capitalised function word follows ("at Band A. We will").
     """
     # One pass that collects the boundaries, then one array write: setting `token.is_sent_start` token by
     # token checks the whole document each time, which made long paragraphs quadratic.
     starts = np.full(len(doc), -1, dtype=np.int64)
     depth = 0
-    boundary_pending = False
+    boundary_pending = after_initial = False
     vocab = doc.vocab
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):  # word ids: no Token objects to build
         word = _WORDS.get(orth) or _word(vocab, orth)
@@ -82,6 +104,9 @@ def sentence_rules(doc: Doc) -> Doc:
             if word.starts:
                 starts[i] = 1
             boundary_pending = False
+        elif after_initial and word.opens_after_initial:
+            starts[i] = 1
+        after_initial = depth == 0 and word.initial
         if word.opener:
             depth += 1
         elif word.closer:

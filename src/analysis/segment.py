@@ -146,12 +146,21 @@ def describe_difference(kept: Section, other: Section) -> str:
     return "; ".join(parts[:3]) + (f"; and {len(parts) - 3} more difference(s)" if len(parts) > 3 else "")
 
 
+def _completeness(copy: tuple[Document, Section]) -> tuple[bool, bool]:
+    """Sort key of a section's copy, best first: a truncated download cuts only its page's last section, so
+    a copy that is not that last section is whole even on a truncated page; a page that is not truncated
+    is trusted most."""
+    doc, section = copy
+    return (doc.truncated and section is doc.sections[-1], doc.truncated)
+
+
 def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
     """The statements table of several documents, and warnings about overlapping pages.
 
     A department's response to an action is printed on the action's page and on the department's
     page: each section (action, department, period, edition) is kept once, from the first page read that is
-    not truncated, and `other_sources` names the other pages that give it. Copies that differ are
+    not truncated (or, when every page is, whose copy is not the cut-off end of its page), and
+    `other_sources` names the other pages that give it. Copies that differ are
     reported, with what differs; identical copies get one line per page.
     """
     documents = list(documents)
@@ -164,7 +173,7 @@ def statements(documents: Iterable[Document]) -> tuple[pd.DataFrame, list[str]]:
     warnings: list[str] = []
     identical: dict[str, list[str]] = {}  # page -> the pages whose identical copies were kept instead
     for key, found in copies.items():
-        kept_doc, kept = min(found, key=lambda pair: pair[0].truncated)  # min is stable: the first complete copy
+        kept_doc, kept = min(found, key=_completeness)  # min is stable: the first of the most complete copies
         others = sorted({d.source_file for d, _ in found} - {kept_doc.source_file})
         chosen.append((kept_doc, kept, "; ".join(others) or None))
         for doc, section in found:

@@ -26,6 +26,15 @@ def coverage(statements: pd.DataFrame, value: str = "statements") -> pd.DataFram
     return grid
 
 
+def judged(follow_through: pd.DataFrame) -> pd.DataFrame:
+    """The plans with a status to judge: not pending, and not a list's lead-in (its bullets are the plans).
+    One definition for the follow-through summaries, the report's charts and its findings."""
+    keep = follow_through["status"] != "pending"
+    if "plan_is_lead_in" in follow_through.columns:
+        keep &= ~follow_through["plan_is_lead_in"].astype(bool)
+    return follow_through[keep]
+
+
 # Section and department summaries of analysis.boilerplate's table
 
 REASON_COLUMNS = {reason: schemas.reason_column(reason) for reason in BOILERPLATE_REASONS}

@@ -37,4 +37,9 @@ SEED_CROSS_VALIDATED = "seed page, cross-validated"
 EDITION_2012_IN_SAMPLE = "2012 edition, in sample"
 EDITION_2012_CROSS_VALIDATED = "2012 edition, cross-validated"
 OTHER_PAGES = "other pages, partly in sample"
-SCORE_CORPORA: tuple[str, ...] = (SEED_IN_SAMPLE, SEED_CROSS_VALIDATED, EDITION_2012_IN_SAMPLE, EDITION_2012_CROSS_VALIDATED, OTHER_PAGES)
+#: Pages no rule was written from, labelled by an independent annotator and scored with the rules as built
+#: (`evaluate.unseen`); their text is not in the repository, so these rows are present only when it was given.
+UNSEEN_PAGES = "other pages, never tuned on"
+SCORE_CORPORA: tuple[str, ...] = (
+    SEED_IN_SAMPLE, SEED_CROSS_VALIDATED, EDITION_2012_IN_SAMPLE, EDITION_2012_CROSS_VALIDATED, OTHER_PAGES, UNSEEN_PAGES,
+)

@@ -8,6 +8,7 @@ join of hand labels (keyed by department, section and verbatim text) to statemen
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 from pathlib import Path
 
@@ -85,12 +86,15 @@ def scores() -> pd.DataFrame:
     return frame.sort_values(["analysis", "measure", "corpus"], kind="stable").reset_index(drop=True)
 
 
-def run_all(processed_dir: Path = paths.PROCESSED) -> str:
-    """Every evaluation's report, in module-name order (their headline scores: `scores()`)."""
+def run_all(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None) -> str:
+    """Every evaluation's report, in module-name order (their headline scores: `scores()`). `pages_dir`: the
+    folder of page excerpts no rule was written from (not in the repository), passed to the evaluations whose
+    `report` takes it (`evaluate.unseen`); None when not given."""
     _recorded.clear()
     out = []
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "report"):
-            out.append(module.report(Path(processed_dir)))
+            options = {"pages_dir": pages_dir} if "pages_dir" in inspect.signature(module.report).parameters else {}
+            out.append(module.report(Path(processed_dir), **options))
     return "\n\n".join(out) if out else "no evaluations yet"

@@ -279,14 +279,24 @@ class Tuned:
         return list(self.by_department.chosen.values())
 
 
+def similarity_baseline_choice(data: Labelled) -> tuple[float, float]:
+    """The similarity-only baseline's (low, high), chosen on these labels by `evaluate.cv`'s one rule."""
+    pairs, pair_coords = baseline_grid()
+    base_predictions = np.array([similarity_baseline(data.table["score"], lo, hi).to_numpy() for lo, hi in pairs])
+    return pairs[cv.choose(base_predictions, data.truth, cv.agreement, coords=pair_coords)]
+
+
+def commonest_status(data: Labelled) -> str:
+    """The constant-status baseline's status: the commonest in these labels."""
+    return pd.Series(data.truth).value_counts().index[0]
+
+
 def tune(seed: Labelled) -> Tuned:
     names, candidates, coords, default = threshold_grid()
     predictions = grid_predictions(seed, names, candidates)
     groups, grouping = cv_groups(seed)
     best = candidates[cv.choose(predictions, seed.truth, cv.agreement, coords=coords)]
-    pairs, pair_coords = baseline_grid()
-    base_predictions = np.array([similarity_baseline(seed.table["score"], lo, hi).to_numpy() for lo, hi in pairs])
-    base_pair = pairs[cv.choose(base_predictions, seed.truth, cv.agreement, coords=pair_coords)]
+    base_pair = similarity_baseline_choice(seed)
     scores = seed.table["score"].to_numpy()
     return Tuned(names, default, best, base_pair, cross_validated(seed.truth, predictions, scores, groups, grouping))
 
@@ -420,7 +430,7 @@ def report(processed_dir: Path) -> str:
         return "Follow-through: no data/processed/follow_through.csv; run `make data` first"
     seed = seed_labelled(processed_dir)
     tuned = tune(seed)
-    constant = pd.Series(seed.truth).value_counts().index[0]
+    constant = commonest_status(seed)
     record_scores(SEED_IN_SAMPLE, seed.truth, seed.table["status"].to_numpy())
     record_scores(SEED_CROSS_VALIDATED, seed.truth, tuned.held_out)
     out = seed_lines(seed, tuned, constant)

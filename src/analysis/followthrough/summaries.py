@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schemas
+from analysis.summaries import judged
 from analysis.vocabulary import EVALUATED_STATUSES, REPORTED_STATUSES
 
 SECTION_KEYS = ["action", "department", "dept_abbr", "plan_section", "progress_section"]
@@ -103,14 +104,6 @@ def evidence_table(follow_through: pd.DataFrame, statuses: Sequence[str] | None 
 # Confidence at or above which a call counts as "confident": the evaluation reports agreement on each side of
 # it, and the notebook and report point analysts to the calls below it first.
 CONFIDENT = 0.75
-
-
-def judged(follow_through: pd.DataFrame) -> pd.DataFrame:
-    """The plans with a status to judge: not pending, and not a list's lead-in (its bullets are the plans)."""
-    keep = follow_through["status"] != "pending"
-    if "plan_is_lead_in" in follow_through.columns:
-        keep &= ~follow_through["plan_is_lead_in"].astype(bool)
-    return follow_through[keep]
 
 
 def confidence_by_status(follow_through: pd.DataFrame) -> pd.DataFrame:

@@ -427,7 +427,7 @@ def follow_through_status(follow: pd.DataFrame, scores: pd.DataFrame, *, by: str
     """Stacked bars of plan statuses, one bar per department (or per plan period, for a department card),
     with the measured held-out agreement in the subtitle: the chart cannot travel without it."""
 
-    judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
+    judged = summaries.judged(follow)
     counts = pd.crosstab(judged[by], judged["status"]).reindex(columns=STATUS_ORDER, fill_value=0)
     if by == "plan_section":
         counts = counts.reindex([s for s in periods.NAMES if s in counts.index])

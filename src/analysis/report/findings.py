@@ -108,10 +108,13 @@ def follow_through_reliability(scores: pd.DataFrame, short: bool = False) -> str
         return (f"Caution: on other pages (partly in sample) these statuses agreed with hand coding for {_pct(held[0])} of {held[1]} plans"
                 f"{kappa_text}: pointers for a reader, not findings.")
     seed_text = f" (on the page the rules were written from, {_pct(seed[0])} of {seed[1]}, in sample)" if seed else ""
+    unseen = score(scores, "follow-through", "agreement with hand coding", vocabulary.UNSEEN_PAGES)
+    unseen_text = (f" On pages no rule was written from, labelled by an independent annotator, they agreed for {_pct(unseen[0])} "
+                   f"of {unseen[1]} plans (the annotator's first choice)." if unseen else "")
     return (f"How far to trust these statuses: on other pages of the series, with thresholds chosen without each page, the method "
             f"agreed with hand coding for {_pct(held[0])} of {held[1]} plans{kappa_text}{seed_text}; some rules were revised after "
-            f"reading those pages' errors, so that figure is partly in sample. Statuses are reported follow-through in the "
-            f"departments' own words; use them as pointers to read the plan and the evidence, not as findings.")
+            f"reading those pages' errors, so that figure is partly in sample.{unseen_text} Statuses are reported follow-through in "
+            f"the departments' own words; use them as pointers to read the plan and the evidence, not as findings.")
 
 
 def edition_boilerplate_reliability(scores: pd.DataFrame, short: bool = False) -> str:
@@ -134,7 +137,8 @@ def edition_boilerplate_reliability(scores: pd.DataFrame, short: bool = False) -
 def initiatives_reliability(scores: pd.DataFrame) -> str:
     """Short: the extractor's precision and recall of names on text it was not tuned on (fragments of other
     pages), else cross-validated on the 2012 edition."""
-    choices = ((vocabulary.OTHER_PAGES, "on other pages (partly in sample)"), (vocabulary.EDITION_2012_CROSS_VALIDATED, "on this edition, cross-validated"))
+    choices = ((vocabulary.UNSEEN_PAGES, "on pages no rule was written from"), (vocabulary.OTHER_PAGES, "on other pages (partly in sample)"),
+               (vocabulary.EDITION_2012_CROSS_VALIDATED, "on this edition, cross-validated"))
     for corpus, words in choices:
         p = score(scores, "initiatives", "precision of names", corpus)
         r = score(scores, "initiatives", "recall of names", corpus)
@@ -143,17 +147,25 @@ def initiatives_reliability(scores: pd.DataFrame) -> str:
     return "Reliability not measured yet (make evaluate)."
 
 
+def shown_corpora(scores: pd.DataFrame) -> list[str]:
+    """The corpora a reliability table shows: every standing one, and the pages no rule was written from only when
+    they were scored (their text is not in the repository, so a build without it has no such rows)."""
+    measured = set(scores["corpus"])
+    return [c for c in CORPORA if c != vocabulary.UNSEEN_PAGES or c in measured]
+
+
 def reliability_table(scores: pd.DataFrame) -> pd.DataFrame:
     """Analysis x measure rows, one column per corpus ("0.914 (n=186)"; empty where not measured)."""
+    corpora = shown_corpora(scores)
     keys = [(a, m) for a, ms in HEADLINE.items() for m in ms]
     keys += [k for k in dict.fromkeys(zip(scores["analysis"], scores["measure"], strict=True)) if k not in keys]
     rows = []
     for analysis, measure in keys:
-        values = {c: score(scores, analysis, measure, c) for c in CORPORA}
+        values = {c: score(scores, analysis, measure, c) for c in corpora}
         if any(v is not None for v in values.values()):
             rows.append({"analysis": analysis, "measure": measure,
                          **{c: f"{v[0]:.3f} (n={v[1]})" if v is not None else "" for c, v in values.items()}})
-    return pd.DataFrame(rows, columns=["analysis", "measure", *CORPORA])
+    return pd.DataFrame(rows, columns=["analysis", "measure", *corpora])
 
 
 # --- 01 overview -----------------------------------------------------------------------------------
@@ -261,7 +273,7 @@ def _status_counts(frame: pd.DataFrame) -> pd.Series:
 
 
 def follow_through_found(follow: pd.DataFrame, summary: pd.DataFrame, scores: pd.DataFrame) -> list[str]:
-    judged = follow[(follow["status"] != "pending") & ~follow["plan_is_lead_in"]]
+    judged = summaries.judged(follow)
     counts = _status_counts(judged)
     applicable = len(judged) - int(counts["not_applicable"])
     out = [f"{len(judged)} plan statements have a progress report to judge them by; the action applied to {applicable}: "

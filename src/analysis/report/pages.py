@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import initiatives, periods, plots, summaries
+from analysis import initiatives, periods, plots, summaries, vocabulary
 from analysis.report import charts, findings
 from analysis.report.data import sources
 
@@ -189,9 +189,12 @@ def front_page(site: Site, tables: dict[str, pd.DataFrame], scores: pd.DataFrame
                  "written from (in-sample figures are optimistic); cross-validated figures choose each setting without the text "
                  "scored; the other pages were held out at first, but some rules have since been written from their errors, so "
                  "their figures are partly in sample. Actions 8-14 of the 2012 edition are held back as the honest "
-                 "test.</p>" if not scores.empty else f"<p>{esc(findings.NOT_MEASURED)}</p>")
+                 "test." + (f" The column &ldquo;{esc(vocabulary.UNSEEN_PAGES)}&rdquo; scores excerpts of pages no rule was written "
+                 "from, labelled by an independent annotator, with the rules as built; nothing was fitted on them."
+                 if vocabulary.UNSEEN_PAGES in set(scores["corpus"]) else "") + "</p>"
+                 if not scores.empty else f"<p>{esc(findings.NOT_MEASURED)}</p>")
     if not scores.empty:
-        parts.append(table_html(findings.reliability_table(scores), numeric=tuple(findings.CORPORA)))
+        parts.append(table_html(findings.reliability_table(scores), numeric=tuple(findings.shown_corpora(scores))))
     parts += sources_section(statements)
     parts.append('<h2 id="pages">The analyses, page by page</h2><ul>')
     parts += [f'<li><a href="{site.link(p, here)}">{esc(notebook_title(p))}</a></li>' for p in notebook_pages]
