@@ -116,3 +116,15 @@ def test_heatmap_writes_every_value_and_skips_blank_zeros():
     plots.heatmap(ax, grid, blank_zero=True)
     assert sorted(t.get_text() for t in ax.texts) == ["3", "8", "\u2013"]
     plt.close(fig)
+
+
+def test_charts_added_side_by_side_all_reach_the_index(tmp_path):
+    """Notebooks run two at a time add rows to one chart index: none is lost to a concurrent rewrite."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    rows = [{column: f"{column}-{i}" for column in plots.INDEX_COLUMNS} | {"file": f"chart-{i:02d}"} for i in range(40)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda row: plots._update_index(tmp_path, row), rows))
+    index = pd.read_csv(tmp_path / "index.csv", dtype=str)
+    assert list(index["file"]) == [f"chart-{i:02d}" for i in range(40)]
+    assert list(tmp_path.iterdir()) == [tmp_path / "index.csv"]  # the lock leaves no file behind

@@ -13,11 +13,14 @@ chart pack) in a notebook and in the HTML pages, whatever the backend.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import html
 import io
 import os
 import re
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -267,7 +270,24 @@ def figure_html(name: str, alt: str, svg: str, links: dict[str, str]) -> str:
     )
 
 
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder itself while the block runs: notebooks run side by side (one
+    kernel each) add their charts to one index, and a lock on the folder leaves no lock file in the chart pack."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
 def _update_index(out_dir: Path, row: dict[str, str]) -> None:
+    with _folder_lock(out_dir):
+        _rewrite_index(out_dir, row)
+
+
+def _rewrite_index(out_dir: Path, row: dict[str, str]) -> None:
     index_path = out_dir / "index.csv"
     if index_path.exists():
         index = pd.read_csv(index_path, dtype=str, keep_default_na=False)
