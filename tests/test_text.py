@@ -109,21 +109,23 @@ def test_mask_names_short_cuts_equal_every_substitution(seed_statements):
 
 def test_first_characters_look_ahead_keeps_every_match(seed_statements):
     """`with_first_characters` finds what the pattern finds, on the real pages and on cases chosen for it
-    (case-insensitive letters with Unicode case pairs, optional and repeated starts); patterns whose first
+    (case-insensitive letters with Unicode case pairs, optional and repeated starts, look-behinds); patterns whose first
     characters cannot be read off are left as they are."""
     from analysis import boilerplate as bp
     from analysis import departments
 
     assert text.first_characters(re.compile(r"(?:\b[Tt]he\s+)?\bDWP")) == frozenset("TtD")
     assert text.first_characters(re.compile(r"(?:x|y)*z")) == frozenset("xyz")
+    assert text.first_characters(re.compile(r"(?<!will\s)\bhas")) == frozenset("h")  # a look-behind is passed over
     for unreadable in [r"\w+", "a?", "[^a]b", "(?=a)a", "(?i:a)b", "."]:
         pattern = re.compile(unreadable)
         assert text.first_characters(pattern) is None and text.with_first_characters(pattern) is pattern
-    patterns = [departments.name_pattern(), *(re.compile(p, re.IGNORECASE) for p in bp.VAGUE_CUES.values())]
+    look_behind = re.compile(r"(?<!\bwill\s)(?<!\bto\s)\b(?:has|have|had)\s+(?:been\s+)?\w+ed\b|\bunder\s*way\b", re.IGNORECASE)
+    patterns = [departments.name_pattern(), look_behind, *(re.compile(p, re.IGNORECASE) for p in bp.VAGUE_CUES.values())]
     lines = [str(t) for t in seed_statements["text"]]
     for folder in (paths.RAW, paths.DATA / "external" / "series-fragments"):
         lines += [line for f in sorted(folder.glob("*.*")) if f.suffix in {".txt", ".md"} for line in f.read_text(encoding="utf-8").splitlines()]
-    lines += ["the DWP", "The  Ministry of Defence's", "KEEN TO", "\u212aeen to (Kelvin K)", "\u017feek to", "CONTINUING TO"]
+    lines += ["the DWP", "The  Ministry of Defence's", "KEEN TO", "\u212aeen to (Kelvin K)", "\u017feek to", "CONTINUING TO", "will have appointed", "To have trained", "HAS BEEN APPOINTED"]
     for pattern in patterns:
         fast = text.with_first_characters(pattern)
         assert fast is not pattern

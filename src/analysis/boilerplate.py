@@ -249,11 +249,11 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|nevertheless|while
 # "None of it" in general words: a negated present-tense verb of holding or responsibility with an open object
 # ("do not lead on any policy areas", "does not hold data sets that ..."), not a gap ("does not have a ...",
 # "many", "enough"); it counts only when nothing is planned and nothing turns ("will", "but", "although").
-_DENIES_RESPONSIBILITY = re.compile(
+_DENIES_RESPONSIBILITY = with_first_characters(re.compile(
     r"\b(?:do|does)\s+not\s+(?:\w+ly\s+)?(?:have|hold|own|run|operate|lead|manage|deliver|provide|offer|maintain|handle)\b"
     r"(?:\s+on|\s+for)?\s+(?!(?:many|much|enough|all|a|an|the|its|their|this|that)\b)\w",
     re.IGNORECASE,
-)
+))
 _PLANS_SOMETHING = re.compile(r"\b(?:will|shall|going\s+to|plans?\s+to|intends?\s+to|aims?\s+to)\b", re.IGNORECASE)
 
 
@@ -850,7 +850,8 @@ def _cue_matches(masked: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     (one search of the alternation) gives no matches."""
     if not _has_vague_cue(masked):
         return tuple((name, ()) for name in _VAGUE_PATTERNS)
-    found = tuple((name, tuple(pattern.finditer(masked))) for name, pattern in _VAGUE_PATTERNS.items())
+    # most cues are absent even from a text with one: a search is cheaper than making an empty iterator
+    found = tuple((name, tuple(pattern.finditer(masked)) if pattern.search(masked) else ()) for name, pattern in _VAGUE_PATTERNS.items())
     return tuple((name, tuple(m.group(0) for m in matches)) for name, matches in without_purpose_of_act(masked, found))
 
 
@@ -948,13 +949,13 @@ def restated_share(shape_tokens: Sequence[str], title: str) -> float:
     return round(sum(w in words or _unhyphenated(w) in words for w in content) / len(content), 4)
 
 
-_REPORTED_ACT = re.compile(
+_REPORTED_ACT = with_first_characters(re.compile(
     r"(?<!\bwill\s)(?<!\bto\s)\b(?:has|have|had)\s+(?:\w+ly\s+|now\s+|already\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)"  # "has appointed"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b(?!\s+to\b)"  # "was appointed in May"
     r"|(?<!\bwill\s)(?<!\bto\s)\b(?:is|are|was|were|has|have|had)\s+(?:\S+\s+){0,4}in\s+place\b"  # "have a manager in place"
     r"|\b(?:is|are|am)\s+(?:\w+\s+)?in\s+the\s+process\s+of\b|\bunder\s*way\b",  # "are in the process of recruiting"
     re.IGNORECASE,
-)
+))
 
 
 def reports_act(text: str) -> bool:

@@ -306,7 +306,8 @@ class _Unknown(Exception):
 def first_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Every character a match of `pattern` can start with, read off its parsed form (under the pattern's own
     flags: "k" of a case-insensitive pattern stands for every character that matches it); None when that is not
-    plain (a class such as \\w or [^x], a lookaround, flags set inside, a match that can be empty)."""
+    plain (a class such as \\w or [^x], a look-ahead, flags set inside, a match that can be empty); a look-behind
+    is passed over, as \\b is (it reads the characters before the match, not its first)."""
     from re import _constants as sre
     from re import _parser as sre_parse
 
@@ -325,6 +326,8 @@ def first_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
                         raise _Unknown
                 return out, False
             if op is sre.AT:  # \\b, ^: zero width, the next item starts the match
+                continue
+            if op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] < 0:  # a look-behind reads what precedes the match
                 continue
             if op is sre.SUBPATTERN:
                 if av[1] or av[2]:  # flags set or cleared inside
