@@ -125,7 +125,8 @@ def test_first_characters_look_ahead_keeps_every_match(seed_statements):
     lines = [str(t) for t in seed_statements["text"]]
     for folder in (paths.RAW, paths.DATA / "external" / "series-fragments"):
         lines += [line for f in sorted(folder.glob("*.*")) if f.suffix in {".txt", ".md"} for line in f.read_text(encoding="utf-8").splitlines()]
-    lines += ["the DWP", "The  Ministry of Defence's", "KEEN TO", "\u212aeen to (Kelvin K)", "\u017feek to", "CONTINUING TO", "will have appointed", "To have trained", "HAS BEEN APPOINTED"]
+    lines += ["the DWP", "The  Ministry of Defence's", "KEEN TO", "\u212aeen to (Kelvin K)", "\u017feek to", "CONTINUING TO"]
+    lines += ["will have appointed", "To have trained", "HAS BEEN APPOINTED"]
     for pattern in patterns:
         fast = text.with_first_characters(pattern)
         assert fast is not pattern
