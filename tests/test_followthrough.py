@@ -730,3 +730,21 @@ def test_features_of_handed_over_docs_equal_features_of_fresh_tokens():
 
     texts = FAST_PATH_TEXTS + FAST_PATH_TEXTS[:2]  # a repeated text is computed once
     assert ft.features(texts, docs=sentence_docs(texts)) == ft.features(texts)
+
+
+def test_parts_worked_out_before_the_reasons_are_the_parts_the_reasons_give(seed_statements, seed_tables):
+    """The plans' parts (and their features) are worked out before the boilerplate table arrives
+    (`PlanMatcher._parts_before_reasons`); every plan matched has the parts its reasons give, computed afresh."""
+    from analysis.followthrough.matching import PlanMatcher, with_types
+
+    statements = segment.placed(seed_statements).reset_index(drop=True)
+    mentions = with_types(seed_tables["initiative_mentions"], seed_tables["initiatives"])
+    matcher = PlanMatcher(statements, seed_tables["boilerplate"], mentions)
+    groups = {k: g.index.to_list() for _, g in statements.groupby(["action", "dept_abbr"]) for k in g.index}
+    matched = [plan for plan in matcher.plans if plan.fixed_status is None]
+    assert len(matched) > 20
+    for plan in matched:
+        k = plan.index
+        bullets = [j for j in groups[k] if matcher.list_of[j] == matcher.ids[k]] if matcher.lead_in[k] else []
+        assert matcher._early_parts[k] == matcher._part_texts(k, groups[k], bullets, plan.testable)
+    assert matcher._early_features  # the seed's testable plans have parts other than their whole text

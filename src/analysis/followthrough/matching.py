@@ -186,16 +186,49 @@ class PlanMatcher:
         self.feats = ft.features(self.texts, per_text, self.aliases, docs)
         groups = [g.index.to_list() for _, g in st.groupby(["action", "dept_abbr"], sort=True)]
         self._vectorised = {idx[0]: self._vectorise(idx) for idx in groups}  # before the boilerplate: it may still be computing
+        reported = {(a, sec) for a, sec in zip(st["action"], self.sections) if sec.startswith("progress_")}
+        self._early_parts, self._early_features = self._parts_before_reasons(groups, reported)  # likewise
         self._read_boilerplate(boilerplate)
         self.plans: list[Plan] = []
         pending: list[_PartText] = []
-        reported = {(a, sec) for a, sec in zip(st["action"], self.sections) if sec.startswith("progress_")}
         for idx in groups:
             for k in idx:
                 target = ft.paired_section(self.sections[k])
                 if target is not None:
                     pending += self._start_plan(k, target, (self.columns["action"][k], target) in reported, idx)
         self._finish_plans(pending, groups)
+
+    def _parts_before_reasons(self, groups: list[list[int]], reported: set) -> tuple[dict[int, list[str]], dict[tuple[int, str], Features]]:
+        """Each plan's part texts and their features, worked out before the boilerplate reasons are known (the
+        table may still be computing in another process). A reason changes a plan's parts only when it is
+        "not applicable", and such a plan has no parts, so these are the parts `_start_plan` finds for every
+        plan it matches; a plan without parts costs only its text tests here."""
+        parts: dict[int, list[str]] = {}
+        for idx in groups:
+            for k in idx:
+                target = ft.paired_section(self.sections[k])
+                if target is None or (self.columns["action"][k], target) not in reported or ft.detect_not_applicable(self.texts[k]):
+                    continue
+                if not any(self.sections[j] == target for j in idx):
+                    continue
+                bullets = [j for j in idx if self.list_of[j] == self.ids[k]] if self.lead_in[k] else []
+                parts[k] = self._part_texts(k, idx, bullets, ft.is_testable(self.texts[k], self.feats[k]))
+        keys = list(dict.fromkeys((k, text) for k, texts in parts.items() for p in texts for text in (p, ft._deliverable_text(p)) if text != self.texts[k]))
+        mentions = None if self.mentions is None else [self._sub_mentions(k, text) for k, text in keys]
+        return parts, dict(zip(keys, ft.features([text for _, text in keys], mentions, self.aliases))) if keys else {}
+
+    def _part_texts(self, k: int, idx: list[int], bullets: list[int], testable: bool) -> list[str]:
+        """A plan's parts: a list's bullets, or the activities of a testable sentence; a generic plan is one part."""
+        text = self.texts[k]
+        if bullets:
+            part_texts = [self.texts[j] for j in bullets]
+        elif testable:
+            # a purpose clause is not an activity; a sentence that opens with one ("To help staff ..., we will
+            # ...") leaves nothing before it, and is then matched whole rather than with no part at all
+            part_texts = ft.split_parts(ft._deliverable_text(text)) or [text]
+        else:
+            part_texts = [text]
+        return self._with_antecedent(k, idx, part_texts, testable or bool(bullets))
 
     # -- inputs -------------------------------------------------------------------------------------
     def _read_boilerplate(self, boilerplate: pd.DataFrame | Callable[[], pd.DataFrame] | None) -> None:
@@ -237,17 +270,8 @@ class PlanMatcher:
             plan.fixed_status, plan.fixed_reason = "not_reported", f"the department has no {target} text"
         if plan.fixed_status:
             return []
-        # parts: a list's bullets, or the activities of a testable sentence; a generic plan is one part
-        if bullets:
-            part_texts = [self.texts[j] for j in bullets]
-        elif testable:
-            # a purpose clause is not an activity; a sentence that opens with one ("To help staff ..., we will
-            # ...") leaves nothing before it, and is then matched whole rather than with no part at all
-            part_texts = ft.split_parts(ft._deliverable_text(text)) or [text]
-        else:
-            part_texts = [text]
         plan.section_wide = ft.is_aim_only(feat, testable) and not bullets
-        part_texts = self._with_antecedent(k, idx, part_texts, testable or bool(bullets))
+        part_texts = self._early_parts[k] if k in self._early_parts else self._part_texts(k, idx, bullets, testable)
         return [_PartText(len(self.plans) - 1, p, ft._deliverable_text(p)) for p in part_texts]
 
     def _with_antecedent(self, k: int, idx: list[int], part_texts: list[str], specific: bool) -> list[str]:
@@ -266,14 +290,15 @@ class PlanMatcher:
         texts: dict[tuple[int, str], None] = {}
         for p in pending:
             for text in (p.text, p.cover_text):
-                if text != self.plans[p.plan].row["plan_text"]:
+                if text != self.plans[p.plan].row["plan_text"] and (self.plans[p.plan].index, text) not in self._early_features:
                     texts[(p.plan, text)] = None
         keys = list(texts)
-        mentions = None if self.mentions is None else [self._sub_mentions(self.plans[i], text) for i, text in keys]
+        mentions = None if self.mentions is None else [self._sub_mentions(self.plans[i].index, text) for i, text in keys]
         computed = dict(zip(keys, ft.features([text for _, text in keys], mentions, self.aliases))) if keys else {}
 
         def feats_of(plan: int, text: str) -> Features:
-            return computed.get((plan, text)) or self.feats[self.plans[plan].index]
+            k = self.plans[plan].index
+            return self._early_features.get((k, text)) or computed.get((plan, text)) or self.feats[k]
 
         by_plan: dict[int, list[tuple[Features, Features]]] = {}
         for p in pending:
@@ -284,9 +309,9 @@ class PlanMatcher:
             if todo:
                 self._match_group(idx, todo, by_plan)
 
-    def _sub_mentions(self, plan: Plan, piece: str) -> list[MentionSpan]:
-        """The plan's mentions that fall inside a piece of its text, with offsets into the piece."""
-        text, sid = plan.row["plan_text"], plan.row["plan_statement_id"]
+    def _sub_mentions(self, k: int, piece: str) -> list[MentionSpan]:
+        """The mentions of statement `k` (a plan) that fall inside a piece of its text, with offsets into the piece."""
+        text, sid = self.texts[k], self.ids[k]
         offset = text.find(piece)
         if offset < 0:
             return []
