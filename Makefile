@@ -77,7 +77,8 @@ $(TABLES) &: $(RAW) $(RAW_LIST) $(REVIEWS) $(REVIEW_LIST) $(SRC) $(VENV_STAMP) $
 data: $(TABLES) ## Build every processed table in data/processed/ from data/raw/
 
 # Pages no rule was written from (their text is not in the repository: data/annotations/unseen-pages/README.md):
-# `make evaluate UNSEEN_PAGES=/path/to/pages` scores them too; not given, evaluate says so in one line.
+# `make evaluate UNSEEN_PAGES=/path/to/pages` scores them too; not given, evaluate says so in one line (and
+# `make report`, when it re-runs the scores, drops them: give it the same UNSEEN_PAGES).
 UNSEEN_PAGES ?=
 EVALUATE_ARGS := $(if $(UNSEEN_PAGES),--unseen-pages $(UNSEEN_PAGES))
 

@@ -103,6 +103,12 @@ def test_pages_never_tuned_on_show_only_when_scored():
     assert table.loc[table["measure"] == "agreement with hand coding", unseen].item() == "0.600 (n=40)"
     assert "pages no rule was written from, labelled by an independent annotator, they agreed for 60% of 40 plans" in (
         findings.follow_through_reliability(more))
+    assert findings.follow_through_reliability(more, short=True).startswith(
+        "Caution: on pages no rule was written from these statuses agreed with an independent annotator for 60% of 40 plans:")
+    with_lenient = pd.concat([more, pd.DataFrame([("follow-through", "lenient agreement with hand coding", unseen, 0.8, 40)],
+                                                 columns=SCORES.columns)], ignore_index=True)
+    assert "60% of 40 plans, 80% counting any status the annotator called defensible" in findings.follow_through_reliability(
+        with_lenient, short=True)
     assert findings.initiatives_reliability(more).startswith("Names found on pages no rule was written from: precision 0.90, recall 0.50")
 
 

@@ -173,3 +173,13 @@ def test_workbook_sheets_carry_department_period_and_text(site):
         assert listed == list(pd.read_excel(workbook, sheet_name=sheet, nrows=0).columns), sheet
     assert not readme["description"].str.contains(r"`|\*\*|\]\(", regex=True).any(), "README sheet has Markdown"
     assert readme["description"].str.len().gt(10).all()
+
+
+def test_every_column_width_rule_names_a_column_the_cards_have(site):
+    """The stylesheet sizes table columns by name: each rule must name a column a card's table has, and the
+    statement text gets the widest column (it was squeezed to 12% when a column was added in front of it)."""
+    out, htmls, _ = site
+    cards = "".join(p.read_text(encoding="utf-8") for p in htmls if p.parent.name == "departments")
+    rules = dict(re.findall(r"table\.(?:statements|plans) th\.(col-[a-z-]+)\{width:(\d+)%\}", pages.CSS))
+    assert rules and all(f'class="{name}"' in cards for name in rules), rules
+    assert int(rules["col-statement"]) == max(int(w) for n, w in rules.items() if n in {"col-action", "col-statement", "col-classified-as", "col-words"})

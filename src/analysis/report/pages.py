@@ -33,8 +33,9 @@ th,td{border:1px solid #d9d9d9;padding:4px 7px;text-align:left;vertical-align:to
 th{background:#f3f2f1}
 td.num{text-align:right;white-space:nowrap}
 table.statements,table.plans{table-layout:fixed}
-table.statements th:nth-child(1){width:55%}table.statements th:nth-child(2){width:12%}table.statements th:nth-child(4){width:7%}
-table.plans th:nth-child(1){width:34%}table.plans th:nth-child(2){width:10%}table.plans th:nth-child(3){width:34%}
+table.statements th.col-action{width:11%}table.statements th.col-statement{width:47%}
+table.statements th.col-classified-as{width:12%}table.statements th.col-words{width:7%}
+table.plans th.col-plan{width:34%}table.plans th.col-status{width:10%}table.plans th.col-progress-text-it-rests-on{width:34%}
 figure.chart{margin:1em 0 1.6em;padding:0}
 figure.chart svg{display:block;width:100%;height:auto;border:1px solid #eee}
 figure.chart figcaption{font-size:.88em;color:#3d3d3d;margin-top:4px}
@@ -88,8 +89,9 @@ def nav_header(root: str = "") -> str:
 
 
 def table_html(frame: pd.DataFrame, numeric: tuple[str, ...] = (), raw: tuple[str, ...] = (), css: str = "") -> str:
-    """A plain HTML table; columns in `raw` are already HTML; `css` names a class (fixed column widths)."""
-    head = "".join(f"<th scope=\"col\">{esc(c)}</th>" for c in frame.columns)
+    """A plain HTML table; columns in `raw` are already HTML; `css` names a class (fixed column widths). Each header
+    cell has the class `col-<column name>`, so the stylesheet sizes a column by its name, not its position."""
+    head = "".join(f"<th scope=\"col\" class=\"{column_class(c)}\">{esc(c)}</th>" for c in frame.columns)
     rows = []
     for record in frame.itertuples(index=False):
         cells = []
@@ -99,6 +101,11 @@ def table_html(frame: pd.DataFrame, numeric: tuple[str, ...] = (), raw: tuple[st
         rows.append("<tr>" + "".join(cells) + "</tr>")
     attr = f' class="{css}"' if css else ""
     return f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def column_class(column: str) -> str:
+    """"col-" and the column's name in lower case, words joined by hyphens ("classified as" -> "col-classified-as")."""
+    return "col-" + (re.sub(r"[^a-z0-9]+", "-", column.lower()).strip("-") or "column")
 
 
 @dataclass
