@@ -105,7 +105,7 @@ def table_html(frame: pd.DataFrame, numeric: tuple[str, ...] = (), raw: tuple[st
 
 def column_class(column: str) -> str:
     """"col-" and the column's name in lower case, words joined by hyphens ("classified as" -> "col-classified-as")."""
-    return "col-" + (re.sub(r"[^a-z0-9]+", "-", column.lower()).strip("-") or "column")
+    return "col-" + slug(column, empty="column")
 
 
 @dataclass
@@ -146,8 +146,9 @@ class Site:
         return plots.relative_link(path, page_dir)
 
 
-def slug(abbr: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", str(abbr).lower()).strip("-") or "department"
+def slug(name: str, empty: str = "department") -> str:
+    """Lower case, runs of other characters as one hyphen: a department's page name, a column's class."""
+    return re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-") or empty
 
 
 def notebook_title(html_path: Path) -> str:
