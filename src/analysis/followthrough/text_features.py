@@ -36,6 +36,7 @@ from analysis.text import (
     verb_base,
     with_first_characters,
 )
+from analysis.text import stop_words as _shared_stop_words  # `_terms` takes a parameter of that name
 
 # --- vocabularies ------------------------------------------------------------------------------------
 # Lemmas that frame a plan rather than name what it delivers: modal and continuation verbs, partnership
@@ -331,24 +332,43 @@ _WEAK, _FUTURE, _CONTINUATION, _NEGATION, _CONDITION = (
 
 
 def _terms(doc: list[Tok], masked: set[int], stop_words) -> tuple[list[str], set[str], set[str]]:
-    """Content lemmas (with numbers), numbers and dates, outside department and organisation names."""
+    """Content lemmas (with numbers), numbers and dates, outside department and organisation names. What a
+    token gives depends on its word alone (`_term_of`, worked out once per word), except that a number after a
+    reference word ("action 4") is none."""
     terms, numbers, dates = [], set(), set()
+    known = _TERMS_OF_WORD if stop_words is _shared_stop_words() else {}
     for t_i, tok in enumerate(doc):
-        if t_i in masked or not (tok.is_alpha or tok.text.isalnum()):
+        if t_i in masked:
             continue
-        low = tok.lower_
-        if not tok.is_alpha and any(ch.isdigit() for ch in low):
-            previous = doc[t_i - 1].lower_ if t_i else ""
-            if previous not in REFERENCE_WORDS:
-                (dates if re.fullmatch(r"(19|20)\d\d", low) else numbers).add(low)
-                terms.append(low)
-            continue
-        if low in MONTH_WORDS:
-            dates.add(low)
-        if len(low) < 2 or low in stop_words:
-            continue
-        terms.append(lemma(low))
+        word = known.get(tok.text)
+        if word is None:
+            word = known[tok.text] = _term_of(tok, stop_words)
+        kind, low, is_date, term = word
+        if kind is _WORD:
+            if is_date:
+                dates.add(low)
+            if term is not None:
+                terms.append(term)
+        elif kind is _NUMBER and (not t_i or doc[t_i - 1].lower_ not in REFERENCE_WORDS):
+            (dates if is_date else numbers).add(low)
+            terms.append(low)
     return terms, numbers, dates
+
+
+_SKIP, _NUMBER, _WORD = "skip", "number", "word"
+_TERMS_OF_WORD: dict[str, tuple[str, str, bool, str | None]] = {}  # token text -> `_term_of`, with the shared stop words
+
+
+def _term_of(tok: Tok, stop_words) -> tuple[str, str, bool, str | None]:
+    """What one word gives `_terms`: (kind, lower case, a date?, its content lemma or None). Not alphanumeric:
+    nothing; with a digit: a number (a year is a date); else a word (a month name is a date), whose lemma is a
+    term unless it is a stop word or a single character."""
+    low = tok.lower_
+    if not (tok.is_alpha or tok.text.isalnum()):
+        return _SKIP, low, False, None
+    if not tok.is_alpha and any(ch.isdigit() for ch in low):
+        return _NUMBER, low, re.fullmatch(r"(19|20)\d\d", low) is not None, None
+    return _WORD, low, low in MONTH_WORDS, None if len(low) < 2 or low in stop_words else lemma(low)
 
 
 def _found_names(doc: list[Tok], spacy_doc, spans, masked: set[int], mentions: Sequence[MentionSpan] | None, aliases: dict[str, str]) -> list[MentionSpan]:

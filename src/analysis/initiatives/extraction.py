@@ -229,6 +229,7 @@ def warm_up() -> None:
 _SPELLING = {"program": "programme", "programs": "programmes", "center": "centre", "catalog": "catalogue"}
 
 
+@lru_cache(maxsize=65536)  # a name is met again and again (every mention, every group); the key is the name's alone
 def name_key(name: str) -> str:
     """Merge key: case, apostrophes, articles, possessives, '&', hyphens, plurals and -ize/-ise folded.
 
