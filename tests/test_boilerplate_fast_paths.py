@@ -13,6 +13,7 @@ import pytest
 
 from analysis import boilerplate as bp
 from analysis import pipeline
+from analysis import text as text_module
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +74,9 @@ def test_sorted_unique_equals_numpy_unique():
 
 def test_vague_cue_short_cuts_miss_nothing(seed_shapes):
     _, texts = seed_shapes
-    extra = ["DECC will continue to work closely with GDS where appropriate.", "It recruited 12 developers in March."]
+    extra = ["DECC will continue to work closely with GDS where appropriate.", "It recruited 12 developers in March.",
+             # characters a case-insensitive pattern matches to an ASCII letter that lower case does not give one
+             "We will \u017feek to \u212aeep them. Various teams.", "We \u0130dentify how to help and a range of tools."]
     plain = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in bp.VAGUE_CUES.items()}  # no look-ahead
     for text in texts + extra:
         masked = bp.mask_names(text)
@@ -84,6 +87,19 @@ def test_vague_cue_short_cuts_miss_nothing(seed_shapes):
         every_lemma = frozenset(bp.lookup_lemma(t) for _, matches in found for m in matches for t in bp.tokens(m.group(0)))
         assert bp.cue_lemmas(text) == every_lemma, text
     assert any(bp.vague_cues(t) for t in texts) and any(not bp.vague_cues(t) for t in texts)
+
+
+@pytest.mark.parametrize("pattern", [*bp.VAGUE_CUES.values(), r"\b(?:seek|seeks|sought)\s+to\b", r"ab(?i:cd)", r"x?y*z+w", r"[a-z]+"])
+def test_a_text_without_the_required_words_does_not_match(seed_shapes, pattern):
+    _, texts = seed_shapes
+    compiled = re.compile(pattern, re.IGNORECASE)
+    words = text_module.required_words(compiled)
+    extra = ["we seek to", "they SOUGHT TO", "\u017feek to", "abCD", "zzw", "WILL \u0130DENTIFY HOW", ""]
+    for t in texts + extra:
+        if compiled.search(t):
+            assert text_module.may_contain(text_module.lower_for_screening(t), words), (pattern, sorted(words or ()), t)
+    assert text_module.required_words(re.compile(r"[a-z]+")) is None and text_module.required_words(re.compile(r"ab(?i:cd)")) == {"ab"}
+    assert text_module.required_words(re.compile(r"\bKeen\s+to\b", re.I)) == {"keen"}
 
 
 def test_batch_gc_restores_the_collector():

@@ -47,7 +47,10 @@ from analysis.text import (
     has_two_capitals,
     lemma_table,
     lookup_lemma,
+    lower_for_screening,
     mask_names,
+    may_contain,
+    required_words,
     stop_words,
     with_first_characters,
 )
@@ -803,6 +806,7 @@ VAGUE_CUES: dict[str, str] = {
 continuation, intent and hedging language (docs/methods.md "Boilerplate versus substantive" lists "continue to", "keen to", "seek to", "work
 closely with", "where appropriate"); none names a department or quotes a statement."""
 _VAGUE_PATTERNS = {name: with_first_characters(re.compile(pattern, re.IGNORECASE)) for name, pattern in VAGUE_CUES.items()}
+_VAGUE_WORDS = {name: required_words(re.compile(pattern, re.IGNORECASE)) for name, pattern in VAGUE_CUES.items()}
 
 GENERIC_WORDS = """
 ability appreciation awareness capability capacity competence confidence expertise experience knowledge
@@ -850,8 +854,13 @@ def _cue_matches(masked: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     (one search of the alternation) gives no matches."""
     if not _has_vague_cue(masked):
         return tuple((name, ()) for name in _VAGUE_PATTERNS)
-    # most cues are absent even from a text with one: a search is cheaper than making an empty iterator
-    found = tuple((name, tuple(pattern.finditer(masked)) if pattern.search(masked) else ()) for name, pattern in _VAGUE_PATTERNS.items())
+    # most cues are absent even from a text with one: a substring test of the words a cue's every match
+    # contains (`text.required_words`), then a search, are cheaper than making an empty iterator
+    lowered = lower_for_screening(masked)
+    found = tuple(
+        (name, tuple(pattern.finditer(masked)) if may_contain(lowered, _VAGUE_WORDS[name]) and pattern.search(masked) else ())
+        for name, pattern in _VAGUE_PATTERNS.items()
+    )
     return tuple((name, tuple(m.group(0) for m in matches)) for name, matches in without_purpose_of_act(masked, found))
 
 

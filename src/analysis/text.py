@@ -367,6 +367,65 @@ def with_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(chars))}])(?:{pattern.pattern})", pattern.flags)
 
 
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every match of `pattern` contains one, read off its parsed form: a run of literal
+    characters, or one from each alternative of an alternation (the set whose shortest string is longest);
+    lower case, and ASCII only, for a case-insensitive pattern. None when none can be read off. A text holding
+    none of them cannot match (`may_contain`), which a substring test finds faster than the pattern does."""
+    from re import _constants as sre
+    from re import _parser as sre_parse
+
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+
+    def best(candidates: list[frozenset[str] | None]) -> frozenset[str] | None:
+        usable = [c for c in candidates if c and (not ignore_case or all(w.isascii() for w in c))]
+        return max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+    def required(items) -> frozenset[str] | None:
+        candidates: list[frozenset[str] | None] = []
+        run: list[str] = []
+        for op, av in [*items, (None, None)]:  # a sentinel closes the last run
+            if op is sre.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                candidates.append(frozenset({"".join(run)}))
+                run = []
+            if op is sre.SUBPATTERN and not (av[1] or av[2]):  # a group without flags of its own
+                candidates.append(required(av[3]))
+            elif op is sre.BRANCH:
+                alternatives = [required(a) for a in av[1]]
+                if all(alternatives):
+                    candidates.append(frozenset().union(*alternatives))
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:  # repeated at least once
+                candidates.append(required(av[2]))
+        return best(candidates)
+
+    found = required(sre_parse.parse(pattern.pattern, pattern.flags))
+    return None if found is None else frozenset(w.lower() for w in found) if ignore_case else found
+
+
+@lru_cache(maxsize=1)
+def _folds_to_ascii() -> re.Pattern[str]:
+    """The characters beyond ASCII that a case-insensitive pattern matches to an ASCII letter ("ſ" to "s", the
+    Kelvin sign to "k", dotted and dotless i), found by the engine itself: `str.lower` does not map them so."""
+    beyond = "".join(map(chr, range(128, 0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    return re.compile(f"[{re.escape(''.join(sorted(set(re.findall('(?i)[a-z]', beyond)))))}]")
+
+
+def lower_for_screening(text: str) -> str | None:
+    """The text in lower case, for `may_contain` with the words of a case-insensitive pattern; None when it
+    has a character the pattern would match to an ASCII letter that lower case does not show (then only the
+    pattern can tell)."""
+    return None if not text.isascii() and _folds_to_ascii().search(text) else text.lower()
+
+
+def may_contain(lowered: str | None, words: frozenset[str] | None) -> bool:
+    """False only when a case-insensitive pattern with these `required_words` cannot match the text
+    (`lowered`: `lower_for_screening` of it)."""
+    return lowered is None or words is None or any(w in lowered for w in words)
+
+
 def _department_placeholder(match: re.Match[str]) -> str:
     dept = departments.resolve(match.group(0))
     return f" {CENTRE} " if dept is not None and dept.abbr == "CO" else f" {DEPT} "

@@ -267,18 +267,20 @@ def features(
 
 
 def _tokens(spacy_doc, lexemes: dict[int, tuple[str, str, bool, bool, bool]]) -> list[Tok]:
-    """The `Tok` of each token: offsets in one array read, and the attributes of each distinct word read once
+    """The `Tok` of each token: word ids and offsets read as arrays, and the attributes of each distinct word read once
     from its lexeme (`lexemes`, shared by a batch; a token's text, lower case, is_alpha and like_num are its
     lexeme's; `_capital_word` is computed from them). Walking spaCy's Token objects cost more than the rest of
     the features."""
-    out = []
-    for i, (orth, idx) in enumerate(spacy_doc.to_array([ORTH, IDX]).tolist()):
-        attrs = lexemes.get(orth)
-        if attrs is None:
-            lex = spacy_doc.vocab[orth]
-            attrs = lexemes[orth] = (lex.orth_, lex.lower_, lex.is_alpha, lex.like_num, _capital_word(lex.orth_, lex.lower_))
-        out.append(Tok(attrs[0], attrs[1], idx, i, attrs[2], attrs[3], attrs[4]))
-    return out
+    attrs = [lexemes.get(orth) or _lexeme_attrs(spacy_doc.vocab, orth, lexemes) for orth in spacy_doc.to_array(ORTH).tolist()]
+    new = tuple.__new__  # a `Tok` without the Python-level `__new__` of a named tuple (same fields, same order)
+    return [new(Tok, (a[0], a[1], idx, i, a[2], a[3], a[4])) for i, (a, idx) in enumerate(zip(attrs, spacy_doc.to_array(IDX).tolist()))]
+
+
+def _lexeme_attrs(vocab, orth: int, lexemes: dict[int, tuple[str, str, bool, bool, bool]]) -> tuple[str, str, bool, bool, bool]:
+    """A word's attributes for `Tok`, read from its lexeme and kept in `lexemes`."""
+    lex = vocab[orth]
+    attrs = lexemes[orth] = (lex.orth_, lex.lower_, lex.is_alpha, lex.like_num, _capital_word(lex.orth_, lex.lower_))
+    return attrs
 
 
 def _features_of(text: str, spacy_doc, doc: list[Tok], mentions: Sequence[MentionSpan] | None, aliases: dict[str, str]) -> Features:

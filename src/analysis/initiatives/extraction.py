@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 from spacy.attrs import FLAG61, FLAG62, FLAG63, ORTH, SENT_START
 from spacy.matcher import Matcher
@@ -604,18 +605,16 @@ def _name_mentions(
 
 def _context(docs: list[Doc]) -> _Context:
     """The words written with a capital inside a sentence (not starting it), read from word ids and sentence
-    starts in one array per doc (Token objects cost more than the test); each word's text looked up once."""
+    starts in one array for all docs (Token objects cost more than the test); each distinct word's text looked
+    up once."""
     ctx = _Context()
-    capitalised: dict[int, str] = {}  # word id -> its text when it starts with a capital, else ""
-    for doc in docs:
-        for orth, sent_start in doc.to_array([ORTH, SENT_START]).tolist():
-            if sent_start != 1:  # Token.is_sent_start is False (-1) or unknown (0)
-                text = capitalised.get(orth)
-                if text is None:
-                    word = doc.vocab.strings[orth]
-                    text = capitalised[orth] = word if word[:1].isupper() else ""
-                if text:
-                    ctx.capitalised_inside.add(text)
+    arrays = [doc.to_array([ORTH, SENT_START]) for doc in docs if len(doc)]
+    if not arrays:
+        return ctx
+    words = np.concatenate(arrays)
+    inside = words[words[:, 1] != 1, 0]  # Token.is_sent_start is False (-1) or unknown (0)
+    strings = docs[0].vocab.strings
+    ctx.capitalised_inside.update(word for word in (strings[orth] for orth in np.unique(inside).tolist()) if word[:1].isupper())
     return ctx
 
 
