@@ -19,10 +19,10 @@ build and each stage's wall and CPU seconds and share of the wall time. Writing 
 the analysis). On a shared machine the wall clock counts the time other people's work held the cores: the
 CPU seconds are printed beside it, and the issue's target (2,000 statements a second) is on the wall clock.
 From `pipeline.PARALLEL_MIN_STATEMENTS` statements (both 48-page corpora), when a core is idle
-(`pipeline.worth_forking`: the load average), the build computes the boilerplate tables in a second process
+(`pipeline.worth_forking`: the cores' idle time while it parsed, else the load average), the build computes the boilerplate tables in a second process
 beside the initiative rules and follow-through's text features: their stages are listed apart, with the
 time the first process waited for them, and the CPU figure adds both processes' seconds. The title line
-says which way each corpus ran, and the load average when it started.
+says which way each corpus ran, the cores' idle time it chose by and the load average.
 """
 
 from __future__ import annotations
@@ -151,12 +151,14 @@ def timed_boilerplate_tables(statements):
 def _stage_times(files: list[Path]) -> tuple[dict[str, tuple[float, float]], int, list[str], dict[str, tuple[float, float]]]:
     stages: dict[str, tuple[float, float]] = {}
     timed = _timer(stages)
+    began = pipeline.cpu_times()  # as `pipeline.build` samples the cores' idle time for `worth_forking`
     documents = timed("parse", pipeline.read_documents, files)
     statements, _ = timed("segment", segment.statements, documents)
     statements = timed("validate", schemas.Statements.validate, statements)
     tables = {"statements": statements}
     statements = timed("segment", segment.placed, statements)  # as `pipeline.analyse` passes them on
-    forked = pipeline.worth_forking(len(statements))
+    forked = pipeline.worth_forking(len(statements), began)
+    _decision.update(idle=pipeline.idle_cores(began), load=os.getloadavg()[0])
     side: dict[str, tuple[float, float]] = {}
     with pipeline.SideJob(timed_boilerplate_tables, statements, fork=forked) as job:  # as `pipeline.analyse` runs it
         docs = timed("initiatives", sentence_docs, statements["text"].tolist())  # as `pipeline.analyse` makes and hands them on
@@ -187,6 +189,9 @@ def _stage_times(files: list[Path]) -> tuple[dict[str, tuple[float, float]], int
     tables["restatements"] = timed("restatements", editions.restatements, statements, truncated)
     failures = timed("validate", schema_failures, tables)
     return stages, len(tables["statements"]), failures, side
+
+
+_decision: dict[str, float | None] = {}  # what the last `stage_times` read when it chose one process or two
 
 
 def schema_failures(tables: dict) -> list[str]:
@@ -245,10 +250,10 @@ def main(n_pages: int = PAGES_DEFAULT) -> None:
     for name, make in (("synthetic pages of random words", corpus), ("pages of the real pages' sentences", real_corpus)):
         with tempfile.TemporaryDirectory() as tmp:
             files = make(Path(tmp), n_pages)
-            load = os.getloadavg()[0]
             result = stage_times(files)
         processes = "two processes" if result[3] else "one process"
-        show(f"whole build, {n_pages} {name} (target >= {TARGET:,} statements/s; {processes}, load average {load:.2f})", *result)
+        idle = "" if _decision["idle"] is None else f"{_decision['idle']:.2f} cores idle while it parsed, "
+        show(f"whole build, {n_pages} {name} (target >= {TARGET:,} statements/s; {processes}: {idle}load average {_decision['load']:.2f})", *result)
     print(f"  command: .venv/bin/python benchmarks/bench_build.py {n_pages}")
 
 

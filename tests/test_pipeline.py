@@ -75,7 +75,7 @@ def test_boilerplate_beside_the_other_analyses_gives_the_same_tables(seed_statem
     """On a large corpus the boilerplate tables are computed by a forked second process (`SideJob`) while the
     initiative rules run: the tables, and their order, are those of the one-process build."""
     one_process = pipeline.analyse(seed_statements)
-    monkeypatch.setattr(pipeline, "worth_forking", lambda n: True)
+    monkeypatch.setattr(pipeline, "worth_forking", lambda n, since=None: True)
     forked = pipeline.analyse(seed_statements)
     assert list(forked) == list(one_process) == list(schemas.TABLES)
     for name, frame in one_process.items():
@@ -96,9 +96,32 @@ def test_side_job_raises_what_the_job_raised(fork):
 
 
 def test_forking_only_for_a_large_corpus_with_a_core_idle(monkeypatch):
+    """Without a sample of the cores' idle time, the load average decides."""
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # this build alone on two cores
     assert pipeline.worth_forking(pipeline.PARALLEL_MIN_STATEMENTS)
     assert not pipeline.worth_forking(pipeline.PARALLEL_MIN_STATEMENTS - 1)
     monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (2.0, 2.0, 2.0))  # another job holds the second core
     assert not pipeline.worth_forking(pipeline.PARALLEL_MIN_STATEMENTS)
+
+
+def test_forking_by_the_idle_time_since_the_build_began(monkeypatch):
+    """With a sample, the cores' idle time since then decides, whatever the (lagging) load average says."""
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (2.0, 2.0, 2.0))
+    began = pipeline.CpuTimes(idle=1_000, total=5_000)
+    monkeypatch.setattr(pipeline, "cpu_times", lambda: pipeline.CpuTimes(idle=1_090, total=5_200))  # 0.9 cores idle
+    assert pipeline.idle_cores(began) == pytest.approx(0.9)
+    assert pipeline.worth_forking(pipeline.PARALLEL_MIN_STATEMENTS, began)
+    assert not pipeline.worth_forking(pipeline.PARALLEL_MIN_STATEMENTS - 1, began)
+    monkeypatch.setattr(pipeline, "cpu_times", lambda: pipeline.CpuTimes(idle=1_010, total=5_200))  # both cores busy
+    assert not pipeline.worth_forking(pipeline.PARALLEL_MIN_STATEMENTS, began)
+    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (1.0, 1.0, 1.0))
+    monkeypatch.setattr(pipeline, "cpu_times", lambda: pipeline.CpuTimes(idle=1_005, total=5_010))  # too short a sample
+    assert pipeline.idle_cores(began) is None and pipeline.worth_forking(pipeline.PARALLEL_MIN_STATEMENTS, began)
+
+
+def test_cpu_times_reads_the_system_counters():
+    sample = pipeline.cpu_times()
+    if sample is not None:  # Linux
+        assert 0 <= sample.idle <= sample.total
