@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import numpy as np
+
 from analysis import departments
 
 # ---------------------------------------------------------------------------------------------------
@@ -409,7 +411,8 @@ def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
 def _folds_to_ascii() -> re.Pattern[str]:
     """The characters beyond ASCII that a case-insensitive pattern matches to an ASCII letter ("ſ" to "s", the
     Kelvin sign to "k", dotted and dotless i), found by the engine itself: `str.lower` does not map them so."""
-    beyond = "".join(map(chr, range(128, 0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    codes = np.arange(128, 0x110000, dtype="<u4")
+    beyond = codes[(codes < 0xD800) | (codes > 0xDFFF)].tobytes().decode("utf-32-le")  # every character but surrogates
     return re.compile(f"[{re.escape(''.join(sorted(set(re.findall('(?i)[a-z]', beyond)))))}]")
 
 

@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -484,8 +485,8 @@ def _weighted_share(some: list[str], all_terms: list[str], idf: dict[str, float]
 
 
 def _weight(terms: list[str], idf: dict[str, float]) -> float:
-    """Summed IDF of the terms (1 for a term outside the group's vocabulary)."""
-    return sum(idf.get(t, 1.0) for t in terms)
+    """Summed IDF of the terms (1 for a term outside the group's vocabulary), added in the terms' order."""
+    return sum(map(idf.get, terms, repeat(1.0)))
 
 
 def _content_terms(terms: list[str]) -> list[str]:
