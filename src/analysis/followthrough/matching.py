@@ -458,8 +458,10 @@ class PlanMatcher:
         weak = reason == "vague" or sfeat.weak or sfeat.future or not sfeat.past
         repeat = plan.repeat_sim.get(j, 0.0) >= th.repeat or reason == "repeat"
         restates = not cand.new_specifics and cand.novelty < th.novelty
-        if restates:
+        if restates and not any(t in ft.PREPARATION_LEMMAS for t in cand.new_terms):
             return "echo"
+        if restates:
+            return "weak"  # the plan's output reported in development: "will publish X" <- "has been drafting X"
         if not sfeat.checkable and weak:
             return "vague"
         if repeat:
@@ -484,14 +486,15 @@ class PlanMatcher:
             return PartOutcome("none", [], th.match - best_sim)
         if feat.conditional:
             negated = [e for e in related if e.kind != "template" and self._denies_condition(plan, e.candidate.index)]
-            if negated and not any(e.kind == "concrete" and e not in negated and e.candidate.coverage >= th.coverage for e in related):
+            # a statement that itself reports the plan delivered ("moved its service to the platform; no other
+            # service needed it") reports that the condition arose, whatever its aside says
+            if negated and not any(self._delivers(e, plan, th) for e in related):
                 return PartOutcome("negated", negated, 1.0)
         undone = [e for e in related if e.kind == "undone"]
         related = [e for e in related if e.kind != "undone"]
         if not related:
             return PartOutcome("undone", undone, 1.0)
-        delivered = [e for e in related if e.kind == "concrete" and (
-            plan.section_wide or e.candidate.names or (e.candidate.coverage >= th.coverage and e.candidate.object_met))]
+        delivered = [e for e in related if self._delivers(e, plan, th)]
         if delivered:
             best = max(1.0 if e.candidate.names else e.candidate.coverage - th.coverage for e in delivered)
             return PartOutcome("delivered", delivered, best if not plan.section_wide else min(best, 0.5))
@@ -503,6 +506,13 @@ class PlanMatcher:
         echo = [e for e in related if e.kind in {"echo", "template", "vague"}]
         return PartOutcome("echo", echo, min((abs(th.novelty - e.candidate.novelty) for e in echo), default=1.0))
 
+
+    @staticmethod
+    def _delivers(e: Evidence, plan: Plan, th: Thresholds) -> bool:
+        """Concrete evidence that delivers a part: it shares a name with it, or covers COVERAGE_THRESHOLD of its
+        deliverable terms and names an output of the kind the part's object is (for a general aim, any)."""
+        c = e.candidate
+        return e.kind == "concrete" and (plan.section_wide or bool(c.names) or (c.coverage >= th.coverage and c.object_met))
 
     def _denies_condition(self, plan: Plan, j: int) -> bool:
         """Statement j says the plan's condition did not arise: a clause of it carries a negation and shares a

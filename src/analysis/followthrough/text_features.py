@@ -85,6 +85,11 @@ def output_kinds(terms) -> frozenset[str]:
     return frozenset(k for t in terms for k in OUTPUT_NOUN_KINDS.get(t, ()))
 
 
+# Lemmas that say work towards an output is under way rather than done: "has been developing the toolkit",
+# "a draft guide", "began a pilot". Progress that restates a plan with one of these, where the plan does not
+# have it, reports the plan in development (codebook: weak evidence, partial), not a restatement.
+PREPARATION_LEMMAS = frozenset("""develop draft prepare design scope pilot trial test begin start""".split())
+
 # Verbs of a general aim ("work with", "support", "raise awareness", "build capability"): a generic plan
 # whose activity is one of these restates the action's goal, so the whole paired progress section
 # reports on it; a generic plan with any other activity ("share its experience", "assess needs") is
