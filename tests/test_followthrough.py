@@ -483,11 +483,12 @@ def test_seed_evidence_is_from_the_same_department_and_paired_section(seed_state
 
 def test_seed_evidence_and_confidence_columns_agree_with_the_status(seed_table):
     # a call that rests on progress text quotes it; a call fixed without matching, or "nothing relates",
-    # quotes none (a conditional plan whose condition did not arise quotes the statement saying so)
+    # quotes none (a conditional plan whose condition did not arise, or a plan the progress says was not done,
+    # quotes the statement saying so)
     quoted = seed_table["evidence_text"].notna()
     assert quoted[seed_table["status"].isin(["delivered", "partial", "echoed"])].all()
     assert not quoted[seed_table["status"].isin(["not_applicable", "pending"])].any()
-    silent = (seed_table["status"] == "not_reported") & ~seed_table["status_reason"].str.contains("condition")
+    silent = (seed_table["status"] == "not_reported") & ~seed_table["status_reason"].str.contains("condition|not done")
     assert not quoted[silent].any()
     assert (seed_table.loc[quoted, "evidence_statement_ids"].str.count("; ") == seed_table.loc[quoted, "evidence_text"].str.count(r" \|\| ")).all()
     assert seed_table["confidence"].between(0.5, 1).all()
@@ -775,6 +776,7 @@ def test_the_reporting_periods_year_and_aspect_words_add_nothing(progress):
     row = _one([("DfT", "plan_2014", "DfT will continue to work with GDS to build the digital capability of its staff."),
                 ("DfT", "progress_2014", progress)])
     assert row["status"] == "echoed"
+    assert pd.isna(row["new_terms"])  # what the evidence adds: nothing
 
 
 def test_a_year_other_than_the_periods_is_new():

@@ -591,7 +591,7 @@ STATUS_REASONS = {
     "echoed": "the related progress only restates the plan: no new name, number or date and little new content",
     "not_reported": "no progress statement relates to the plan",
     "condition": "the plan was conditional and the progress says the condition did not arise",
-    "undone": "the related progress says it was not done, not yet done, or put off",
+    "undone": "the related progress says it was not done, not yet done, or put off",  # "not done": tests read it
 }
 
 
