@@ -581,14 +581,6 @@ def split_objects(part: str) -> list[str]:
 
 def _opens_noun_phrase(word: str) -> bool:
     return word in DETERMINERS or word.isdigit()
-    for i in range(start + 1, len(lower) - 1):
-        token = words[i].group(0)
-        if lower[i] in PREPOSITIONS or token.endswith((",", ";", ":")):
-            return [part]
-        if lower[i] == "and" and (lower[i + 1] in DETERMINERS or lower[i + 1].isdigit()):
-            first, rest = part[: words[i].start()].rstrip(), part[words[i + 1].start() :]
-            return [first, *split_objects(part[: words[start].start()] + rest)[-1:]] if False else [first, rest]
-    return [part]
 
 
 # A sentence that opens with one of these refers back to the sentence before it ("It will also ...",
