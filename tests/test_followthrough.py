@@ -928,3 +928,18 @@ def test_a_later_periods_report_is_no_evidence_for_an_earlier_commitment():
                 ("DfT", "progress_2013", "DfT moved its website to GOV.UK."),
                 ("DfT", "progress_2014", "DfT ran a digital awareness course for its board in March.")], plan_id="a04-DfT-commitment_2012-001")
     assert row["status"] == "not_reported"
+
+
+def test_the_activity_verb_is_not_the_object_whose_kind_delivery_must_name():
+    # "recruit" is what the plan does; its object is a person. A report that the person is in post delivers it,
+    # though it names no recruitment noun.
+    row = _one([("DfT", "plan_2014", "DfT will recruit a head of digital for its agencies."),
+                ("DfT", "progress_2014", "A new head of digital for the agencies joined DfT in May.")])
+    assert row["status"] == "delivered"
+
+
+def test_a_negation_that_is_not_about_a_verb_does_not_undo_a_delivery():
+    # "are not just for specialists" denies nothing that was to be done
+    row = _one([("DfT", "plan_2014", "DfT will train its policy staff in digital skills."),
+                ("DfT", "progress_2014", "Digital skills are not just for specialists: DfT trained 300 policy staff in digital skills in 2014.")])
+    assert row["status"] == "delivered"

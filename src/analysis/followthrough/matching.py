@@ -395,14 +395,15 @@ class PlanMatcher:
 
     def _object_met(self, cf: Features, term_set: set[str]) -> bool:
         """The evidence names an output of a kind the part's object is ("training product" <- "e-learning course":
-        yes; <- "tag cloud": no); true when the part names no output."""
-        wanted = ft.output_kinds(cf.terms)
+        yes; <- "tag cloud": no); true when the part names no output. The part's activity verb is not its object
+        ("will recruit a head of digital" promises a person, whom "a head of digital joined in May" reports)."""
+        wanted = ft.output_kinds(t for t in cf.terms if t != cf.activity)
         return not wanted or bool(wanted & ft.output_kinds(term_set))
 
     def _undone_lemmas(self, j: int) -> set[str]:
         """Content lemmas of the clauses of statement j that say something was not done or was put off."""
         if j not in self._undone_cache:
-            self._undone_cache[j] = ft.negated_lemmas(self.texts[j], ft.UNDONE_FAST)
+            self._undone_cache[j] = ft.negated_lemmas(self.texts[j], ft.undone_spans(self.texts[j]))
         return self._undone_cache[j]
 
     # -- what `_candidate` needs of a statement or a part, computed once rather than once per pair ----------

@@ -119,7 +119,7 @@ NEGATION = re.compile(r"\b(?:no|not|none|neither|nor|never)\b|n['\u2019]t\b", re
 # published", "has not yet been launched", "did not run"; not "not only"), "no ... was/were <done>", or a verb
 # of putting off. Such a statement is about the plan but reports no progress on it (codebook: not_reported).
 UNDONE = re.compile(
-    r"\b(?:has|have|had|was|were|is|are|did|does|do|could|can)(?:\s+not|n['\u2019]t)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?!only\b)[a-z]+|"
+    r"\b(?:has|have|had|was|were|is|are|did|does|do|could|can)(?:\s+not|n['\u2019]t)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?P<verb>[a-z]+)|"
     r"\bno\b[^.;:,]*?\b(?:was|were|has\s+been|have\s+been)\s+[a-z]+ed\b|"
     r"\b(?:postponed|delayed|deferred|cancell?ed|paused|suspended|put\s+on\s+hold|withdrawn|abandoned|shelved)\b",
     re.I,
@@ -360,7 +360,7 @@ def _features_of(text: str, spacy_doc, doc: list[Tok], mentions: Sequence[Mentio
         activity=_activity(doc),
         conditional=_is_conditional(text),
         negative=bool(_NEGATION.search(text)),
-        undone=bool(UNDONE_FAST.search(text)),
+        undone=bool(undone_spans(text)),
     )
 
 
@@ -409,14 +409,25 @@ def condition_lemmas(text: str) -> set[str]:
     return {t for t in _clause_lemmas(text, match.start(), _clause_end(text, match.end())) if t not in CONDITION_WORDS}
 
 
-def negated_lemmas(text: str, pattern: re.Pattern | None = None) -> set[str]:
+def undone_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` says something was not done or was put off (`UNDONE`); after a negated auxiliary the next word
+    must be a verb ("was not published", "is not yet live"; not "are not just for specialists", "not only")."""
+    verbs = verb_base()
+    out = []
+    for m in UNDONE_FAST.finditer(text):
+        verb = m.group("verb")
+        if verb is None or lemma(verb) in verbs or verb in verbs:
+            out.append(m.span())
+    return out
+
+
+def negated_lemmas(text: str, spans: list[tuple[int, int]] | None = None) -> set[str]:
     """Content lemmas of the clauses of `text` that carry a negation ("No new services were developed, and the
-    portal was updated" -> new, service, develop), or a match of `pattern` (`UNDONE`: "was not published",
-    "was postponed")."""
+    portal was updated" -> new, service, develop), or of the clauses around `spans` (`undone_spans`)."""
     out: set[str] = set()
-    for m in (pattern or _NEGATION).finditer(text):
-        before = [b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())]
-        out |= _clause_lemmas(text, before[-1] if before else 0, _clause_end(text, m.end()))
+    for start, end in (spans if spans is not None else [m.span() for m in _NEGATION.finditer(text)]):
+        before = [b.end() for b in CLAUSE_BREAK.finditer(text, 0, start)]
+        out |= _clause_lemmas(text, before[-1] if before else 0, _clause_end(text, end))
     return out
 
 
