@@ -195,6 +195,7 @@ class PlanMatcher:
         self._condition_cache: dict[int, set[str]] = {}
         self._negated_cache: dict[int, set[str]] = {}
         self._undone_cache: dict[int, set[str]] = {}
+        self._kinds_cache: dict = {}  # output kinds of a part (by its terms and activity) and of a statement (by row)
         pending: list[_PartText] = []
         for idx in groups:
             for k in idx:
@@ -390,15 +391,23 @@ class PlanMatcher:
             new_specifics=sorted(sfeat.specifics - plan_specifics), new_terms=new,
             terms=sorted(content & term_set), names=_shared_names(names, sfeat.names),
             undone=sfeat.undone and bool(self._undone_lemmas(j) & (content - ft.AIM_VERBS)),
-            object_met=self._object_met(cf, term_set),
+            object_met=self._object_met(cf, j),
         )
 
-    def _object_met(self, cf: Features, term_set: set[str]) -> bool:
-        """The evidence names an output of a kind the part's object is ("training product" <- "e-learning course":
-        yes; <- "tag cloud": no); true when the part names no output. The part's activity verb is not its object
-        ("will recruit a head of digital" promises a person, whom "a head of digital joined in May" reports)."""
-        wanted = ft.output_kinds(t for t in cf.terms if t != cf.activity)
-        return not wanted or bool(wanted & ft.output_kinds(term_set))
+    def _object_met(self, cf: Features, j: int) -> bool:
+        """The evidence (statement j) names an output of a kind the part's object is ("training product" <-
+        "e-learning course": yes; <- "tag cloud": no); true when the part names no output. The part's activity verb
+        is not its object ("will recruit a head of digital" promises a person, whom "a head of digital joined in
+        May" reports). Each part's and each statement's kinds are worked out once."""
+        key = (tuple(cf.terms), cf.activity)
+        if key not in self._kinds_cache:
+            self._kinds_cache[key] = ft.output_kinds(t for t in cf.terms if t != cf.activity)
+        wanted = self._kinds_cache[key]
+        if not wanted:
+            return True
+        if j not in self._kinds_cache:
+            self._kinds_cache[j] = ft.output_kinds(self.feats[j].terms)
+        return bool(wanted & self._kinds_cache[j])
 
     def _undone_lemmas(self, j: int) -> set[str]:
         """Content lemmas of the clauses of statement j that say something was not done or was put off."""
