@@ -196,6 +196,21 @@ def test_deleted_first_period_heading_keeps_the_commitment_in_section_unknown(tm
     assert f"line {i + 2}: text of DWP in action 4 before any period heading: kept in section unknown" in err
 
 
+def test_deleted_mid_block_period_heading_is_reported_not_silent(tmp_path, capsys):
+    labelled = label_page(SEED)
+    i = next(k for k, (line, _) in enumerate(labelled) if line == "Department for Work and Pensions")
+    assert labelled[i + 3][0] == "Progress during 2013"
+    del labelled[i + 3]
+    code, err, frame = run_tidy(tmp_path, page_text(labelled), capsys)
+    assert code == 0
+    assert_every_body_word_once(labelled, frame)
+    # the 2013 progress now reads as part of the commitment (nothing says otherwise), and the parser says so
+    intranet = frame[frame["text"].str.contains("The DWP intranet provides links")]
+    assert intranet[["dept_abbr", "section"]].values.tolist() == [["DWP", "commitment_2012"]]
+    assert "DWP in action 4 has no heading for 2013 progress between" in err
+    assert "its text is read as commitment_2012" in err
+
+
 def test_misspelt_period_heading_opens_its_section_with_a_warning(tmp_path, capsys):
     labelled = label_page(SEED)
     i = next(k for k, (line, _) in enumerate(labelled) if line == "Department for Work and Pensions")

@@ -187,6 +187,37 @@ def test_straight_apostrophes_and_unknown_department_heading():
     assert any("line 6: department heading 'Department for Widgets' not in the gazetteer" in w for w in doc.warnings)
 
 
+SKIPPED_AND_REVERSED = """Action 3: x
+Home Office
+Departmental digital strategy commitments (December 2012)
+It will train staff.
+Planned activities in 2014
+It will train more staff.
+Cabinet Office
+Progress during 2014
+It trained staff.
+Planned activities in 2014
+It will train staff.
+"""
+
+
+def test_period_headings_that_skip_a_period_or_run_backwards_are_reported():
+    doc = parse_text(SKIPPED_AND_REVERSED, "t.txt")
+    found = [w for w in doc.warnings if "time order" in w or "has no heading for" in w]
+    assert found == [
+        "line 5: HO in action 3 has no heading for 2013 progress between 'Departmental digital strategy commitments "
+        "(December 2012)' (line 3) and 'Planned activities in 2014': if the page lost one, its text is read as commitment_2012",
+        "line 10: 'Planned activities in 2014' of CO in action 3 comes after 'Progress during 2014' (line 8), "
+        "against the series' time order",
+    ]
+    # the sections themselves are read as the headings say: the warning changes nothing
+    assert sections_of(doc, "HO") == ["commitment_2012", "plan_2014"] and sections_of(doc, "CO") == ["progress_2014", "plan_2014"]
+
+
+def test_seed_period_headings_run_in_time_order_without_gaps(seed_document):
+    assert not [w for w in seed_document.warnings if "time order" in w or "has no heading for" in w]
+
+
 def test_period_heading_before_any_department_is_kept_under_an_unnamed_department():
     doc = parse_text("Action 3: x\nProgress during 2014\nText.\n", "bad.txt")
     assert [(s.dept_abbr, s.section, [b.text for b in s.blocks]) for s in doc.sections] == [("UNNAMED2", "progress_2014", ["Text."])]

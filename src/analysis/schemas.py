@@ -431,8 +431,9 @@ class FollowThrough(pa.DataFrameModel):
         description="Final status (an analyst's review, when there is one, else the machine's): delivered (a completed "
         "concrete measure reported for every part), partial (for some parts, or related progress that adds something "
         "specific but is weak: liaison, plans, an earlier measure), echoed (the related progress only restates the plan: "
-        "no new name, number or date and little new content), not_reported (nothing related, or a conditional plan whose "
-        "condition did not arise), not_applicable (the plan says the action does not apply) or pending (plan_2015).",
+        "no new name, number or date and little new content), not_reported (nothing related, the related progress says it "
+        "was not done or was put off, or a conditional plan whose condition did not arise), not_applicable (the plan says "
+        "the action does not apply) or pending (plan_2015).",
     )
     confidence: Series[float] = pa.Field(
         ge=0.5, le=1, description="Confidence of the machine's status: 0.5 at a deciding threshold, 1 at 0.25 or more from "

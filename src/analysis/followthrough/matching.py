@@ -80,6 +80,8 @@ class Candidate:
     new_terms: list[str]
     terms: list[str]  # content terms shared with the part
     names: list[str]  # names shared with the part
+    undone: bool = False  # a clause of it says that something of the part was not done, or was put off
+    object_met: bool = True  # names an output of the kind the part's object is (or the part names no output)
 
 
 @dataclass
@@ -191,6 +193,10 @@ class PlanMatcher:
         self._early_parts, self._early_features = self._parts_before_reasons(groups, reported)  # likewise
         self._read_boilerplate(boilerplate)
         self.plans: list[Plan] = []
+        self._condition_cache: dict[int, set[str]] = {}
+        self._negated_cache: dict[int, set[str]] = {}
+        self._undone_cache: dict[int, set[str]] = {}
+        self._kinds_cache: dict = {}  # output kinds of a part (by its terms and activity) and of a statement (by row)
         pending: list[_PartText] = []
         for idx in groups:
             for k in idx:
@@ -363,7 +369,11 @@ class PlanMatcher:
         part_vectors = [tfidf.vector(pf.terms) for pf in part_feats]
         part_sim = np.array([[cosine(v, vectors[j]) for j in candidates] for v in part_vectors])
         plan.row["score"] = round(float(whole.max()), 4) if len(whole) else 0.0
-        plan_terms = set(feat.terms).union(*(pf.terms for pf in part_feats))
+        # the years of the plan's and the progress's periods are known to whoever reads the plan: "In 2014 ..."
+        # in a 2014 progress section adds no date (`_period_years`)
+        known = _period_years(plan)
+        plan.specifics = plan.specifics | known
+        plan_terms = set(feat.terms).union(*(pf.terms for pf in part_feats)) | known
         plan.repeat_sim = repeat_sim
         for p, (pf, cf) in enumerate(zip(part_feats, cover_feats)):
             names = pf.names if len(part_feats) > 1 else feat.names | pf.names
@@ -381,7 +391,30 @@ class PlanMatcher:
             index=j, sim=sim, whole_sim=whole_sim, coverage=coverage, novelty=novelty,
             new_specifics=sorted(sfeat.specifics - plan_specifics), new_terms=new,
             terms=sorted(content & term_set), names=_shared_names(names, sfeat.names),
+            undone=sfeat.undone and bool(self._undone_lemmas(j) & (content - ft.AIM_VERBS)),
+            object_met=self._object_met(cf, j),
         )
+
+    def _object_met(self, cf: Features, j: int) -> bool:
+        """The evidence (statement j) names an output of a kind the part's object is ("training product" <-
+        "e-learning course": yes; <- "tag cloud": no); true when the part names no output. The part's activity verb
+        is not its object ("will recruit a head of digital" promises a person, whom "a head of digital joined in
+        May" reports). Each part's and each statement's kinds are worked out once."""
+        key = (tuple(cf.terms), cf.activity)
+        if key not in self._kinds_cache:
+            self._kinds_cache[key] = ft.output_kinds(t for t in cf.terms if t != cf.activity)
+        wanted = self._kinds_cache[key]
+        if not wanted:
+            return True
+        if j not in self._kinds_cache:
+            self._kinds_cache[j] = ft.output_kinds(self.feats[j].terms)
+        return bool(wanted & self._kinds_cache[j])
+
+    def _undone_lemmas(self, j: int) -> set[str]:
+        """Content lemmas of the clauses of statement j that say something was not done or was put off."""
+        if j not in self._undone_cache:
+            self._undone_cache[j] = ft.negated_lemmas(self.texts[j], ft.undone_spans(self.texts[j]))
+        return self._undone_cache[j]
 
     # -- what `_candidate` needs of a statement or a part, computed once rather than once per pair ----------
     def _terms_of(self, j: int, idf: dict[str, float]) -> tuple[list[str], float, set[str]]:
@@ -422,19 +455,24 @@ class PlanMatcher:
 
     def evidence_kind(self, cand: Candidate, plan: Plan, th: Thresholds) -> str:
         """What a progress statement is as evidence for a plan, in order of precedence: template, none,
-        echo (adds no name, number or date and little new content, unless it reports a completed concrete
-        action on a testable plan), vague, repeat, weak, concrete."""
+        undone (says that what it names was not done, not yet done, or put off), echo (adds no name, number
+        or date and little new content, whatever its tense: "will launch X" -> "launched X" only restates),
+        vague, repeat, weak, concrete."""
         j = cand.index
         sfeat, reason = self.feats[j], self.reasons.get(self.ids[j])
         if self.template[j] or reason == "template":
             return "template"
         if reason in {"not_applicable", "empty"} or self.cut[j]:
             return "none"  # says the action does not apply, or was cut off mid-sentence by a truncated page
+        if cand.undone:
+            return "undone"
         weak = reason == "vague" or sfeat.weak or sfeat.future or not sfeat.past
         repeat = plan.repeat_sim.get(j, 0.0) >= th.repeat or reason == "repeat"
         restates = not cand.new_specifics and cand.novelty < th.novelty
-        if restates and (weak or repeat or not plan.testable or not sfeat.checkable):
+        if restates and not any(t in ft.PREPARATION_LEMMAS for t in cand.new_terms):
             return "echo"
+        if restates:
+            return "weak"  # the plan's output reported in development: "will publish X" <- "has been drafting X"
         if not sfeat.checkable and weak:
             return "vague"
         if repeat:
@@ -447,6 +485,8 @@ class PlanMatcher:
             kind = self.evidence_kind(cand, plan, th)
             if kind == "none" or (kind == "template" and plan.testable):
                 continue  # a template sentence is no evidence for a specific plan (codebook)
+            if kind == "undone" and not ((cand.sim >= th.match and _shares_content(cand)) or cand.names):
+                continue  # says something else was not done
             if kind in {"weak", "repeat", "vague"} and not (cand.new_specifics or cand.names or plan.section_wide or cand.coverage >= th.link):
                 continue  # adds nothing specific and barely touches the plan's content: about something else
             lexical = (cand.sim >= th.match and _shares_content(cand)) or bool(cand.names)
@@ -455,10 +495,17 @@ class PlanMatcher:
         best_sim = max((c.sim for c in part), default=0.0)
         if not related:
             return PartOutcome("none", [], th.match - best_sim)
-        if feat.conditional and any(self.feats[e.candidate.index].negative for e in related if e.kind != "template"):
-            negated = [e for e in related if self.feats[e.candidate.index].negative]
-            return PartOutcome("negated", negated, 1.0)
-        delivered = [e for e in related if e.kind == "concrete" and (plan.section_wide or e.candidate.names or e.candidate.coverage >= th.coverage)]
+        if feat.conditional:
+            negated = [e for e in related if e.kind != "template" and self._denies_condition(plan, e.candidate.index)]
+            # a statement that itself reports the plan delivered ("moved its service to the platform; no other
+            # service needed it") reports that the condition arose, whatever its aside says
+            if negated and not any(self._delivers(e, plan, th) for e in related):
+                return PartOutcome("negated", negated, 1.0)
+        undone = [e for e in related if e.kind == "undone"]
+        related = [e for e in related if e.kind != "undone"]
+        if not related:
+            return PartOutcome("undone", undone, 1.0)
+        delivered = [e for e in related if self._delivers(e, plan, th)]
         if delivered:
             best = max(1.0 if e.candidate.names else e.candidate.coverage - th.coverage for e in delivered)
             return PartOutcome("delivered", delivered, best if not plan.section_wide else min(best, 0.5))
@@ -469,6 +516,33 @@ class PlanMatcher:
             return PartOutcome("weak", weak, min(gap, novelty_gap, best_sim - th.match if not plan.section_wide else 1.0))
         echo = [e for e in related if e.kind in {"echo", "template", "vague"}]
         return PartOutcome("echo", echo, min((abs(th.novelty - e.candidate.novelty) for e in echo), default=1.0))
+
+
+    @staticmethod
+    def _delivers(e: Evidence, plan: Plan, th: Thresholds) -> bool:
+        """Concrete evidence that delivers a part: it shares a name with it, or covers COVERAGE_THRESHOLD of its
+        deliverable terms and names an output of the kind the part's object is (for a general aim, any)."""
+        c = e.candidate
+        return e.kind == "concrete" and (plan.section_wide or bool(c.names) or (c.coverage >= th.coverage and c.object_met))
+
+    def _denies_condition(self, plan: Plan, j: int) -> bool:
+        """Statement j says the plan's condition did not arise: a clause of it carries a negation and shares a
+        content word with the condition ("Any new services ..." <- "No new services were developed"), or, when the
+        condition has no content of its own ("where appropriate"), with the plan. "No exemptions were needed" in a
+        report of a new service denies nothing the plan depends on."""
+        key = plan.index
+        if key not in self._condition_cache:
+            own = ft.condition_lemmas(self.texts[key])
+            self._condition_cache[key] = own or set(_content_terms(self.feats[key].terms))
+        if j not in self._negated_cache:
+            self._negated_cache[j] = ft.negated_lemmas(self.texts[j]) if self.feats[j].negative else set()
+        return bool(self._condition_cache[key] & self._negated_cache[j])
+
+
+def _period_years(plan: Plan) -> frozenset[str]:
+    """The years of the plan's period and of the progress period paired with it, as the text writes them."""
+    sections = (plan.row["plan_section"], plan.row["progress_section"] or ft.paired_section(plan.row["plan_section"]))
+    return frozenset(str(periods.year(s)) for s in sections if s)
 
 
 def _shares_content(cand: Candidate) -> bool:
@@ -490,8 +564,9 @@ def _weight(terms: list[str], idf: dict[str, float]) -> float:
 
 
 def _content_terms(terms: list[str]) -> list[str]:
-    """Each term once, in order, frame words left out."""
-    return [t for t in dict.fromkeys(terms) if t not in FRAME_LEMMAS]
+    """Each term once, in order, frame words and time and aspect words ("recently", "successfully", "year")
+    left out."""
+    return [t for t in dict.fromkeys(terms) if t not in FRAME_LEMMAS and t not in ft.TIME_ASPECT_LEMMAS]
 
 
 def _coverage(part_terms: list[str], evidence_terms: set[str], idf: dict[str, float], wanted: list[str] | None = None, total: float | None = None) -> float:
@@ -527,6 +602,7 @@ STATUS_REASONS = {
     "echoed": "the related progress only restates the plan: no new name, number or date and little new content",
     "not_reported": "no progress statement relates to the plan",
     "condition": "the plan was conditional and the progress says the condition did not arise",
+    "undone": "the related progress says it was not done, not yet done, or put off",  # "not done": tests read it
 }
 
 
@@ -545,11 +621,13 @@ def decide(outcomes: list[PartOutcome], testable: bool, section_wide: bool, matc
         why = STATUS_REASONS["partial_parts"].format(d=n_delivered, n=n) if n_delivered else STATUS_REASONS["partial"]
     elif "echo" in kinds:
         status, why = "echoed", STATUS_REASONS["echoed"] + ("" if testable else " (template sentences included)")
+    elif "undone" in kinds:
+        status, why = "not_reported", STATUS_REASONS["undone"]
     else:
         status, why = "not_reported", STATUS_REASONS["not_reported"]
     if section_wide and status not in {"not_reported"}:
         why += " in the paired progress section (a general aim: the whole section reports on it)"
-    wanted = {"delivered": {"delivered"}, "partial": {"delivered", "weak"}, "echoed": {"echo"}}.get(status, {"negated"})
+    wanted = {"delivered": {"delivered"}, "partial": {"delivered", "weak"}, "echoed": {"echo"}}.get(status, {"negated", "undone"})
     margin = min((o.margin for o in outcomes if o.outcome in wanted or status == "not_reported"), default=1.0)
     return {"status": status, "status_reason": why, "parts_delivered": n_delivered, "confidence": _confidence(margin),
             **_evidence_columns([o for o in outcomes if o.outcome in wanted], matcher)}

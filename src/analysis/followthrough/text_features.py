@@ -45,6 +45,10 @@ FRAME_LEMMAS = frozenset(
     """will continue work closely seek keen aim plan intend look ensure also actively further include
     part help support""".split()
 )
+# Words that say when, or how it went, rather than what was done ("has recently and successfully launched",
+# "throughout the year", "during the reporting period"): tense and aspect, normalised away like auxiliaries,
+# so they are neither new content of a progress statement nor deliverable content of a plan.
+TIME_ASPECT_LEMMAS = frozenset("""recently currently successfully previously subsequently year period""".split())
 # Purpose clauses say why, not what: for coverage, text after them is not what has to be delivered.
 PURPOSE_MARKERS = re.compile(r"\b(?:with the aim of|in order to|so as to|so that|to ensure|ensuring that|to help)\b", re.I)
 
@@ -60,6 +64,33 @@ OUTPUT_LEMMAS = frozenset(
     prototype pool bench hub academy network community division directorate team unit board post role
     vacancy recruit hire appoint launch publish establish create hold""".split()
 )
+# The kinds of output the codebook's testability rule names (an event, a product or publication, a course or
+# training, a team or structure, recruitment), by their nouns. A plan part that names one has that output as its
+# object; evidence that delivers it names an output of the same kind (a "training product" is not delivered by
+# "a tag cloud of digital terms", however many other words they share).
+OUTPUT_KINDS = {
+    "event": frozenset("""event day week month fortnight conference masterclass workshop seminar session sprint webinar
+        hackathon showcase roadshow""".split()),
+    "learning": frozenset("""course module curriculum syllabus train coach mentor apprenticeship placement secondment
+        programme academy masterclass workshop seminar session webinar""".split()),
+    "product": frozenset("""product tool toolkit app website platform guidance manual handbook standard framework template
+        checklist publication report study survey audit review pilot trial prototype""".split()),
+    "structure": frozenset("""pool bench hub academy network community division directorate team unit board post role""".split()),
+    "recruitment": frozenset("""vacancy recruit hire appoint post role""".split()),
+}
+OUTPUT_NOUN_KINDS = {w: frozenset(k for k, words in OUTPUT_KINDS.items() if w in words) for ws in OUTPUT_KINDS.values() for w in ws}
+
+
+def output_kinds(terms) -> frozenset[str]:
+    """The kinds of output the lemmas name (`OUTPUT_KINDS`)."""
+    return frozenset(k for t in terms for k in OUTPUT_NOUN_KINDS.get(t, ()))
+
+
+# Lemmas that say work towards an output is under way rather than done: "has been developing the toolkit",
+# "a draft guide", "began a pilot". Progress that restates a plan with one of these, where the plan does not
+# have it, reports the plan in development (codebook: weak evidence, partial), not a restatement.
+PREPARATION_LEMMAS = frozenset("""develop draft prepare design scope pilot trial test begin start""".split())
+
 # Verbs of a general aim ("work with", "support", "raise awareness", "build capability"): a generic plan
 # whose activity is one of these restates the action's goal, so the whole paired progress section
 # reports on it; a generic plan with any other activity ("share its experience", "assess needs") is
@@ -85,6 +116,20 @@ CONDITION = re.compile(
 CONDITION_OPENING = re.compile(r"^\s*(?:any|where|when)\b", re.I)
 # Says something did not happen or does not exist ("no new services were developed", "has not needed").
 NEGATION = re.compile(r"\b(?:no|not|none|neither|nor|never)\b|n['\u2019]t\b", re.I)
+# Says that what it names was not done, not yet done, or put off: a negated auxiliary before a verb ("was not
+# published", "has not yet been launched", "did not run"; not "not only"), "no ... was/were <done>", or a verb
+# of putting off. Such a statement is about the plan but reports no progress on it (codebook: not_reported).
+UNDONE = re.compile(
+    r"\b(?:has|have|had|was|were|is|are|did|does|do|could|can)(?:\s+not|n['\u2019]t)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?P<verb>[a-z]+)|"
+    r"\bno\b[^.;:,]*?\b(?:was|were|has\s+been|have\s+been)\s+[a-z]+ed\b|"
+    r"\b(?:postponed|delayed|deferred|cancell?ed|paused|suspended|put\s+on\s+hold|withdrawn|abandoned|shelved)\b",
+    re.I,
+)
+# Where a clause ends: a negation or a condition is read inside its clause.
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:but|and|although|though|while|whereas|because|so)\s|\s(?:will|shall)\s", re.I)
+# Words of the condition itself, not of what it is about ("if", "where appropriate", "should ... arise").
+CONDITION_WORDS = frozenset("""if whenever unless should arise need require appropriate necessary event any future further
+    as when where""".split())
 
 # Wording of progress statements that reports contact, intent, assurance, access or a state rather than a
 # new measure (codebook: liaison, signposting and plans in development are weak evidence).
@@ -147,6 +192,7 @@ class Features:
     activity: str = ""  # for plans: the verb after the modal frame ("will continue to share" -> "share")
     conditional: bool = False  # a plan that depends on a condition ("any new services will ...", "if ...")
     negative: bool = False  # says something did not happen or does not exist ("no new services were ...")
+    undone: bool = False  # says that what it names was not done, not yet done, or put off ("was postponed")
 
 
 def warm_up() -> None:
@@ -173,7 +219,9 @@ def _capitalised_names(doc, masked: set[int]) -> list[MentionSpan]:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if tok.is_cap and i not in masked:
+        if tok.is_cap and i not in masked and _opens_sentence(doc, i) and tok.lower_ in stop_words():
+            i += 1  # a capital that only starts a sentence ("In 2014", "During March") is not part of a name
+        elif tok.is_cap and i not in masked:
             j = i + 1
             while j < n:
                 nxt = doc[j]
@@ -188,7 +236,7 @@ def _capitalised_names(doc, masked: set[int]) -> list[MentionSpan]:
                 else:
                     break
             words = [t.text for t in doc[i:j] if t.text not in {"-"}]
-            sentence_initial = i == 0 or doc[i - 1].text in {"(", "\u201c", '"'}
+            sentence_initial = _opens_sentence(doc, i)
             single_common = len(words) == 1 and not has_two_capitals(tok.text) and (sentence_initial or tok.lower_ in MONTH_WORDS)
             if not single_common and not all(w.lower() in MONTH_WORDS for w in words):
                 h = j
@@ -203,6 +251,11 @@ def _capitalised_names(doc, masked: set[int]) -> list[MentionSpan]:
         else:
             i += 1
     return out
+
+
+def _opens_sentence(doc, i: int) -> bool:
+    """The token opens the text, or follows an opening bracket or quote."""
+    return i == 0 or doc[i - 1].text in {"(", "\u201c", '"'}
 
 
 def _capital_word(text: str, lower: str) -> bool:
@@ -310,6 +363,7 @@ def _features_of(text: str, spacy_doc, doc: list[Tok], mentions: Sequence[Mentio
         activity=_activity(doc),
         conditional=_is_conditional(text),
         negative=bool(_NEGATION.search(text)),
+        undone=bool(undone_spans(text)),
     )
 
 
@@ -328,9 +382,56 @@ def _is_conditional(text: str) -> bool:
 
 
 # the cue patterns behind a look-ahead for their first characters (`text.with_first_characters`; same matches)
-_WEAK, _FUTURE, _CONTINUATION, _NEGATION, _CONDITION = (
-    with_first_characters(p) for p in (WEAK_PATTERN, FUTURE, CONTINUATION, NEGATION, CONDITION)
+_WEAK, _FUTURE, _CONTINUATION, _NEGATION, _CONDITION, UNDONE_FAST = (
+    with_first_characters(p) for p in (WEAK_PATTERN, FUTURE, CONTINUATION, NEGATION, CONDITION, UNDONE)
 )
+
+
+def _clause_end(text: str, start: int) -> int:
+    after = CLAUSE_BREAK.search(text, start)
+    return after.start() if after else len(text)
+
+
+def _clause_lemmas(text: str, start: int, end: int) -> set[str]:
+    """Content lemmas of text[start:end], department and organisation names left out."""
+    clause = text[start:end]
+    for a, b in masked_spans(text):
+        if a < end and b > start:
+            clause = clause[: max(a - start, 0)] + " " * (min(b, end) - max(a, start)) + clause[min(b, end) - start :]
+    words = (w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'\u2019-]*", clause))
+    return {lemma(w) for w in words if len(w) > 1 and w not in stop_words()}
+
+
+def condition_lemmas(text: str) -> set[str]:
+    """Content lemmas of a conditional plan's condition, from its opening word to the end of its clause ("Any new
+    services DfT develops" -> new, service, develop; "if funding is agreed" -> fund, agree), without the condition
+    words themselves; empty when the condition has no content of its own ("where appropriate")."""
+    match = CONDITION_OPENING.match(text) or _CONDITION.search(text)
+    if not match:
+        return set()
+    return {t for t in _clause_lemmas(text, match.start(), _clause_end(text, match.end())) if t not in CONDITION_WORDS}
+
+
+def undone_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` says something was not done or was put off (`UNDONE`); after a negated auxiliary the next word
+    must be a verb ("was not published", "is not yet live"; not "are not just for specialists", "not only")."""
+    verbs = verb_base()
+    out = []
+    for m in UNDONE_FAST.finditer(text):
+        verb = m.group("verb")
+        if verb is None or lemma(verb) in verbs or verb in verbs:
+            out.append(m.span())
+    return out
+
+
+def negated_lemmas(text: str, spans: list[tuple[int, int]] | None = None) -> set[str]:
+    """Content lemmas of the clauses of `text` that carry a negation ("No new services were developed, and the
+    portal was updated" -> new, service, develop), or of the clauses around `spans` (`undone_spans`)."""
+    out: set[str] = set()
+    for start, end in (spans if spans is not None else [m.span() for m in _NEGATION.finditer(text)]):
+        before = [b.end() for b in CLAUSE_BREAK.finditer(text, 0, start)]
+        out |= _clause_lemmas(text, before[-1] if before else 0, _clause_end(text, end))
+    return out
 
 
 def _terms(doc: list[Tok], masked: set[int], stop_words) -> tuple[list[str], set[str], set[str]]:
@@ -457,7 +558,62 @@ def split_parts(text: str) -> list[str]:
             else:
                 current += sep + chunk
         parts.append(current)
+    parts = [obj for part in parts for obj in split_objects(part)]
     return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
+
+
+# Words that open a noun phrase of its own: a coordinated object starting with one is a second object.
+DETERMINERS = frozenset("""a an the its their his her our this these those each every one two three four five six seven
+    eight nine ten""".split())
+# Between a verb and "and", one of these means "and" may join the objects of the preposition, not of the verb.
+PREPOSITIONS = frozenset("""for across with to of in on by between through among within from into about under at via
+    including such as than per""".split())
+
+
+def split_objects(part: str) -> list[str]:
+    """The objects of one activity, when it has several, each with its own determiner: "publish a digital strategy
+    and a skills framework" -> "publish a digital strategy", "a skills framework"; "set up a lab and 2 teams" ->
+    two. Delivering one object is not delivering the plan (codebook: a plan of several parts). Left whole when a
+    preposition or comma stands between the verb and the "and" ("across DH and its agencies" joins the objects of
+    "across"), or when the first object has no determiner ("digital skills and knowledge")."""
+    words = list(re.finditer(r"\S+", part))
+    lower = [w.group(0).lower().strip(",.;:") for w in words]
+    verb = 0
+    for i, w in enumerate(lower):
+        if w in {"will", "shall"}:
+            verb = i + 1
+            while verb < len(lower) and (lower[verb] in PLAN_FRAME_WORDS or lower[verb].endswith("ly")):
+                verb += 1
+            break
+    if verb >= len(lower) - 1:
+        return [part]
+    start = verb + 1
+    if lower[start] in {"up", "out", "in", "on", "forward"} and start + 1 < len(lower):
+        start += 1  # a phrasal verb: "set up", "roll out", "take forward"
+    if not _opens_noun_phrase(lower[start]):
+        return [part]
+    cuts = []
+    for i in range(start + 1, len(lower) - 1):
+        token = words[i].group(0)
+        if lower[i] in PREPOSITIONS:
+            break  # from here "and" may join the objects of the preposition
+        if lower[i] == "and" and _opens_noun_phrase(lower[i + 1]):
+            cuts.append((words[i].start(), words[i + 1].start()))
+        elif token.endswith(",") and _opens_noun_phrase(lower[i + 1]):
+            cuts.append((words[i].end() - 1, words[i + 1].start()))
+        elif token.endswith((",", ";", ":")):
+            break
+    if not cuts:
+        return [part]
+    pieces, begin = [], 0
+    for end, next_begin in cuts:
+        pieces.append(part[begin:end].rstrip(" ,"))
+        begin = next_begin
+    return [*pieces, part[begin:]]
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    return word in DETERMINERS or word.isdigit()
 
 
 # A sentence that opens with one of these refers back to the sentence before it ("It will also ...",

@@ -265,8 +265,34 @@ class _PageReader:
             self.doc.unsectioned.append(block)
             self.warnings.append(f"line {n}: text before any 'Action N:' heading kept as page introduction, not a statement")
 
+    def check_period_sequence(self) -> None:
+        """Warnings for a department's period headings that skip a period of the series or run against
+        its time order: a period heading lost from the middle of a block would otherwise merge that
+        period's text into the section before it without a word."""
+        blocks: dict[tuple[int | None, str], list[Section]] = {}
+        for section in self.doc.sections:
+            if section.section in periods.BY_NAME:
+                blocks.setdefault((section.action, section.dept_abbr), []).append(section)
+        for (action, abbr), sections in blocks.items():
+            sections.sort(key=lambda s: s.heading_line)
+            for before, after in zip(sections, sections[1:]):
+                first, second = periods.NAMES.index(before.section), periods.NAMES.index(after.section)
+                if second < first:
+                    self.warnings.append(
+                        f"line {after.heading_line}: {quote(after.heading)} of {abbr} in action {action} comes after "
+                        f"{quote(before.heading)} (line {before.heading_line}), against the series' time order"
+                    )
+                elif second > first + 1:
+                    skipped = " or ".join(periods.text_label(n) for n in periods.NAMES[first + 1 : second])
+                    self.warnings.append(
+                        f"line {after.heading_line}: {abbr} in action {action} has no heading for {skipped} between "
+                        f"{quote(before.heading)} (line {before.heading_line}) and {quote(after.heading)}: "
+                        f"if the page lost one, its text is read as {before.section}"
+                    )
+
     def check_complete(self) -> None:
         """Warnings for sections, departments and actions that were opened but got no text."""
+        self.check_period_sequence()
         doc, truncated = self.doc, self.doc.truncated
         for section in doc.sections:
             if not section.blocks:
