@@ -38,7 +38,7 @@ LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 SCREENSHOT_PAGES := reports/html/index.html reports/html/departments/dwp.html
 
-.PHONY: help venv fetch data report review test lint evaluate bench docs lab screenshots lock clean clean-venv
+.PHONY: help venv fetch data report review coding-sheet test lint evaluate bench docs lab screenshots lock clean clean-venv
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -79,8 +79,10 @@ data: $(TABLES) ## Build every processed table in data/processed/ from data/raw/
 # Pages no rule was written from (their text is not in the repository: data/annotations/unseen-pages/README.md):
 # `make evaluate UNSEEN_PAGES=/path/to/pages` scores them too; not given, evaluate says so in one line (and
 # `make report`, when it re-runs the scores, drops them: give it the same UNSEEN_PAGES).
+# UNSEEN_LABELS=DIR: their labels from another folder in the same formats (default data/annotations/unseen-pages).
 UNSEEN_PAGES ?=
-EVALUATE_ARGS := $(if $(UNSEEN_PAGES),--unseen-pages $(UNSEEN_PAGES))
+UNSEEN_LABELS ?=
+EVALUATE_ARGS := $(if $(UNSEEN_PAGES),--unseen-pages $(UNSEEN_PAGES)) $(if $(UNSEEN_LABELS),--unseen-labels $(UNSEEN_LABELS))
 
 $(SCORES): $(TABLES) $(SRC) $(ANNOTATIONS)
 	$(PY) -m analysis evaluate $(EVALUATE_ARGS)
@@ -99,8 +101,18 @@ test: data ## Run the test suite (builds what it needs first)
 lint: $(VENV_STAMP) ## Check the code with ruff (rules in pyproject.toml)
 	$(VENV)/bin/ruff check src tests benchmarks notebooks
 
-evaluate: data ## Print scores against the hand labels (data/annotations/); write reports/tables/scores.csv (UNSEEN_PAGES=dir: also the pages no rule was written from)
+evaluate: data ## Print scores against the hand labels (data/annotations/); write reports/tables/scores.csv (UNSEEN_PAGES=dir: also the pages no rule was written from; UNSEEN_LABELS=dir: their labels)
 	$(PY) -m analysis evaluate $(EVALUATE_ARGS)
+
+# The next clean test: a blind sheet of the statements of PAGES for independent coders (no analysis output), leaving
+# out what EXCLUDE's label files already cover (data/annotations/unseen-pages/README.md, "Next clean test").
+PAGES ?=
+SHEET ?= reports/coding/sheet.csv
+EXCLUDE ?=
+
+coding-sheet: $(VENV_STAMP) | $(WORD_FREQUENCIES) ## Write a blind coding sheet of the statements of PAGES=dir to SHEET= (default reports/coding/sheet.csv), EXCLUDE=labels dir
+	@test -n "$(PAGES)" || { echo "error: give the pages: make coding-sheet PAGES=dir [SHEET=file.csv] [EXCLUDE=labels dir]" >&2; exit 2; }
+	$(PY) -m analysis coding-sheet --raw $(PAGES) --out $(SHEET) $(if $(EXCLUDE),--exclude-labels $(EXCLUDE))
 
 reports/review/to-review.csv: $(TABLES)
 	$(PY) -m analysis review --processed $(PROCESSED) --out $@
@@ -137,7 +149,7 @@ lock: ## Re-resolve requirements.in into requirements.lock with hashes (pip-tool
 	@echo "requirements.lock updated: update environment.yml to the same pins (make test checks)"
 
 clean: ## Delete build outputs (data/processed, reports) and temporaries a killed build left, keep .venv
-	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/review reports/screenshots
+	rm -rf $(PROCESSED)/*.csv $(PROCESSED)/*.parquet reports/figures/* reports/html reports/tables reports/review reports/coding reports/screenshots
 	rm -rf $(PROCESSED)/.*.tmp data/.processed.staging-* data/.processed.lock reports/figures/.*.tmp reports/tables/.*.tmp
 
 clean-venv: ## Delete .venv

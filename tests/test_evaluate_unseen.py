@@ -340,3 +340,23 @@ def test_the_committed_labels_pass_their_schemas_and_cover_every_plan_once():
             assert evidence.startswith(f"{action}-{dept}-{pairs[section]}-"), (row.statement_id, evidence)
     manifest = pd.read_csv(committed / "pages.csv", dtype=str, keep_default_na=False)
     assert manifest["sha256"].str.fullmatch(r"[0-9a-f]{64}").all() and manifest["page"].is_unique
+
+
+def test_evaluate_reads_the_labels_from_the_folder_given(tmp_path, monkeypatch, capsys):
+    _only_unseen(monkeypatch)
+    monkeypatch.setattr(unseen, "LABELS", tmp_path / "not-these")  # the default folder is not read when one is given
+    monkeypatch.setattr(unseen, "seed_baselines", lambda processed_dir: FIXED)
+    scores = tmp_path / "scores.csv"
+    assert cli.main(["evaluate", "--scores", str(scores), "--unseen-pages", str(PAGES), "--unseen-labels", str(LABELS)]) == 0
+    assert f"labels: {LABELS};" in capsys.readouterr().out
+    n = pd.read_csv(scores).set_index("measure")["n"]
+    assert n["agreement with hand coding"] == 4  # as scored from the fixture labels above
+
+
+def test_evaluate_with_a_missing_labels_folder_is_one_line_exit_2(tmp_path, capsys):
+    scores = tmp_path / "scores.csv"
+    missing = tmp_path / "no-labels"
+    assert cli.main(["evaluate", "--scores", str(scores), "--unseen-pages", str(PAGES), "--unseen-labels", str(missing)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(missing) in err[0]
+    assert not scores.exists()

@@ -117,11 +117,31 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_coding_sheet(args: argparse.Namespace) -> int:
+    from analysis.evaluate import coding_sheet
+    from analysis.outputs import write_table
+
+    out = Path(args.out)
+    if out.suffix != ".csv":
+        _error(f"{out}: --out must end in .csv")
+        return EXIT_BAD_INPUT
+    labels = Path(args.exclude_labels) if args.exclude_labels else None
+    made = coding_sheet.build(Path(args.raw), labels)
+    _print_warnings(made.warnings)
+    write_table(made.sheet, out)
+    print(made.summary(out, labels))
+    return EXIT_OK
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from analysis.evaluate import run_all, scores
     from analysis.report.data import write_scores
 
-    print(run_all(Path(args.processed), Path(args.unseen_pages) if args.unseen_pages else None))
+    labels = Path(args.unseen_labels) if args.unseen_labels else None
+    if labels is not None and not labels.is_dir():
+        _error(f"{labels}: {'labels folder not found' if not labels.exists() else 'not a folder'}")
+        return EXIT_BAD_INPUT
+    print(run_all(Path(args.processed), Path(args.unseen_pages) if args.unseen_pages else None, labels))
     print(f"wrote {write_scores(scores(), Path(args.scores))} (the headline scores the report shows)")
     return EXIT_OK
 
@@ -196,7 +216,17 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--scores", default=str(paths.SCORES), help="where to write the scores table (default reports/tables/scores.csv)")
     p.add_argument("--unseen-pages", metavar="DIR", help="folder of page excerpts no rule was written from (not in the repository; "
                    "data/annotations/unseen-pages/README.md): score them against their labels too (default: not given)")
+    p.add_argument("--unseen-labels", metavar="DIR", help="folder of labels for those pages, in the format of "
+                   "data/annotations/unseen-pages/ (default that folder)")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("coding-sheet", help="a blind sheet of the statements of pages to hand-label (no analysis output), "
+                       "for the next test on pages no rule was written from")
+    p.add_argument("--raw", required=True, metavar="DIR", help="folder of pages, read as `build --raw` reads one")
+    p.add_argument("--out", required=True, metavar="FILE.csv", help="the sheet to write")
+    p.add_argument("--exclude-labels", metavar="DIR", help="leave out statements labelled in this folder's label files on the "
+                   "same text (format of data/annotations/unseen-pages/); labelled on a different text: kept and flagged")
+    p.set_defaults(func=cmd_coding_sheet)
 
     p = sub.add_parser("report", help="write the HTML report (front page, analysis pages, department cards), charts and workbook")
     p.set_defaults(func=cmd_report)

@@ -86,15 +86,16 @@ def scores() -> pd.DataFrame:
     return frame.sort_values(["analysis", "measure", "corpus"], kind="stable").reset_index(drop=True)
 
 
-def run_all(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None) -> str:
+def run_all(processed_dir: Path = paths.PROCESSED, pages_dir: Path | None = None, labels_dir: Path | None = None) -> str:
     """Every evaluation's report, in module-name order (their headline scores: `scores()`). `pages_dir`: the
-    folder of page excerpts no rule was written from (not in the repository), passed to the evaluations whose
-    `report` takes it (`evaluate.unseen`); None when not given."""
+    folder of page excerpts no rule was written from (not in the repository), and `labels_dir` their labels
+    (None: the module's default), passed to the evaluations whose `report` takes them (`evaluate.unseen`)."""
     _recorded.clear()
     out = []
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "report"):
-            options = {"pages_dir": pages_dir} if "pages_dir" in inspect.signature(module.report).parameters else {}
+            given = {"pages_dir": pages_dir, "labels_dir": labels_dir}
+            options = {k: v for k, v in given.items() if k in inspect.signature(module.report).parameters}
             out.append(module.report(Path(processed_dir), **options))
     return "\n\n".join(out) if out else "no evaluations yet"

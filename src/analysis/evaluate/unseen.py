@@ -36,6 +36,7 @@ from analysis.vocabulary import BOILERPLATE_REASONS, EVALUATED_STATUSES, FOLLOW_
 
 LABELS = paths.ANNOTATIONS / "unseen-pages"
 SECOND = "second"  # a second, independent coder's follow_through_labels.csv (same format), in LABELS/second/
+SECOND_LABELS = f"{SECOND}/follow_through_labels.csv"
 CORPUS = UNSEEN_PAGES
 #: Sections that restate the December 2012 edition, whose actions 1-7 the boilerplate rules were tuned on.
 RESTATED_SECTION = "commitment_2012"
@@ -117,17 +118,33 @@ LABEL_FILES: dict[str, type[pa.DataFrameModel]] = {
 def read_labels(labels_dir: Path = LABELS) -> dict[str, pd.DataFrame | None]:
     """Each label file, validated (None when absent). A file that breaks its schema stops the run with one line
     naming the file and its line (ParseError: exit 2)."""
-    out: dict[str, pd.DataFrame | None] = {}
-    for name, model in LABEL_FILES.items():
-        path = Path(labels_dir) / name
-        if not path.exists():
-            out[name] = None
-            continue
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        try:
-            out[name] = model.validate(frame, lazy=False)
-        except (pa.errors.SchemaError, pa.errors.SchemaErrors) as err:
-            raise ParseError(str(path), _first_problem(err, model)) from None
+    return {name: _read_label_file(Path(labels_dir) / name, model) for name, model in LABEL_FILES.items()}
+
+
+def _read_label_file(path: Path, model: type[pa.DataFrameModel]) -> pd.DataFrame | None:
+    """One label file, validated (None when absent); a schema break is a ParseError naming the file and line."""
+    if not path.exists():
+        return None
+    try:
+        return model.validate(pd.read_csv(path, dtype=str, keep_default_na=False), lazy=False)
+    except (pa.errors.SchemaError, pa.errors.SchemaErrors) as err:
+        raise ParseError(str(path), _first_problem(err, model)) from None
+
+
+def read_second(labels_dir: Path) -> pd.DataFrame | None:
+    """The second coder's follow_through_labels.csv (LABELS/second/), validated; None when absent."""
+    return _read_label_file(Path(labels_dir) / SECOND_LABELS, FollowThroughLabels)
+
+
+def labelled_hashes(labels_dir: Path) -> dict[str, set[str]]:
+    """Every statement id any label file of the folder labels (the second coder's too), with the text hashes
+    (SHA-1) it was labelled on: what a new coding sheet leaves out (`evaluate.coding_sheet`)."""
+    frames = [*read_labels(labels_dir).values(), read_second(labels_dir)]
+    out: dict[str, set[str]] = {}
+    for frame in frames:
+        if frame is not None:
+            for sid, sha in zip(frame["statement_id"], frame["text_sha1"].str.lower(), strict=True):
+                out.setdefault(sid, set()).add(sha)
     return out
 
 
@@ -451,13 +468,9 @@ def coder_agreement(first: pd.DataFrame, second: pd.DataFrame) -> dict[str, floa
 
 
 def second_coder_lines(first: pd.DataFrame, labels_dir: Path, statements: pd.DataFrame) -> list[str]:
-    path = Path(labels_dir) / SECOND / "follow_through_labels.csv"
-    if not path.exists():
+    second = read_second(labels_dir)
+    if second is None:
         return []
-    try:
-        second = FollowThroughLabels.validate(pd.read_csv(path, dtype=str, keep_default_na=False), lazy=False)
-    except (pa.errors.SchemaError, pa.errors.SchemaErrors) as err:
-        raise ParseError(str(path), _first_problem(err, FollowThroughLabels)) from None
     checked = check(second, statements)
     scores = coder_agreement(first, checked.ok)
     if not scores["n"]:
