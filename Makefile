@@ -38,7 +38,7 @@ LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 SCREENSHOT_PAGES := reports/html/index.html reports/html/departments/dwp.html
 
-.PHONY: help venv fetch data report review coding-sheet test lint evaluate bench docs lab screenshots lock clean clean-venv
+.PHONY: help venv fetch data report review coding-sheet labels-from-sheet test lint evaluate bench docs lab screenshots lock clean clean-venv
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -113,6 +113,10 @@ EXCLUDE ?=
 coding-sheet: $(VENV_STAMP) | $(WORD_FREQUENCIES) ## Write a blind coding sheet of the statements of PAGES=dir to SHEET= (default reports/coding/sheet.csv), EXCLUDE=labels dir
 	@test -n "$(PAGES)" || { echo "error: give the pages: make coding-sheet PAGES=dir [SHEET=file.csv] [EXCLUDE=labels dir]" >&2; exit 2; }
 	$(PY) -m analysis coding-sheet --raw $(PAGES) --out $(SHEET) $(if $(EXCLUDE),--exclude-labels $(EXCLUDE))
+
+labels-from-sheet: $(VENV_STAMP) ## Turn a filled coding sheet SHEET= into the label files in LABELS=new dir (APPEND=1 adds to existing ones)
+	@test -n "$(LABELS)" || { echo "error: give the folder for the labels: make labels-from-sheet LABELS=dir [SHEET=file.csv] [APPEND=1]" >&2; exit 2; }
+	$(PY) -m analysis labels-from-sheet --sheet $(SHEET) --out $(LABELS) $(if $(APPEND),--append)
 
 reports/review/to-review.csv: $(TABLES)
 	$(PY) -m analysis review --processed $(PROCESSED) --out $@

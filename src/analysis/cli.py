@@ -133,6 +133,30 @@ def cmd_coding_sheet(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_labels_from_sheet(args: argparse.Namespace) -> int:
+    from analysis.evaluate import sheet_labels, unseen
+    from analysis.outputs import write_table
+
+    sheet, out = Path(args.sheet), Path(args.out)
+    if out.exists() and not out.is_dir():
+        _error(f"{out}: not a folder")
+        return EXIT_BAD_INPUT
+    if out.resolve() == unseen.LABELS.resolve():
+        _error(f"{out}: the labels of the last clean test: put new labels in a new folder")
+        return EXIT_BAD_INPUT
+    labels = sheet_labels.convert(sheet)
+    there = sheet_labels.existing(out)
+    if there and not args.append:
+        _error(f"{out}: already holds {', '.join(there)}: nothing written (--append adds the sheet's labels to them; "
+               "or give a new folder)")
+        return EXIT_BAD_INPUT
+    frames, kept = sheet_labels.merge(labels, out, sheet) if there else (labels.frames, {})
+    for name, frame in sheet_labels.to_write(frames).items():
+        write_table(frame, out / name)
+    print(labels.summary(sheet, out, kept))
+    return EXIT_OK
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from analysis.evaluate import run_all, scores
     from analysis.report.data import write_scores
@@ -227,6 +251,15 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--exclude-labels", metavar="DIR", help="leave out statements labelled in this folder's label files on the "
                    "same text (format of data/annotations/unseen-pages/); labelled on a different text: kept and flagged")
     p.set_defaults(func=cmd_coding_sheet)
+
+    p = sub.add_parser("labels-from-sheet", help="turn a filled-in coding sheet into the label files `evaluate --unseen-labels` "
+                       "reads, checked (text hashes, allowed values)")
+    p.add_argument("--sheet", required=True, metavar="FILE.csv", help="the coding sheet, filled in by a coder")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for follow_through_labels.csv, boilerplate_labels.csv, "
+                   "initiatives_gold.csv (a new one: existing label files are refused unless --append)")
+    p.add_argument("--append", action="store_true", help="add to the label files already in DIR; a statement labelled "
+                   "there with a different answer is refused")
+    p.set_defaults(func=cmd_labels_from_sheet)
 
     p = sub.add_parser("report", help="write the HTML report (front page, analysis pages, department cards), charts and workbook")
     p.set_defaults(func=cmd_report)
