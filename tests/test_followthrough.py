@@ -900,6 +900,8 @@ def test_every_output_noun_has_a_kind():
     from analysis.followthrough import text_features as ft
 
     assert set(ft.OUTPUT_LEMMAS) - set(ft.OUTPUT_NOUN_KINDS) == {"launch", "publish", "establish", "create", "hold"}
+    # the codebook names "programme" as a category of its own: a programme is not delivered by a course alone
+    assert ft.output_kinds(["programme"]) == {"programme"} and not ft.output_kinds(["programme"]) & ft.output_kinds(["course"])
 
 
 @pytest.mark.parametrize(

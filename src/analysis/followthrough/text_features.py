@@ -52,32 +52,27 @@ TIME_ASPECT_LEMMAS = frozenset("""recently currently successfully previously sub
 # Purpose clauses say why, not what: for coverage, text after them is not what has to be delivered.
 PURPOSE_MARKERS = re.compile(r"\b(?:with the aim of|in order to|so as to|so that|to ensure|ensuring that|to help)\b", re.I)
 
-# Output nouns and delivery verbs (as lemmas): a plan naming one (outside a partner's or an
-# organisation's name) is testable unless it is a continuation. Written from the codebook's definition
-# (event, product, training, recruitment, programme, publication, team or structure), deliberately
-# broader than any one page's wording.
-OUTPUT_LEMMAS = frozenset(
-    """event day week month fortnight conference masterclass workshop seminar session sprint webinar
-    hackathon showcase roadshow course module curriculum syllabus train coach mentor apprenticeship
-    placement secondment programme product tool toolkit app website platform guidance manual handbook
-    standard framework template checklist publication report study survey audit review pilot trial
-    prototype pool bench hub academy network community division directorate team unit board post role
-    vacancy recruit hire appoint launch publish establish create hold""".split()
-)
 # The kinds of output the codebook's testability rule names (an event, a product or publication, a course or
-# training, a team or structure, recruitment), by their nouns. A plan part that names one has that output as its
-# object; evidence that delivers it names an output of the same kind (a "training product" is not delivered by
-# "a tag cloud of digital terms", however many other words they share).
+# training, a programme, a team or structure, recruitment), by their nouns (as lemmas), deliberately broader than
+# any one page's wording. A plan part that names one has that output as its object; evidence that delivers it
+# names an output of the same kind (a "training product" is not delivered by "a tag cloud of digital terms",
+# however many other words they share).
 OUTPUT_KINDS = {
     "event": frozenset("""event day week month fortnight conference masterclass workshop seminar session sprint webinar
         hackathon showcase roadshow""".split()),
     "learning": frozenset("""course module curriculum syllabus train coach mentor apprenticeship placement secondment
-        programme academy masterclass workshop seminar session webinar""".split()),
+        academy masterclass workshop seminar session webinar""".split()),
+    "programme": frozenset({"programme"}),
     "product": frozenset("""product tool toolkit app website platform guidance manual handbook standard framework template
         checklist publication report study survey audit review pilot trial prototype""".split()),
     "structure": frozenset("""pool bench hub academy network community division directorate team unit board post role""".split()),
     "recruitment": frozenset("""vacancy recruit hire appoint post role""".split()),
 }
+# Verbs of delivering an output (as lemmas).
+DELIVERY_LEMMAS = frozenset("""launch publish establish create hold""".split())
+# Output nouns and delivery verbs: a plan naming one (outside a partner's or an organisation's name) is testable
+# unless it is a continuation.
+OUTPUT_LEMMAS = frozenset().union(*OUTPUT_KINDS.values()) | DELIVERY_LEMMAS
 OUTPUT_NOUN_KINDS = {w: frozenset(k for k, words in OUTPUT_KINDS.items() if w in words) for ws in OUTPUT_KINDS.values() for w in ws}
 
 
